@@ -1,0 +1,5 @@
+//! Stelling: an offline presenter for facilitators. The library holds everything; the binary
+//! only parses arguments and starts the app or a command.
+
+pub mod model;
+pub mod store;

@@ -1,0 +1,15 @@
+//! The domain: sessions, agenda items, rounds, tallies, reactions, proposals, commitments and
+//! statements, and every change to them. No egui and no I/O here.
+
+mod change;
+mod history;
+mod id;
+mod session;
+pub mod texts;
+pub mod validate;
+
+pub use change::{Change, Details, Record};
+pub use history::{Document, UNDO_LIMIT};
+pub use id::Id;
+pub use session::*;
+pub use validate::ModelError;

@@ -1,0 +1,197 @@
+//! The session's invariants: unique ids, counts that add up, rounds that end after they start,
+//! and references that point at something real. Checked on every change and on every load.
+
+use super::Id;
+use super::change::{Details, Record};
+use super::session::*;
+use std::collections::HashSet;
+
+/// Why a change or a file was refused, in words a facilitator can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("no agenda item with id {0}")]
+    UnknownItem(Id),
+    #[error("no round with id {0}")]
+    UnknownRound(Id),
+    #[error("no response option with id {0}")]
+    UnknownOption(Id),
+    #[error("no group with id {0}")]
+    UnknownGroup(Id),
+    #[error("nothing with id {0} in this item")]
+    UnknownRecord(Id),
+    #[error("no theme with id {0} in this item")]
+    UnknownTheme(Id),
+    #[error("the id {0} is used twice")]
+    DuplicateId(Id),
+    #[error("a count cannot go below zero")]
+    NegativeCount,
+    #[error("a count cannot be that large")]
+    CountTooLarge,
+    #[error("a round cannot end before it starts")]
+    EndBeforeStart,
+    #[error("the session ends before it starts")]
+    SessionEndBeforeStart,
+    #[error("an item keeps at least one round")]
+    LastRound,
+    #[error("the group \"{0}\" still has data; remove that first")]
+    GroupInUse(String),
+    #[error("a theme with statements cannot be removed")]
+    ThemeInUse,
+    #[error("a name cannot be empty")]
+    EmptyName,
+    #[error("an option is counted twice for the same group in one round")]
+    DuplicateTally,
+    #[error("a proposition needs at least one response option")]
+    NoOptions,
+}
+
+/// Checks a whole session, as loaded from a file.
+pub fn session(s: &Session) -> Result<(), ModelError> {
+    let mut seen = HashSet::new();
+    for id in s.all_ids() {
+        if !seen.insert(id) {
+            return Err(ModelError::DuplicateId(id));
+        }
+    }
+    times_of_day(s.start_time, s.end_time)?;
+    for g in &s.groups {
+        name(&g.name)?;
+    }
+    for item in &s.agenda {
+        item_contents(s, item)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn details(d: &Details) -> Result<(), ModelError> {
+    times_of_day(d.start_time, d.end_time)
+}
+
+fn times_of_day(
+    start: Option<chrono::NaiveTime>,
+    end: Option<chrono::NaiveTime>,
+) -> Result<(), ModelError> {
+    match (start, end) {
+        (Some(a), Some(b)) if b < a => Err(ModelError::SessionEndBeforeStart),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn name(name: &str) -> Result<(), ModelError> {
+    if name.trim().is_empty() {
+        Err(ModelError::EmptyName)
+    } else {
+        Ok(())
+    }
+}
+
+pub(crate) fn times(started: Option<Timestamp>, ended: Option<Timestamp>) -> Result<(), ModelError> {
+    match (started, ended) {
+        (Some(a), Some(b)) if b < a => Err(ModelError::EndBeforeStart),
+        _ => Ok(()),
+    }
+}
+
+/// Checks an item that is about to be added (`replacing: None`) or to replace the item at
+/// `replacing`: its own contents, and that its ids are unused elsewhere in the session.
+pub(crate) fn item(s: &Session, item: &Item, replacing: Option<usize>) -> Result<(), ModelError> {
+    let mut others = HashSet::new();
+    others.insert(s.id);
+    others.extend(s.groups.iter().map(|g| g.id));
+    for (i, other) in s.agenda.iter().enumerate() {
+        if Some(i) != replacing {
+            others.extend(item_ids(other));
+        }
+    }
+    let mut own = HashSet::new();
+    for id in item_ids(item) {
+        if others.contains(&id) || !own.insert(id) {
+            return Err(ModelError::DuplicateId(id));
+        }
+    }
+    item_contents(s, item)
+}
+
+fn item_ids(item: &Item) -> Vec<Id> {
+    let mut ids = Vec::new();
+    item.collect_ids(&mut ids);
+    ids
+}
+
+fn item_contents(s: &Session, item: &Item) -> Result<(), ModelError> {
+    if item.kind == ItemKind::Proposition && item.options.is_empty() {
+        return Err(ModelError::NoOptions);
+    }
+    for r in &item.rounds {
+        round(s, item, r)?;
+    }
+    for p in &item.proposals {
+        record(s, item, &Record::Proposal(p.clone()))?;
+    }
+    for st in &item.statements {
+        record(s, item, &Record::Statement(st.clone()))?;
+    }
+    Ok(())
+}
+
+pub(crate) fn round(s: &Session, item: &Item, r: &Round) -> Result<(), ModelError> {
+    times(r.started, r.ended)?;
+    let mut keys = HashSet::new();
+    for t in &r.tallies {
+        if item.option_index(t.option).is_none() {
+            return Err(ModelError::UnknownOption(t.option));
+        }
+        group_ref(s, t.group)?;
+        if !keys.insert((t.option, t.group)) {
+            return Err(ModelError::DuplicateTally);
+        }
+    }
+    for reaction in &r.reactions {
+        group_ref(s, reaction.group)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn record(s: &Session, item: &Item, record: &Record) -> Result<(), ModelError> {
+    match record {
+        Record::Proposal(p) => {
+            group_ref(s, p.group)?;
+            for f in &p.feedback {
+                group_ref(s, f.from_group)?;
+            }
+            Ok(())
+        }
+        Record::Commitment(_) => Ok(()),
+        Record::Theme(t) => name(&t.name),
+        Record::Statement(st) => {
+            group_ref(s, st.group)?;
+            if item.themes.iter().any(|t| t.id == st.theme) {
+                Ok(())
+            } else {
+                Err(ModelError::UnknownTheme(st.theme))
+            }
+        }
+    }
+}
+
+fn group_ref(s: &Session, group: Option<Id>) -> Result<(), ModelError> {
+    match group {
+        Some(id) if s.group(id).is_none() => Err(ModelError::UnknownGroup(id)),
+        _ => Ok(()),
+    }
+}
+
+/// Whether anything recorded refers to the group, so removing it needs the user's consent.
+pub fn group_in_use(s: &Session, group: Id) -> bool {
+    let g = Some(group);
+    s.agenda.iter().any(|item| {
+        item.rounds
+            .iter()
+            .any(|r| r.tallies.iter().any(|t| t.group == g) || r.reactions.iter().any(|x| x.group == g))
+            || item
+                .proposals
+                .iter()
+                .any(|p| p.group == g || p.feedback.iter().any(|f| f.from_group == g))
+            || item.statements.iter().any(|st| st.group == g)
+    })
+}

@@ -1,0 +1,81 @@
+//! Atomic replacement of a file: write a temporary file in the same folder, flush and fsync it,
+//! keep the previous version as `NAME.bak`, then rename over the original. A crash, a kill or a
+//! full disk at any point leaves either the old or the new file, never half of one.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// `sessie.ron` → `sessie.ron.bak`, next to it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Replaces `path` with `bytes` atomically, keeping the previous file as a backup.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the writing done by `write`. If `write` fails (tests inject
+/// errors here) the original file and its backup are untouched and no temporary file remains.
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".stelling-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    write(temp.as_file_mut())?;
+    temp.as_file_mut().flush()?;
+    temp.as_file().sync_all()?;
+    if path.exists() {
+        keep_backup(path, dir)?;
+    }
+    persist_with_retry(temp, path)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Copies the current file to `NAME.bak`, itself atomically, so a crash during the copy never
+/// leaves a half backup in place of a whole one.
+fn keep_backup(path: &Path, dir: &Path) -> io::Result<()> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".stelling-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let mut original = File::open(path)?;
+    io::copy(&mut original, temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    persist_with_retry(temp, &backup_path(path))
+}
+
+/// On Windows, a virus scanner, OneDrive or an editor may hold the target open for a moment and
+/// the rename fails with "access denied"; a few short retries ride that out.
+fn persist_with_retry(mut temp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
+    const ATTEMPTS: u32 = if cfg!(windows) { 10 } else { 1 };
+    for attempt in 1..=ATTEMPTS {
+        match temp.persist(target) {
+            Ok(_) => return Ok(()),
+            Err(e) if attempt < ATTEMPTS && e.error.kind() == io::ErrorKind::PermissionDenied => {
+                temp = e.file;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(e) => return Err(e.error),
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
+/// Makes the rename itself durable. Only possible (and needed) on Unix.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}

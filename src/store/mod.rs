@@ -1,0 +1,221 @@
+//! Session files: human-readable RON, loaded with errors that point at a line and column,
+//! saved atomically with the previous version kept as `NAME.ron.bak`, and guarded by a lock so
+//! two running copies never write the same session.
+
+mod atomic;
+mod lock;
+
+pub use atomic::{backup_path, write_atomic, write_atomic_with};
+pub use lock::{LockError, SessionLock, lock_path};
+
+use crate::model::{FORMAT_VERSION, Session, validate};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before reading: no real session comes near it, and
+/// reading one would freeze the app.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a session file could not be opened. Shown to facilitators, so every variant says what
+/// happened and where.
+#[derive(Debug)]
+pub enum LoadError {
+    Io { path: PathBuf, error: std::io::Error },
+    TooLarge { path: PathBuf, bytes: u64 },
+    NotText { path: PathBuf },
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    TooNew { path: PathBuf, version: u32 },
+    Invalid { path: PathBuf, error: validate::ModelError },
+}
+
+impl LoadError {
+    /// Line and column of a syntax error, counted from 1.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::Syntax { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, error } => match error.kind() {
+                std::io::ErrorKind::NotFound => write!(f, "{}: the file does not exist", path.display()),
+                std::io::ErrorKind::PermissionDenied => {
+                    write!(f, "{}: no permission to read this file", path.display())
+                }
+                _ => write!(f, "{}: could not read the file: {error}", path.display()),
+            },
+            LoadError::TooLarge { path, bytes } => write!(
+                f,
+                "{}: the file is {} MB; Stelling opens session files up to {} MB",
+                path.display(),
+                bytes / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+            LoadError::NotText { path } => write!(
+                f,
+                "{}: this is not a text file (it is not valid UTF-8), so it is not a Stelling session",
+                path.display()
+            ),
+            LoadError::Syntax {
+                path,
+                line,
+                column,
+                message,
+            } => write!(f, "{}:{line}:{column}: {message}", path.display()),
+            LoadError::TooNew { path, version } => write!(
+                f,
+                "{}: this session was saved by a newer Stelling (file format {version}; this \
+                 version reads up to {FORMAT_VERSION}). Update Stelling to open it; the file is \
+                 left untouched.",
+                path.display()
+            ),
+            LoadError::Invalid { path, error } => {
+                write!(f, "{}: the file reads, but its contents do not fit together: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Why a save failed; the session stays in memory and the file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+#[error("could not save {}: {}", path.display(), describe_io(error))]
+pub struct SaveError {
+    pub path: PathBuf,
+    #[source]
+    pub error: std::io::Error,
+}
+
+/// Words for the write failures facilitators actually meet.
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "the folder no longer exists (was a USB stick removed?)".into(),
+        PermissionDenied | ReadOnlyFilesystem => "the folder or file is read-only".into(),
+        StorageFull | QuotaExceeded => "the disk is full".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads and checks a session file. Never writes anything.
+pub fn load(path: &Path) -> Result<Session, LoadError> {
+    let io = |error| LoadError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let bytes = std::fs::metadata(path).map_err(io)?.len();
+    if bytes > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            bytes,
+        });
+    }
+    let raw = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(raw).map_err(|_| LoadError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    parse(&text, path)
+}
+
+/// Parses session text; `path` only names the source in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
+    #[derive(serde::Deserialize)]
+    struct VersionProbe {
+        version: u32,
+    }
+    // Read the version first: a newer file may use things this build cannot parse, and then
+    // "update Stelling" is the useful message, not a syntax error.
+    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+        && probe.version > FORMAT_VERSION
+    {
+        return Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            version: probe.version,
+        });
+    }
+    let mut session: Session = ron::from_str(text).map_err(|e| LoadError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: explain(&e.code),
+    })?;
+    migrate(&mut session);
+    validate::session(&session).map_err(|error| LoadError::Invalid {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    Ok(session)
+}
+
+/// Brings an older or hand-written file up to the current shape.
+fn migrate(session: &mut Session) {
+    let mut ids = crate::model::IdSource::new(session);
+    for item in &mut session.agenda {
+        if item.rounds.is_empty() {
+            item.rounds.push(crate::model::Round::new(
+                ids.next(),
+                crate::model::texts::round_label(session.language, 1),
+            ));
+        }
+    }
+    session.version = FORMAT_VERSION;
+}
+
+/// ron's error messages, reworded where a facilitator editing a file by hand would otherwise
+/// be puzzled.
+fn explain(code: &ron::Error) -> String {
+    use ron::Error::*;
+    match code {
+        Eof => "the file ends too early (is it cut off, or is a closing bracket missing?)".into(),
+        MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("`{field}` is missing in {outer}"),
+            None => format!("`{field}` is missing"),
+        },
+        ExpectedString | ExpectedStringEnd => {
+            "expected a text in double quotes (\"…\"); a quote inside a text is written \\\"".into()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The session as the text written to disk: pretty-printed, one field a line.
+pub fn to_ron(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ".to_string())
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    ron::ser::to_string_pretty(session, config).expect("a session always serialises")
+}
+
+/// Saves atomically: the old file stays whole until the new one is complete on disk.
+pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
+    write_atomic(path, to_ron(session).as_bytes()).map_err(|error| SaveError {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// A file name (not a path) suggested for a session title, safe on every platform.
+pub fn file_name_for(title: &str) -> String {
+    const FORBIDDEN: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
+    let mut name: String = title
+        .chars()
+        .map(|c| if FORBIDDEN.contains(&c) || c.is_control() { '-' } else { c })
+        .collect::<String>()
+        .trim()
+        .trim_end_matches(['.', ' '])
+        .chars()
+        .take(80)
+        .collect();
+    const RESERVED: &[&str] = &["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3"];
+    if name.is_empty() || RESERVED.contains(&name.to_uppercase().as_str()) {
+        name = format!("sessie{}", if name.is_empty() { "" } else { "-" }) + &name;
+    }
+    name + ".ron"
+}
