@@ -1,0 +1,1 @@
+//! Reports: pure functions from a session to bytes. (Being written.)
