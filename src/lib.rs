@@ -1,6 +1,8 @@
 //! Stelling: an offline presenter for facilitators. The library holds everything; the binary
 //! only parses arguments and starts the app or a command.
 
+pub mod cli;
 pub mod model;
-pub mod store;
 pub mod report;
+pub mod store;
+pub mod ui;

@@ -2,9 +2,9 @@
 //! invariants, carries it out and returns the change that undoes it, so undo, redo and
 //! autosave all go through one door.
 
+use super::Id;
 use super::session::*;
 use super::validate::{self, ModelError};
-use super::Id;
 
 /// Session details edited together in the details form.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,14 +45,23 @@ impl Record {
 pub enum Change {
     SetDetails(Box<Details>),
     /// Insert a group at `index` (clamped to the end).
-    AddGroup { index: usize, group: Group },
+    AddGroup {
+        index: usize,
+        group: Group,
+    },
     /// Rename or resize a group.
     UpdateGroup(Group),
     /// Remove a group nothing refers to; see [`Session::remove_group_change`] for one that has data.
     RemoveGroup(Id),
-    AddItem { index: usize, item: Box<Item> },
+    AddItem {
+        index: usize,
+        item: Box<Item>,
+    },
     RemoveItem(Id),
-    MoveItem { id: Id, to: usize },
+    MoveItem {
+        id: Id,
+        to: usize,
+    },
     /// Replace an item wholesale (text, kind, options, notes…), as the agenda editor does.
     ReplaceItem(Box<Item>),
     /// Add `delta` hands (negative: remove) to one option, within a group or unattributed.
@@ -63,8 +72,15 @@ pub enum Change {
         group: Option<Id>,
         delta: i64,
     },
-    AddRound { item: Id, index: usize, round: Box<Round> },
-    RemoveRound { item: Id, round: Id },
+    AddRound {
+        item: Id,
+        index: usize,
+        round: Box<Round>,
+    },
+    RemoveRound {
+        item: Id,
+        round: Id,
+    },
     /// Change a round's label and times; its tallies and reactions stay.
     UpdateRound {
         item: Id,
@@ -79,12 +95,32 @@ pub enum Change {
         index: usize,
         reaction: Reaction,
     },
-    UpdateReaction { item: Id, round: Id, reaction: Reaction },
-    RemoveReaction { item: Id, round: Id, reaction: Id },
-    MoveReaction { item: Id, round: Id, reaction: Id, to: usize },
+    UpdateReaction {
+        item: Id,
+        round: Id,
+        reaction: Reaction,
+    },
+    RemoveReaction {
+        item: Id,
+        round: Id,
+        reaction: Id,
+    },
+    MoveReaction {
+        item: Id,
+        round: Id,
+        reaction: Id,
+        to: usize,
+    },
     /// Insert or replace a proposal, commitment, theme or statement (by id).
-    PutRecord { item: Id, index: usize, record: Record },
-    RemoveRecord { item: Id, id: Id },
+    PutRecord {
+        item: Id,
+        index: usize,
+        record: Record,
+    },
+    RemoveRecord {
+        item: Id,
+        id: Id,
+    },
     /// Several changes as one undo step; all or nothing.
     Batch(Vec<Change>),
 }
@@ -154,7 +190,9 @@ impl Session {
                 MoveItem { id, to: from }
             }
             ReplaceItem(item) => {
-                let index = self.item_index(item.id).ok_or(ModelError::UnknownItem(item.id))?;
+                let index = self
+                    .item_index(item.id)
+                    .ok_or(ModelError::UnknownItem(item.id))?;
                 validate::item(self, &item, Some(index))?;
                 ReplaceItem(Box::new(std::mem::replace(&mut self.agenda[index], *item)))
             }
@@ -172,7 +210,10 @@ impl Session {
                 }
                 let r = round_mut(it, round)?;
                 let current = r.count(option, group);
-                let new = i64::from(current) + delta;
+                // Only a huge positive delta can overflow.
+                let new = i64::from(current)
+                    .checked_add(delta)
+                    .ok_or(ModelError::CountTooLarge)?;
                 if new < 0 {
                     return Err(ModelError::NegativeCount);
                 }
@@ -182,6 +223,14 @@ impl Session {
                     .iter()
                     .position(|t| t.option == option && t.group == group)
                 {
+                    // A Tally that brings an entry back appends it, so undoing the removal of
+                    // an entry from the middle that way would reorder the list: the inverse
+                    // restores the whole item instead.
+                    Some(i) if new == 0 && i + 1 < r.tallies.len() => {
+                        let before = it.clone();
+                        round_mut(it, round)?.tallies.remove(i);
+                        return Ok(ReplaceItem(Box::new(before)));
+                    }
                     Some(i) if new == 0 => {
                         r.tallies.remove(i);
                     }
@@ -202,7 +251,14 @@ impl Session {
                 }
             }
             AddRound { item, index, round } => {
-                validate::round(self, self.item(item).ok_or(ModelError::UnknownItem(item))?, &round)?;
+                validate::round(
+                    self,
+                    self.item(item).ok_or(ModelError::UnknownItem(item))?,
+                    &round,
+                )?;
+                let mut ids = vec![round.id];
+                ids.extend(round.reactions.iter().map(|r| r.id));
+                self.check_all_fresh(&ids, &[])?;
                 let it = self.item_mut(item)?;
                 let index = index.min(it.rounds.len());
                 let id = round.id;
@@ -328,10 +384,10 @@ impl Session {
             } => {
                 let it = self.item(item).ok_or(ModelError::UnknownItem(item))?;
                 validate::record(self, it, &record)?;
-                let exists = record_position(it, record.id()).is_some();
-                if !exists {
-                    self.check_fresh(record.id())?;
-                }
+                // The record it replaces (same kind, same id) gives up its ids; every other id,
+                // also those of actions and feedback inside a proposal, must be unused.
+                let replaced = same_kind_ids(it, &record);
+                self.check_all_fresh(&record_ids(&record), &replaced)?;
                 let it = self.item_mut(item)?;
                 let id = record.id();
                 let old = put_record(it, index, record);
@@ -449,6 +505,20 @@ impl Session {
         }
     }
 
+    /// Checks that `ids` are distinct and unused in the session, not counting `freed`.
+    fn check_all_fresh(&self, ids: &[Id], freed: &[Id]) -> Result<(), ModelError> {
+        let mut used: std::collections::HashSet<Id> = self.all_ids().into_iter().collect();
+        for id in freed {
+            used.remove(id);
+        }
+        for &id in ids {
+            if !used.insert(id) {
+                return Err(ModelError::DuplicateId(id));
+            }
+        }
+        Ok(())
+    }
+
     fn check_group_ref(&self, group: Option<Id>) -> Result<(), ModelError> {
         match group {
             Some(id) if self.group(id).is_none() => Err(ModelError::UnknownGroup(id)),
@@ -464,18 +534,58 @@ fn round_mut(item: &mut Item, id: Id) -> Result<&mut Round, ModelError> {
         .ok_or(ModelError::UnknownRound(id))
 }
 
-fn record_position(item: &Item, id: Id) -> Option<usize> {
-    item.proposals
-        .iter()
-        .position(|x| x.id == id)
-        .or_else(|| item.commitments.iter().position(|x| x.id == id))
-        .or_else(|| item.themes.iter().position(|x| x.id == id))
-        .or_else(|| item.statements.iter().position(|x| x.id == id))
+/// Every id a record brings into the session: its own, and for a proposal those of its actions
+/// and feedback.
+fn record_ids(record: &Record) -> Vec<Id> {
+    match record {
+        Record::Proposal(p) => std::iter::once(p.id)
+            .chain(p.actions.iter().map(|a| a.id))
+            .chain(p.feedback.iter().map(|f| f.id))
+            .collect(),
+        other => vec![other.id()],
+    }
+}
+
+/// The ids of the record of the same kind and id that `record` would replace; empty if none.
+fn same_kind_ids(item: &Item, record: &Record) -> Vec<Id> {
+    let id = record.id();
+    let old = match record {
+        Record::Proposal(_) => item
+            .proposals
+            .iter()
+            .find(|x| x.id == id)
+            .cloned()
+            .map(Record::Proposal),
+        Record::Commitment(_) => item
+            .commitments
+            .iter()
+            .find(|x| x.id == id)
+            .cloned()
+            .map(Record::Commitment),
+        Record::Theme(_) => item
+            .themes
+            .iter()
+            .find(|x| x.id == id)
+            .cloned()
+            .map(Record::Theme),
+        Record::Statement(_) => item
+            .statements
+            .iter()
+            .find(|x| x.id == id)
+            .cloned()
+            .map(Record::Statement),
+    };
+    old.map(|old| record_ids(&old)).unwrap_or_default()
 }
 
 /// Replaces the record with the same id or inserts it at `index`; returns what it replaced.
 fn put_record(item: &mut Item, index: usize, record: Record) -> Option<(usize, Record)> {
-    fn put<T>(list: &mut Vec<T>, index: usize, value: T, same: impl Fn(&T) -> bool) -> Option<(usize, T)> {
+    fn put<T>(
+        list: &mut Vec<T>,
+        index: usize,
+        value: T,
+        same: impl Fn(&T) -> bool,
+    ) -> Option<(usize, T)> {
         match list.iter().position(same) {
             Some(i) => Some((i, std::mem::replace(&mut list[i], value))),
             None => {
@@ -486,10 +596,15 @@ fn put_record(item: &mut Item, index: usize, record: Record) -> Option<(usize, R
     }
     let id = record.id();
     match record {
-        Record::Proposal(p) => put(&mut item.proposals, index, p, |x| x.id == id).map(|(i, o)| (i, Record::Proposal(o))),
-        Record::Commitment(c) => put(&mut item.commitments, index, c, |x| x.id == id).map(|(i, o)| (i, Record::Commitment(o))),
-        Record::Theme(t) => put(&mut item.themes, index, t, |x| x.id == id).map(|(i, o)| (i, Record::Theme(o))),
-        Record::Statement(s) => put(&mut item.statements, index, s, |x| x.id == id).map(|(i, o)| (i, Record::Statement(o))),
+        Record::Proposal(p) => put(&mut item.proposals, index, p, |x| x.id == id)
+            .map(|(i, o)| (i, Record::Proposal(o))),
+        Record::Commitment(c) => put(&mut item.commitments, index, c, |x| x.id == id)
+            .map(|(i, o)| (i, Record::Commitment(o))),
+        Record::Theme(t) => {
+            put(&mut item.themes, index, t, |x| x.id == id).map(|(i, o)| (i, Record::Theme(o)))
+        }
+        Record::Statement(s) => put(&mut item.statements, index, s, |x| x.id == id)
+            .map(|(i, o)| (i, Record::Statement(o))),
     }
 }
 
@@ -500,7 +615,11 @@ fn take_record(item: &mut Item, id: Id) -> Option<(usize, Record)> {
     }
     take(&mut item.proposals, |x| x.id == id)
         .map(|(i, x)| (i, Record::Proposal(x)))
-        .or_else(|| take(&mut item.commitments, |x| x.id == id).map(|(i, x)| (i, Record::Commitment(x))))
+        .or_else(|| {
+            take(&mut item.commitments, |x| x.id == id).map(|(i, x)| (i, Record::Commitment(x)))
+        })
         .or_else(|| take(&mut item.themes, |x| x.id == id).map(|(i, x)| (i, Record::Theme(x))))
-        .or_else(|| take(&mut item.statements, |x| x.id == id).map(|(i, x)| (i, Record::Statement(x))))
+        .or_else(|| {
+            take(&mut item.statements, |x| x.id == id).map(|(i, x)| (i, Record::Statement(x)))
+        })
 }

@@ -54,15 +54,30 @@ impl Document {
 
     /// Undoes the last change; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        Self::step(&mut self.session, &mut self.undo, &mut self.redo, &mut self.revision)
+        Self::step(
+            &mut self.session,
+            &mut self.undo,
+            &mut self.redo,
+            &mut self.revision,
+        )
     }
 
     /// Redoes the last undone change; false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        Self::step(&mut self.session, &mut self.redo, &mut self.undo, &mut self.revision)
+        Self::step(
+            &mut self.session,
+            &mut self.redo,
+            &mut self.undo,
+            &mut self.revision,
+        )
     }
 
-    fn step(session: &mut Session, from: &mut Vec<Change>, to: &mut Vec<Change>, revision: &mut u64) -> bool {
+    fn step(
+        session: &mut Session,
+        from: &mut Vec<Change>,
+        to: &mut Vec<Change>,
+        revision: &mut u64,
+    ) -> bool {
         let Some(change) = from.pop() else {
             return false;
         };

@@ -149,7 +149,9 @@ pub struct Tally {
 }
 
 /// Where a reaction stands relative to the prompt.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Stance {
     For,
     Against,
@@ -159,7 +161,12 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 4] = [Stance::For, Stance::Against, Stance::Neutral, Stance::Question];
+    pub const ALL: [Stance; 4] = [
+        Stance::For,
+        Stance::Against,
+        Stance::Neutral,
+        Stance::Question,
+    ];
 }
 
 /// Something a participant said or typed.
@@ -335,12 +342,15 @@ impl Item {
             item.options = super::texts::default_options(session.language)
                 .iter()
                 .map(|label| ResponseOption {
-                    id: ids.next(),
+                    id: ids.fresh(),
                     label: (*label).to_string(),
                 })
                 .collect();
         }
-        item.rounds.push(Round::new(ids.next(), super::texts::round_label(session.language, 1)));
+        item.rounds.push(Round::new(
+            ids.fresh(),
+            super::texts::round_label(session.language, 1),
+        ));
         item
     }
 
@@ -436,7 +446,7 @@ impl IdSource {
         self.used.insert(id);
     }
 
-    pub fn next(&mut self) -> Id {
+    pub fn fresh(&mut self) -> Id {
         loop {
             let id = Id::random();
             if self.used.insert(id) {

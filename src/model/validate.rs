@@ -85,7 +85,10 @@ pub(crate) fn name(name: &str) -> Result<(), ModelError> {
     }
 }
 
-pub(crate) fn times(started: Option<Timestamp>, ended: Option<Timestamp>) -> Result<(), ModelError> {
+pub(crate) fn times(
+    started: Option<Timestamp>,
+    ended: Option<Timestamp>,
+) -> Result<(), ModelError> {
     match (started, ended) {
         (Some(a), Some(b)) if b < a => Err(ModelError::EndBeforeStart),
         _ => Ok(()),
@@ -185,13 +188,12 @@ fn group_ref(s: &Session, group: Option<Id>) -> Result<(), ModelError> {
 pub fn group_in_use(s: &Session, group: Id) -> bool {
     let g = Some(group);
     s.agenda.iter().any(|item| {
-        item.rounds
+        item.rounds.iter().any(|r| {
+            r.tallies.iter().any(|t| t.group == g) || r.reactions.iter().any(|x| x.group == g)
+        }) || item
+            .proposals
             .iter()
-            .any(|r| r.tallies.iter().any(|t| t.group == g) || r.reactions.iter().any(|x| x.group == g))
-            || item
-                .proposals
-                .iter()
-                .any(|p| p.group == g || p.feedback.iter().any(|f| f.from_group == g))
+            .any(|p| p.group == g || p.feedback.iter().any(|f| f.from_group == g))
             || item.statements.iter().any(|st| st.group == g)
     })
 }

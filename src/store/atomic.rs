@@ -20,7 +20,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Like [`write_atomic`], with the writing done by `write`. If `write` fails (tests inject
 /// errors here) the original file and its backup are untouched and no temporary file remains.
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, write, true)
+}
+
+/// Atomic like [`write_atomic`] but without a backup: for exported reports, which can always
+/// be written again from the session.
+pub fn write_export(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, |file| file.write_all(bytes), false)
+}
+
+fn replace(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+    backup: bool,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -32,7 +49,7 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut File) -> io::Resul
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     temp.as_file().sync_all()?;
-    if path.exists() {
+    if backup && path.exists() {
         keep_backup(path, dir)?;
     }
     persist_with_retry(temp, path)?;

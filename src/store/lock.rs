@@ -16,10 +16,15 @@ pub struct SessionLock {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("this session is already open in another copy of Stelling ({holder}); close it there first")]
+    #[error(
+        "this session is already open in another copy of Stelling ({holder}); close it there first"
+    )]
     Held { holder: String },
     #[error("could not lock {}: {error}", path.display())]
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 /// `map/sessie.ron` → `map/.sessie.ron.lock`.

@@ -3,9 +3,13 @@
 //! two running copies never write the same session.
 
 mod atomic;
+mod autosave;
+pub mod examples;
 mod lock;
+pub mod settings;
 
-pub use atomic::{backup_path, write_atomic, write_atomic_with};
+pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
+pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
 pub use lock::{LockError, SessionLock, lock_path};
 
 use crate::model::{FORMAT_VERSION, Session, validate};
@@ -20,12 +24,31 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// happened and where.
 #[derive(Debug)]
 pub enum LoadError {
-    Io { path: PathBuf, error: std::io::Error },
-    TooLarge { path: PathBuf, bytes: u64 },
-    NotText { path: PathBuf },
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
-    TooNew { path: PathBuf, version: u32 },
-    Invalid { path: PathBuf, error: validate::ModelError },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
+    NotText {
+        path: PathBuf,
+    },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    TooNew {
+        path: PathBuf,
+        version: u32,
+    },
+    Invalid {
+        path: PathBuf,
+        error: validate::ModelError,
+    },
 }
 
 impl LoadError {
@@ -42,7 +65,9 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, error } => match error.kind() {
-                std::io::ErrorKind::NotFound => write!(f, "{}: the file does not exist", path.display()),
+                std::io::ErrorKind::NotFound => {
+                    write!(f, "{}: the file does not exist", path.display())
+                }
                 std::io::ErrorKind::PermissionDenied => {
                     write!(f, "{}: no permission to read this file", path.display())
                 }
@@ -74,7 +99,11 @@ impl fmt::Display for LoadError {
                 path.display()
             ),
             LoadError::Invalid { path, error } => {
-                write!(f, "{}: the file reads, but its contents do not fit together: {error}", path.display())
+                write!(
+                    f,
+                    "{}: the file reads, but its contents do not fit together: {error}",
+                    path.display()
+                )
             }
         }
     }
@@ -130,7 +159,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     }
     // Read the version first: a newer file may use things this build cannot parse, and then
     // "update Stelling" is the useful message, not a syntax error.
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.version > FORMAT_VERSION
     {
         return Err(LoadError::TooNew {
@@ -138,12 +167,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
             version: probe.version,
         });
     }
-    let mut session: Session = ron::from_str(text).map_err(|e| LoadError::Syntax {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: explain(&e.code),
-    })?;
+    let mut session: Session = ron_options()
+        .from_str(text)
+        .map_err(|e| LoadError::Syntax {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: explain(&e.code),
+        })?;
     migrate(&mut session);
     validate::session(&session).map_err(|error| LoadError::Invalid {
         path: path.to_path_buf(),
@@ -152,13 +183,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     Ok(session)
 }
 
+/// Hand-written files may leave out `Some(…)` around optional values (`by: "teacher"`).
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 /// Brings an older or hand-written file up to the current shape.
 fn migrate(session: &mut Session) {
     let mut ids = crate::model::IdSource::new(session);
     for item in &mut session.agenda {
         if item.rounds.is_empty() {
             item.rounds.push(crate::model::Round::new(
-                ids.next(),
+                ids.fresh(),
                 crate::model::texts::round_label(session.language, 1),
             ));
         }
@@ -206,14 +242,22 @@ pub fn file_name_for(title: &str) -> String {
     const FORBIDDEN: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
     let mut name: String = title
         .chars()
-        .map(|c| if FORBIDDEN.contains(&c) || c.is_control() { '-' } else { c })
+        .map(|c| {
+            if FORBIDDEN.contains(&c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .trim()
         .trim_end_matches(['.', ' '])
         .chars()
         .take(80)
         .collect();
-    const RESERVED: &[&str] = &["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3"];
+    const RESERVED: &[&str] = &[
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3",
+    ];
     if name.is_empty() || RESERVED.contains(&name.to_uppercase().as_str()) {
         name = format!("sessie{}", if name.is_empty() { "" } else { "-" }) + &name;
     }

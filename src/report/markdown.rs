@@ -1,0 +1,1247 @@
+//! The summary report as Markdown (CommonMark with GitHub-style tables), in the session's
+//! language: details, every agenda item with its tallies, shifts, reactions, proposals,
+//! commitments and statements, and a closing overview of actions by date.
+//!
+//! Everything participants typed is escaped so it renders literally: it never starts a
+//! heading, list, quote or code block, never breaks a table, and a newline in a reaction is a
+//! line break within the same bullet.
+
+use super::labels::{Labels, labels};
+use crate::model::{Commitment, Id, Item, ItemKind, Proposal, Reaction, Round, Session, Stance};
+use chrono::NaiveDate;
+
+/// The session's report as Markdown. Pure and deterministic: the same session always gives
+/// the same text, and no input makes it panic.
+pub fn markdown(session: &Session) -> String {
+    let l = labels(session.language);
+    let mut doc = Doc::default();
+
+    let title = heading_text(&session.title);
+    doc.push(format!(
+        "# {}",
+        if title.is_empty() {
+            l.report.to_string()
+        } else {
+            title
+        }
+    ));
+    doc.push(details(session, l));
+
+    if session.agenda.is_empty() {
+        doc.push(l.no_agenda.to_string());
+    }
+    for (index, item) in session.agenda.iter().enumerate() {
+        item_section(&mut doc, session, l, index + 1, item);
+    }
+
+    overview(&mut doc, session, l);
+    doc.finish()
+}
+
+/// Blocks of Markdown, separated by blank lines when finished.
+#[derive(Default)]
+struct Doc {
+    blocks: Vec<String>,
+}
+
+impl Doc {
+    fn push(&mut self, block: String) {
+        if !block.is_empty() {
+            self.blocks.push(block);
+        }
+    }
+
+    fn finish(self) -> String {
+        let mut out = self.blocks.join("\n\n");
+        out.push('\n');
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Session details
+
+fn details(s: &Session, l: &Labels) -> String {
+    let mut lines = Vec::new();
+    let mut line = |label: &str, value: String| {
+        if !value.is_empty() {
+            lines.push(format!("- **{label}:** {value}"));
+        }
+    };
+    line(l.date, s.date.map(|d| l.format_date(d)).unwrap_or_default());
+    let time = match (s.start_time, s.end_time) {
+        (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+        (Some(a), None) => a.format("%H:%M").to_string(),
+        (None, Some(b)) => format!("– {}", b.format("%H:%M")),
+        (None, None) => String::new(),
+    };
+    line(l.time, time);
+    line(l.place, inline(&s.place));
+    line(
+        l.facilitators,
+        join_inline(s.facilitators.iter().map(String::as_str)),
+    );
+    line(
+        l.participants,
+        s.participants.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    let groups: Vec<String> = s
+        .groups
+        .iter()
+        .map(|g| match g.size {
+            Some(size) => format!("{} ({size})", inline(&g.name)),
+            None => inline(&g.name),
+        })
+        .filter(|g| !g.is_empty())
+        .collect();
+    line(l.groups, groups.join(", "));
+    lines.join("\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agenda items
+
+fn item_section(doc: &mut Doc, s: &Session, l: &Labels, number: usize, item: &Item) {
+    doc.push(format!("## {number}. {}", l.kind(item.kind)));
+    doc.push(blockquote(&item.text));
+
+    // Votes are shown for propositions, and for any other item that has them recorded (its
+    // kind was changed after voting), so no count ever disappears from the report.
+    let has_tallies = item.rounds.iter().any(|r| !r.tallies.is_empty());
+    if !item.options.is_empty() && (item.kind == ItemKind::Proposition || has_tallies) {
+        tallies(doc, s, l, item);
+    }
+    reactions(doc, s, l, item);
+    for (index, p) in item.proposals.iter().enumerate() {
+        proposal(doc, s, l, index + 1, p);
+    }
+    if !item.commitments.is_empty() {
+        doc.push(commitments_table(l, &item.commitments));
+    }
+    statements(doc, s, l, item);
+}
+
+fn round_label(l: &Labels, round: &Round, number: usize) -> String {
+    let label = inline(&round.label);
+    if label.is_empty() {
+        format!("{} {number}", l.round)
+    } else {
+        label
+    }
+}
+
+fn tallies(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
+    let several = item.rounds.len() > 1;
+    for (index, round) in item.rounds.iter().enumerate() {
+        if several {
+            doc.push(format!(
+                "### {}",
+                round_label(l, round, index + 1).replace('#', "\\#")
+            ));
+        }
+        doc.push(tally_table(s, l, item, round));
+    }
+
+    let mut shifts = Vec::new();
+    for (index, pair) in item.rounds.windows(2).enumerate() {
+        let (before, after) = (&pair[0], &pair[1]);
+        let (total_before, total_after) = (answers(before), answers(after));
+        if total_before == 0 || total_after == 0 {
+            continue; // a shift from or to nobody says nothing
+        }
+        let mut block = format!(
+            "**{} {} → {}**\n",
+            l.shift,
+            round_label(l, before, index + 1),
+            round_label(l, after, index + 2)
+        );
+        for option in &item.options {
+            let from = tenths(option_total(before, option.id), total_before);
+            let to = tenths(option_total(after, option.id), total_after);
+            block.push_str(&format!(
+                "\n- {}: {} {}",
+                escape_line(&single_line(&option.label), true),
+                signed_tenths(i128::from(to) - i128::from(from)),
+                l.points
+            ));
+        }
+        shifts.push(block);
+    }
+    for block in shifts {
+        doc.push(block);
+    }
+}
+
+/// Option | count | percentage, a column per group when the round was counted per group, and
+/// a total row. Percentages are of all answers in this round.
+fn tally_table(s: &Session, l: &Labels, item: &Item, round: &Round) -> String {
+    let total = answers(round);
+    let per_group = !s.groups.is_empty() && round.tallies.iter().any(|t| t.group.is_some());
+    // Columns after the percentage: each group, then hands not attributed to a group if any.
+    let mut columns: Vec<(Option<Id>, String)> = Vec::new();
+    if per_group {
+        columns.extend(s.groups.iter().map(|g| (Some(g.id), cell(&g.name))));
+        if round.tallies.iter().any(|t| t.group.is_none()) {
+            columns.push((None, cell(l.no_group)));
+        }
+    }
+
+    let mut out = format!("| {} | {} | {} |", l.answer, l.count, l.share);
+    for (_, name) in &columns {
+        out.push_str(&format!(" {name} |"));
+    }
+    out.push_str("\n|---|---:|---:|");
+    for _ in &columns {
+        out.push_str("---:|");
+    }
+    for option in &item.options {
+        let count = option_total(round, option.id);
+        out.push_str(&format!(
+            "\n| {} | {count} | {} |",
+            cell(&option.label),
+            percent(tenths(count, total))
+        ));
+        for (group, _) in &columns {
+            out.push_str(&format!(" {} |", group_count(round, option.id, *group)));
+        }
+    }
+    let share = if total == 0 { 0 } else { 1000 };
+    out.push_str(&format!(
+        "\n| **{}** | **{total}** | **{}** |",
+        l.total,
+        percent(share)
+    ));
+    for (group, _) in &columns {
+        let n: u64 = round
+            .tallies
+            .iter()
+            .filter(|t| t.group == *group)
+            .map(|t| u64::from(t.count))
+            .sum();
+        out.push_str(&format!(" **{n}** |"));
+    }
+    out
+}
+
+fn reactions(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
+    let several = item.rounds.len() > 1;
+    let all: Vec<(usize, &Reaction)> = item
+        .rounds
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.reactions.iter().map(move |x| (i, x)))
+        .filter(|(_, r)| !r.text.trim().is_empty())
+        .collect();
+    if all.is_empty() {
+        return;
+    }
+    doc.push(format!("### {}", l.reactions));
+    if all.iter().any(|(_, r)| r.highlighted) {
+        doc.push(format!("★ = {}", l.highlighted));
+    }
+    for stance in Stance::ALL {
+        let mut these: Vec<&(usize, &Reaction)> =
+            all.iter().filter(|(_, r)| r.stance == stance).collect();
+        if these.is_empty() {
+            continue;
+        }
+        these.sort_by_key(|(_, r)| !r.highlighted); // stable: recorded order within each part
+        doc.push(format!("**{}**", l.stance(stance)));
+        let bullets: Vec<String> = these
+            .iter()
+            .map(|(round_index, r)| {
+                let body = bullet_body(&r.text);
+                let mut b = if r.highlighted {
+                    format!("- ★ **{body}**")
+                } else {
+                    format!("- {body}")
+                };
+                let mut who = Vec::new();
+                who.push(inline(s.group_name(r.group)));
+                who.push(r.by.as_deref().map(inline).unwrap_or_default());
+                if several && let Some(round) = item.rounds.get(*round_index) {
+                    who.push(round_label(l, round, round_index + 1));
+                }
+                who.retain(|w| !w.is_empty());
+                if !who.is_empty() {
+                    b.push_str(&format!(" ({})", who.join(", ")));
+                }
+                b
+            })
+            .collect();
+        doc.push(bullets.join("\n"));
+    }
+}
+
+fn proposal(doc: &mut Doc, s: &Session, l: &Labels, number: usize, p: &Proposal) {
+    doc.push(format!(
+        "### {}",
+        heading_text(&proposal_title(s, l, number, p))
+    ));
+    for para in paragraphs(&p.description) {
+        doc.push(para.join("\\\n"));
+    }
+    if !p.actions.is_empty() {
+        doc.push(format!("**{}**", l.actions));
+        let bullets: Vec<String> = p
+            .actions
+            .iter()
+            .map(|a| {
+                let mut meta = Vec::new();
+                let owner = inline(&a.owner);
+                if !owner.is_empty() {
+                    meta.push(format!("{}: {owner}", l.owner));
+                }
+                if let Some(due) = a.due {
+                    meta.push(format!("{}: {}", l.due, l.format_date(due)));
+                }
+                let mut b = format!("- {}", bullet_body(&a.text));
+                if !meta.is_empty() {
+                    b.push_str(&format!(" ({})", meta.join("; ")));
+                }
+                b
+            })
+            .collect();
+        doc.push(bullets.join("\n"));
+    }
+    let feedback: Vec<String> = p
+        .feedback
+        .iter()
+        .filter(|f| !f.text.trim().is_empty())
+        .map(|f| {
+            let group = inline(s.group_name(f.from_group));
+            let mut b = format!("- {}", bullet_body(&f.text));
+            if !group.is_empty() {
+                b.push_str(&format!(" ({} {group})", l.feedback_from));
+            }
+            b
+        })
+        .collect();
+    if !feedback.is_empty() {
+        doc.push(format!("**{}**", l.feedback));
+        doc.push(feedback.join("\n"));
+    }
+}
+
+/// "Title (Group)", raw text; a proposal without a title is "Proposal 2".
+fn proposal_title(s: &Session, l: &Labels, number: usize, p: &Proposal) -> String {
+    let title = single_line(&p.title);
+    let title = if title.is_empty() {
+        format!("{} {number}", l.proposal)
+    } else {
+        title
+    };
+    let group = s.group_name(p.group);
+    if group.trim().is_empty() {
+        title
+    } else {
+        format!("{title} ({})", single_line(group))
+    }
+}
+
+fn commitments_table(l: &Labels, commitments: &[Commitment]) -> String {
+    let date = |d: Option<NaiveDate>| d.map(|d| l.format_date(d)).unwrap_or_default();
+    let mut out = format!(
+        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+        l.person, l.organisation, l.action, l.start, l.follow_up
+    );
+    for c in commitments {
+        out.push_str(&format!(
+            "\n| {} | {} | {} | {} | {} |",
+            cell(&c.person),
+            cell(&c.organisation),
+            cell(&c.action),
+            date(c.start),
+            date(c.follow_up)
+        ));
+    }
+    out
+}
+
+fn statements(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
+    // Groups in the session's order, statements without a (known) group last.
+    let group_rank = |g: Option<Id>| {
+        g.and_then(|id| s.groups.iter().position(|x| x.id == id))
+            .unwrap_or(usize::MAX)
+    };
+    let mut list = |heading: String, theme: Option<Id>| {
+        let mut these: Vec<_> = item
+            .statements
+            .iter()
+            .filter(|st| match theme {
+                Some(t) => st.theme == t,
+                None => !item.themes.iter().any(|t| t.id == st.theme),
+            })
+            .filter(|st| !st.text.trim().is_empty())
+            .collect();
+        if these.is_empty() {
+            return;
+        }
+        these.sort_by_key(|st| group_rank(st.group));
+        doc.push(heading);
+        let bullets: Vec<String> = these
+            .iter()
+            .map(|st| {
+                let group = inline(s.group_name(st.group));
+                let group = if group.is_empty() {
+                    l.no_group.to_string()
+                } else {
+                    group
+                };
+                format!("- **{group}:** {}", bullet_body(&st.text))
+            })
+            .collect();
+        doc.push(bullets.join("\n"));
+    };
+    for theme in &item.themes {
+        list(
+            format!("### {}: {}", l.theme, heading_text(&theme.name)),
+            Some(theme.id),
+        );
+    }
+    list(format!("### {}", l.no_theme), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing overview
+
+struct Todo {
+    date: Option<NaiveDate>,
+    action: String,
+    owner: String,
+    source: String,
+}
+
+fn overview(doc: &mut Doc, s: &Session, l: &Labels) {
+    let mut todos = Vec::new();
+    for item in &s.agenda {
+        for (index, p) in item.proposals.iter().enumerate() {
+            for a in &p.actions {
+                todos.push(Todo {
+                    date: a.due,
+                    action: cell(&a.text),
+                    owner: cell(&a.owner),
+                    source: format!(
+                        "{}: {}",
+                        l.proposal,
+                        cell(&proposal_title(s, l, index + 1, p))
+                    ),
+                });
+            }
+        }
+        for c in &item.commitments {
+            let org = cell(&c.organisation);
+            let person = cell(&c.person);
+            todos.push(Todo {
+                date: c.follow_up,
+                action: cell(&c.action),
+                owner: match (person.is_empty(), org.is_empty()) {
+                    (_, true) => person,
+                    (true, false) => org,
+                    (false, false) => format!("{person} ({org})"),
+                },
+                source: format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
+            });
+        }
+    }
+    // Stable: within one date, agenda order.
+    todos.sort_by_key(|t| (t.date.is_none(), t.date));
+
+    doc.push(format!("## {}", l.actions_overview));
+    if todos.is_empty() {
+        doc.push(l.no_actions.to_string());
+        return;
+    }
+    doc.push(l.actions_overview_intro.to_string());
+    let mut out = format!(
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        l.date, l.action, l.owner, l.source
+    );
+    for t in todos {
+        let date = t
+            .date
+            .map_or_else(|| format!("*{}*", l.undated), |d| l.format_date(d));
+        out.push_str(&format!(
+            "\n| {date} | {} | {} | {} |",
+            t.action, t.owner, t.source
+        ));
+    }
+    doc.push(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counting, in u64 so that no file can overflow a sum
+
+fn answers(round: &Round) -> u64 {
+    round.tallies.iter().map(|t| u64::from(t.count)).sum()
+}
+
+fn option_total(round: &Round, option: Id) -> u64 {
+    round
+        .tallies
+        .iter()
+        .filter(|t| t.option == option)
+        .map(|t| u64::from(t.count))
+        .sum()
+}
+
+/// Hands for one option within one group (`None`: not attributed to a group).
+fn group_count(round: &Round, option: Id, group: Option<Id>) -> u64 {
+    round
+        .tallies
+        .iter()
+        .filter(|t| t.option == option && t.group == group)
+        .map(|t| u64::from(t.count))
+        .sum()
+}
+
+/// `part` of `whole` in tenths of a percent, rounded half up, exactly (no floating point, so
+/// the same on every machine); 0 when nobody answered.
+fn tenths(part: u64, whole: u64) -> u64 {
+    if whole == 0 {
+        return 0;
+    }
+    let (part, whole) = (u128::from(part), u128::from(whole));
+    u64::try_from((part * 2000 + whole) / (2 * whole)).unwrap_or(u64::MAX)
+}
+
+/// `467` → `46.7%`.
+fn percent(tenths: u64) -> String {
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// `120` → `+12.0`, `-53` → `-5.3`, `0` → `±0.0`.
+fn signed_tenths(t: i128) -> String {
+    let sign = match t.signum() {
+        1 => "+",
+        -1 => "-",
+        _ => "±",
+    };
+    let a = t.unsigned_abs();
+    format!("{sign}{}.{}", a / 10, a % 10)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+
+/// Line endings as `\n`: CommonMark also ends a line at a lone `\r`.
+fn normalise(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// All lines joined by spaces, trimmed.
+fn single_line(text: &str) -> String {
+    normalise(text)
+        .split('\n')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text on one line within a sentence or after a label.
+fn inline(text: &str) -> String {
+    escape_line(&single_line(text), false)
+}
+
+fn join_inline<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts
+        .map(inline)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Text for a heading: one line, and no `#` that could end it.
+fn heading_text(text: &str) -> String {
+    inline(text).replace('#', "\\#")
+}
+
+/// Text for a table cell: lines joined by `<br>`, pipes escaped.
+fn cell(text: &str) -> String {
+    normalise(text)
+        .split('\n')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|x| escape_line(x, false))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Text as the body of a list item: its lines joined by hard line breaks, continuation lines
+/// indented so they stay in the same item. Blank lines are dropped, as they would end it.
+fn bullet_body(text: &str) -> String {
+    normalise(text)
+        .split('\n')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|x| escape_line(x, true))
+        .collect::<Vec<_>>()
+        .join("\\\n  ")
+}
+
+/// Escaped paragraphs (split at blank lines), each as its lines.
+fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut current = Vec::new();
+    for line in normalise(text).split('\n').map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(escape_line(line, true));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The item text as a block quote; lines keep their breaks, blank lines separate paragraphs.
+fn blockquote(text: &str) -> String {
+    paragraphs(text)
+        .iter()
+        .map(|para| {
+            para.iter()
+                .map(|line| format!("> {line}"))
+                .collect::<Vec<_>>()
+                .join("\\\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n>\n")
+}
+
+/// Escapes one trimmed line so it renders literally. `block_start`: the line begins a block
+/// (a paragraph or list item line), where `#`, `>`, `-`, `+`, `=` and `1.` would start a
+/// heading, quote, list or underline.
+fn escape_line(line: &str, block_start: bool) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    if block_start {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        match line.as_bytes().get(digits) {
+            Some(&mark @ (b'.' | b')')) if digits > 0 => {
+                out.push_str(&line[..digits]);
+                out.push('\\');
+                out.push(char::from(mark));
+                rest = &line[digits + 1..];
+            }
+            _ if line.starts_with(['#', '>', '-', '+', '=']) => out.push('\\'),
+            _ => {}
+        }
+    }
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '&' if looks_like_entity(&rest[i + 1..]) => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether text after an `&` would be read as an HTML entity (`&copy;`, `&#169;`, `&#xA9;`).
+fn looks_like_entity(after: &str) -> bool {
+    let name = after.strip_prefix('#').unwrap_or(after);
+    let n = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    n > 0 && name.as_bytes().get(n) == Some(&b';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Action, Change, Details, Feedback, Group, Language, Record, Statement, Theme,
+    };
+
+    fn session(lang: Language) -> Session {
+        let mut s = Session::new("Toekomst van de wijk", lang);
+        let mut d = s.details();
+        d.date = NaiveDate::from_ymd_opt(2026, 11, 23);
+        d.start_time = chrono::NaiveTime::from_hms_opt(13, 0, 0);
+        d.end_time = chrono::NaiveTime::from_hms_opt(17, 30, 0);
+        d.place = "Buurthuis De Linde".into();
+        d.facilitators = vec!["Anna".into(), "Bram".into()];
+        d.participants = Some(42);
+        s.apply(Change::SetDetails(Box::new(Details { ..d })))
+            .unwrap();
+        s
+    }
+
+    fn add_group(s: &mut Session, name: &str) -> Id {
+        let id = s.fresh_id();
+        let group = Group {
+            id,
+            name: name.into(),
+            size: None,
+        };
+        s.apply(Change::AddGroup {
+            index: usize::MAX,
+            group,
+        })
+        .unwrap();
+        id
+    }
+
+    fn add_item(s: &mut Session, kind: ItemKind, text: &str) -> Id {
+        let item = Item::new(s, kind, text);
+        let id = item.id;
+        s.apply(Change::AddItem {
+            index: usize::MAX,
+            item: Box::new(item),
+        })
+        .unwrap();
+        id
+    }
+
+    fn add_round(s: &mut Session, item: Id, label: &str) -> Id {
+        let id = s.fresh_id();
+        let round = Box::new(Round::new(id, label));
+        s.apply(Change::AddRound {
+            item,
+            index: usize::MAX,
+            round,
+        })
+        .unwrap();
+        id
+    }
+
+    fn round_id(s: &Session, item: Id, n: usize) -> Id {
+        s.item(item).unwrap().rounds[n].id
+    }
+
+    fn option_id(s: &Session, item: Id, n: usize) -> Id {
+        s.item(item).unwrap().options[n].id
+    }
+
+    fn tally(s: &mut Session, item: Id, round: Id, option: usize, group: Option<Id>, n: i64) {
+        let option = option_id(s, item, option);
+        s.apply(Change::Tally {
+            item,
+            round,
+            option,
+            group,
+            delta: n,
+        })
+        .unwrap();
+    }
+
+    /// A reaction to add, with a group, name or role and highlight when given.
+    struct Said<'a> {
+        text: &'a str,
+        stance: Stance,
+        group: Option<Id>,
+        by: Option<&'a str>,
+        highlighted: bool,
+    }
+
+    fn react(s: &mut Session, item: Id, round: Id, said: Said) {
+        let reaction = Reaction {
+            id: s.fresh_id(),
+            text: said.text.into(),
+            stance: said.stance,
+            group: said.group,
+            by: said.by.map(Into::into),
+            time: None,
+            highlighted: said.highlighted,
+        };
+        s.apply(Change::AddReaction {
+            item,
+            round,
+            index: usize::MAX,
+            reaction,
+        })
+        .unwrap();
+    }
+
+    fn said(text: &str, stance: Stance) -> Said<'_> {
+        Said {
+            text,
+            stance,
+            group: None,
+            by: None,
+            highlighted: false,
+        }
+    }
+
+    fn put(s: &mut Session, item: Id, record: Record) {
+        s.apply(Change::PutRecord {
+            item,
+            index: usize::MAX,
+            record,
+        })
+        .unwrap();
+    }
+
+    /// The lines of the table that follows `header_start` (the header line included).
+    fn table_after<'a>(md: &'a str, header_start: &str) -> Vec<&'a str> {
+        md.lines()
+            .skip_while(|l| !l.starts_with(header_start))
+            .take_while(|l| l.starts_with('|'))
+            .collect()
+    }
+
+    #[test]
+    fn details_and_dutch_labels() {
+        let mut s = session(Language::Nl);
+        add_group(&mut s, "Tafel 1");
+        let md = markdown(&s);
+        assert!(md.starts_with("# Toekomst van de wijk\n\n"));
+        assert!(md.contains("- **Datum:** 23-11-2026\n"));
+        assert!(md.contains("- **Tijd:** 13:00–17:30\n"));
+        assert!(md.contains("- **Plaats:** Buurthuis De Linde\n"));
+        assert!(md.contains("- **Begeleiding:** Anna, Bram\n"));
+        assert!(md.contains("- **Deelnemers:** 42\n"));
+        assert!(md.contains("- **Groepen:** Tafel 1"));
+        assert!(md.contains("## Actieoverzicht"));
+        assert!(!md.contains("Date"));
+    }
+
+    #[test]
+    fn english_labels() {
+        let mut s = session(Language::En);
+        let item = add_item(
+            &mut s,
+            ItemKind::Proposition,
+            "Remote work should be the norm.",
+        );
+        let r = round_id(&s, item, 0);
+        tally(&mut s, item, r, 0, None, 3);
+        let md = markdown(&s);
+        assert!(md.contains("- **Date:** 2026-11-23\n"));
+        assert!(md.contains("- **Facilitators:** Anna, Bram\n"));
+        assert!(md.contains("## 1. Proposition\n\n> Remote work should be the norm.\n"));
+        assert!(md.contains("| Answer | Count | Percentage |"));
+        assert!(md.contains("| Agree | 3 | 100.0% |"));
+        assert!(md.contains("| **Total** | **3** | **100.0%** |"));
+        assert!(md.contains("## Actions overview\n\nNo actions.\n"));
+        assert!(!md.contains("Datum") && !md.contains("Totaal"));
+    }
+
+    #[test]
+    fn percentages_are_of_the_rounds_answers() {
+        let mut s = session(Language::Nl);
+        let item = add_item(
+            &mut s,
+            ItemKind::Proposition,
+            "Thuiswerken moet de norm zijn.",
+        );
+        let r = round_id(&s, item, 0);
+        tally(&mut s, item, r, 0, None, 7);
+        tally(&mut s, item, r, 1, None, 6);
+        tally(&mut s, item, r, 2, None, 2);
+        let md = markdown(&s);
+        let table = table_after(&md, "| Antwoord");
+        assert_eq!(
+            table,
+            [
+                "| Antwoord | Aantal | Percentage |",
+                "|---|---:|---:|",
+                "| Eens | 7 | 46.7% |",
+                "| Oneens | 6 | 40.0% |",
+                "| Twijfel | 2 | 13.3% |",
+                "| **Totaal** | **15** | **100.0%** |",
+            ]
+        );
+        // Only one round: no round heading and no shift.
+        assert!(!md.contains("### Ronde 1"));
+        assert!(!md.contains("Verschuiving"));
+    }
+
+    #[test]
+    fn rounding_is_half_up_and_exact() {
+        assert_eq!(percent(tenths(1, 16)), "6.3%"); // 6.25
+        assert_eq!(percent(tenths(1, 3)), "33.3%");
+        assert_eq!(percent(tenths(2, 3)), "66.7%");
+        assert_eq!(percent(tenths(0, 0)), "0.0%");
+        assert_eq!(percent(tenths(u64::MAX, u64::MAX)), "100.0%");
+        assert_eq!(signed_tenths(120), "+12.0");
+        assert_eq!(signed_tenths(-53), "-5.3");
+        assert_eq!(signed_tenths(0), "±0.0");
+    }
+
+    #[test]
+    fn no_answers_shows_zeros() {
+        let mut s = session(Language::Nl);
+        add_item(&mut s, ItemKind::Proposition, "Niemand stemde.");
+        let md = markdown(&s);
+        assert!(md.contains("| Eens | 0 | 0.0% |"));
+        assert!(md.contains("| **Totaal** | **0** | **0.0%** |"));
+    }
+
+    #[test]
+    fn shift_between_rounds() {
+        let mut s = session(Language::Nl);
+        let item = add_item(&mut s, ItemKind::Proposition, "Meer groen in de wijk.");
+        let r1 = round_id(&s, item, 0);
+        let r2 = add_round(&mut s, item, "Na discussie");
+        let r3 = add_round(&mut s, item, "Ronde 3");
+        // Round 1: 7/15 agree (46.7%), 6 disagree (40.0%), 2 doubt (13.3%).
+        tally(&mut s, item, r1, 0, None, 7);
+        tally(&mut s, item, r1, 1, None, 6);
+        tally(&mut s, item, r1, 2, None, 2);
+        // Round 2: 9/15 agree (60.0%), 4 disagree (26.7%), 2 doubt (13.3%).
+        tally(&mut s, item, r2, 0, None, 9);
+        tally(&mut s, item, r2, 1, None, 4);
+        tally(&mut s, item, r2, 2, None, 2);
+        // Round 3 has no answers: no shift to it.
+        let _ = r3;
+        let md = markdown(&s);
+        assert!(md.contains("### Ronde 1\n\n| Antwoord"));
+        assert!(md.contains("### Na discussie\n\n| Antwoord"));
+        assert!(md.contains("**Verschuiving Ronde 1 → Na discussie**\n\n- Eens: +13.3 pp\n- Oneens: -13.3 pp\n- Twijfel: ±0.0 pp"));
+        assert!(!md.contains("→ Ronde 3"));
+    }
+
+    #[test]
+    fn per_group_columns() {
+        let mut s = session(Language::Nl);
+        let t1 = add_group(&mut s, "Tafel 1");
+        let t2 = add_group(&mut s, "Tafel | 2");
+        let item = add_item(&mut s, ItemKind::Proposition, "Stelling met groepen.");
+        let r = round_id(&s, item, 0);
+        tally(&mut s, item, r, 0, Some(t1), 4);
+        tally(&mut s, item, r, 0, Some(t2), 3);
+        tally(&mut s, item, r, 1, Some(t2), 2);
+        tally(&mut s, item, r, 2, None, 1);
+        let md = markdown(&s);
+        assert_eq!(
+            table_after(&md, "| Antwoord"),
+            [
+                "| Antwoord | Aantal | Percentage | Tafel 1 | Tafel \\| 2 | Zonder groep |",
+                "|---|---:|---:|---:|---:|---:|",
+                "| Eens | 7 | 70.0% | 4 | 3 | 0 |",
+                "| Oneens | 2 | 20.0% | 0 | 2 | 0 |",
+                "| Twijfel | 1 | 10.0% | 0 | 0 | 1 |",
+                "| **Totaal** | **10** | **100.0%** | **4** | **5** | **1** |",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_group_columns_without_group_tallies() {
+        let mut s = session(Language::Nl);
+        add_group(&mut s, "Tafel 1");
+        let item = add_item(&mut s, ItemKind::Proposition, "Zonder groepstelling.");
+        let r = round_id(&s, item, 0);
+        tally(&mut s, item, r, 0, None, 2);
+        let md = markdown(&s);
+        assert!(md.contains("| Antwoord | Aantal | Percentage |\n|---|---:|---:|\n"));
+    }
+
+    #[test]
+    fn reactions_by_stance_highlighted_first() {
+        let mut s = session(Language::Nl);
+        let t1 = add_group(&mut s, "Tafel 1");
+        let item = add_item(&mut s, ItemKind::Question, "Wat ging goed?");
+        let r = round_id(&s, item, 0);
+        react(&mut s, item, r, said("Gewoon eens", Stance::For));
+        react(
+            &mut s,
+            item,
+            r,
+            Said {
+                group: Some(t1),
+                by: Some("wethouder"),
+                ..said("Tegenargument", Stance::Against)
+            },
+        );
+        react(
+            &mut s,
+            item,
+            r,
+            Said {
+                group: Some(t1),
+                highlighted: true,
+                ..said("Heel goed punt", Stance::For)
+            },
+        );
+        react(
+            &mut s,
+            item,
+            r,
+            Said {
+                by: Some("Piet"),
+                ..said("Waarom?", Stance::Question)
+            },
+        );
+        let md = markdown(&s);
+        let expected = "### Reacties\n\n★ = Uitgelicht\n\n\
+            **Voor**\n\n- ★ **Heel goed punt** (Tafel 1)\n- Gewoon eens\n\n\
+            **Tegen**\n\n- Tegenargument (Tafel 1, wethouder)\n\n\
+            **Vraag**\n\n- Waarom? (Piet)\n";
+        assert!(md.contains(expected), "{md}");
+        assert!(!md.contains("**Neutraal**"));
+        // A question item has no tally table.
+        assert!(!md.contains("| Antwoord"));
+    }
+
+    #[test]
+    fn reactions_name_their_round_when_there_are_several() {
+        let mut s = session(Language::En);
+        let item = add_item(&mut s, ItemKind::Proposition, "P");
+        let r2 = add_round(&mut s, item, "After");
+        react(&mut s, item, r2, said("Changed my mind", Stance::Neutral));
+        let md = markdown(&s);
+        assert!(md.contains("**Neutral**\n\n- Changed my mind (After)\n"));
+    }
+
+    #[test]
+    fn reaction_text_is_escaped() {
+        let mut s = session(Language::Nl);
+        let item = add_item(&mut s, ItemKind::Question, "Vraag");
+        let r = round_id(&s, item, 0);
+        let text = "a | b *vet* _x_ `code` <b>html</b> [link](x) &amp; $5\n# kop\r\n- lijst\n\n1. genummerd\r> quote\\";
+        react(&mut s, item, r, said(text, Stance::Neutral));
+        let md = markdown(&s);
+        let expected = "- a \\| b \\*vet\\* \\_x\\_ \\`code\\` &lt;b>html&lt;/b> \\[link\\](x) &amp;amp; \\$5\\\n  \\# kop\\\n  \\- lijst\\\n  1\\. genummerd\\\n  \\> quote\\\\\n";
+        assert!(md.contains(expected), "{md}");
+    }
+
+    #[test]
+    fn escaping_in_tables_and_headings() {
+        assert_eq!(cell("a|b\nc*d"), "a\\|b<br>c\\*d");
+        assert_eq!(heading_text("Titel #1 ##"), "Titel \\#1 \\#\\#");
+        assert_eq!(escape_line("R&D", true), "R&D");
+        assert_eq!(escape_line("2026) jaar", true), "2026\\) jaar");
+        assert_eq!(escape_line("=== x", true), "\\=== x");
+        assert_eq!(escape_line("- x", false), "- x");
+        assert_eq!(
+            blockquote("een\ntwee\n\ndrie"),
+            "> een\\\n> twee\n>\n> drie"
+        );
+    }
+
+    #[test]
+    fn proposals_with_actions_and_feedback() {
+        let mut s = session(Language::Nl);
+        let t1 = add_group(&mut s, "Tafel 1");
+        let t2 = add_group(&mut s, "Tafel 2");
+        let item = add_item(&mut s, ItemKind::Proposals, "Verbeter de wijk");
+        let proposal = Proposal {
+            id: s.fresh_id(),
+            group: Some(t1),
+            title: "Fietsstraat".into(),
+            description: "Maak de Dorpsstraat\neen fietsstraat.".into(),
+            actions: vec![
+                Action {
+                    id: s.fresh_id(),
+                    text: "Plan maken".into(),
+                    owner: "Gemeente".into(),
+                    due: NaiveDate::from_ymd_opt(2027, 2, 1),
+                },
+                Action {
+                    id: s.fresh_id(),
+                    text: "Bewoners peilen".into(),
+                    owner: String::new(),
+                    due: None,
+                },
+            ],
+            feedback: vec![Feedback {
+                id: s.fresh_id(),
+                from_group: Some(t2),
+                text: "Goed idee".into(),
+            }],
+        };
+        // Ids from fresh_id are unique in the session but may repeat among themselves by chance;
+        // that is astronomically unlikely, so no retry here.
+        put(&mut s, item, Record::Proposal(proposal));
+        let md = markdown(&s);
+        let expected = "### Fietsstraat (Tafel 1)\n\nMaak de Dorpsstraat\\\neen fietsstraat.\n\n\
+            **Acties**\n\n- Plan maken (Eigenaar: Gemeente; Uiterlijk: 01-02-2027)\n- Bewoners peilen\n\n\
+            **Feedback**\n\n- Goed idee (van Tafel 2)\n";
+        assert!(md.contains(expected), "{md}");
+    }
+
+    #[test]
+    fn commitments_table_and_actions_overview_sorted() {
+        let mut s = session(Language::En);
+        let t1 = add_group(&mut s, "Table 1");
+        let props = add_item(&mut s, ItemKind::Proposals, "Improve");
+        let proposal = Proposal {
+            id: s.fresh_id(),
+            group: Some(t1),
+            title: "Bike lane".into(),
+            description: String::new(),
+            actions: vec![
+                Action {
+                    id: s.fresh_id(),
+                    text: "Undated step".into(),
+                    owner: "Kim".into(),
+                    due: None,
+                },
+                Action {
+                    id: s.fresh_id(),
+                    text: "Late step".into(),
+                    owner: "Lee".into(),
+                    due: NaiveDate::from_ymd_opt(2027, 6, 1),
+                },
+            ],
+            feedback: Vec::new(),
+        };
+        put(&mut s, props, Record::Proposal(proposal));
+        let item = add_item(&mut s, ItemKind::Commitments, "Who does what?");
+        let start = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let commitment = Commitment {
+            id: s.fresh_id(),
+            person: "Jo".into(),
+            organisation: "City | Hall".into(),
+            action: "Call the residents".into(),
+            start: Some(start),
+            follow_up: Commitment::default_follow_up(start),
+        };
+        put(&mut s, item, Record::Commitment(commitment));
+        let md = markdown(&s);
+        assert_eq!(
+            table_after(&md, "| Person"),
+            [
+                "| Person | Organisation | Action | Start | Follow-up |",
+                "|---|---|---|---|---|",
+                "| Jo | City \\| Hall | Call the residents | 2026-12-01 | 2027-02-01 |",
+            ]
+        );
+        let overview = md.split("## Actions overview").nth(1).unwrap();
+        assert_eq!(
+            table_after(overview, "| Date"),
+            [
+                "| Date | Action | Owner | Source |",
+                "|---|---|---|---|",
+                "| 2027-02-01 | Call the residents | Jo (City \\| Hall) | Commitment (follow-up) |",
+                "| 2027-06-01 | Late step | Lee | Proposal: Bike lane (Table 1) |",
+                "| *no date* | Undated step | Kim | Proposal: Bike lane (Table 1) |",
+            ]
+        );
+    }
+
+    #[test]
+    fn statements_by_theme_and_group() {
+        let mut s = session(Language::Nl);
+        let t1 = add_group(&mut s, "Tafel 1");
+        let t2 = add_group(&mut s, "Tafel 2");
+        let item = add_item(&mut s, ItemKind::Statements, "Statements");
+        let wonen = Theme {
+            id: s.fresh_id(),
+            name: "Wonen".into(),
+        };
+        let wonen_id = wonen.id;
+        put(&mut s, item, Record::Theme(wonen));
+        let st = |s: &Session, group, text: &str| Statement {
+            id: s.fresh_id(),
+            theme: wonen_id,
+            group,
+            text: text.into(),
+        };
+        let a = st(&s, Some(t2), "Betaalbaar voor iedereen");
+        put(&mut s, item, Record::Statement(a));
+        let b = st(&s, Some(t1), "Groen en veilig");
+        put(&mut s, item, Record::Statement(b));
+        let c = st(&s, None, "Dichtbij voorzieningen");
+        put(&mut s, item, Record::Statement(c));
+        let md = markdown(&s);
+        let expected = "### Thema: Wonen\n\n- **Tafel 1:** Groen en veilig\n\
+            - **Tafel 2:** Betaalbaar voor iedereen\n- **Zonder groep:** Dichtbij voorzieningen\n";
+        assert!(md.contains(expected), "{md}");
+    }
+
+    #[test]
+    fn deterministic() {
+        let mut s = session(Language::Nl);
+        let t1 = add_group(&mut s, "Tafel 1");
+        let item = add_item(&mut s, ItemKind::Proposition, "Stelling");
+        let r = round_id(&s, item, 0);
+        tally(&mut s, item, r, 0, Some(t1), 3);
+        react(
+            &mut s,
+            item,
+            r,
+            Said {
+                group: Some(t1),
+                highlighted: true,
+                ..said("Ja", Stance::For)
+            },
+        );
+        let first = markdown(&s);
+        assert_eq!(first, markdown(&s));
+        assert_eq!(first, markdown(&s.clone()));
+    }
+
+    #[test]
+    fn empty_session() {
+        let s = Session::new("", Language::Nl);
+        let md = markdown(&s);
+        assert_eq!(
+            md,
+            "# Verslag\n\nGeen agendapunten.\n\n## Actieoverzicht\n\nGeen acties.\n"
+        );
+        let md = markdown(&Session::new("Leeg", Language::En));
+        assert!(md.starts_with("# Leeg\n\nNo agenda items.\n"));
+    }
+
+    #[test]
+    fn every_kind_has_a_heading_and_info_is_short() {
+        let mut s = session(Language::En);
+        for kind in ItemKind::ALL {
+            add_item(&mut s, kind, "Text");
+        }
+        let md = markdown(&s);
+        for (i, kind) in ItemKind::ALL.iter().enumerate() {
+            assert!(md.contains(&format!(
+                "## {}. {}\n\n> Text\n",
+                i + 1,
+                labels(Language::En).kind(*kind)
+            )));
+        }
+        assert!(md.contains("## 6. Information\n\n> Text\n\n## Actions overview"));
+    }
+
+    #[test]
+    fn notes_stay_private() {
+        let mut s = session(Language::Nl);
+        let mut item = Item::new(&s, ItemKind::Proposition, "Stelling");
+        item.notes = "GEHEIM voor de begeleider".into();
+        s.apply(Change::AddItem {
+            index: 0,
+            item: Box::new(item),
+        })
+        .unwrap();
+        assert!(!markdown(&s).contains("GEHEIM"));
+    }
+
+    #[test]
+    fn dangling_references_do_not_panic() {
+        // A hand-edited file need not be valid; the report still renders.
+        let mut s = session(Language::Nl);
+        let mut item = Item::new(&s, ItemKind::Proposition, "x");
+        item.rounds[0].tallies.push(crate::model::Tally {
+            option: Id(1),
+            group: Some(Id(2)),
+            count: u32::MAX,
+        });
+        item.rounds[0].tallies.push(crate::model::Tally {
+            option: item.options[0].id,
+            group: None,
+            count: u32::MAX,
+        });
+        item.statements.push(Statement {
+            id: Id(3),
+            theme: Id(4),
+            group: Some(Id(5)),
+            text: "wees".into(),
+        });
+        let mut bare = item.clone();
+        bare.rounds.clear();
+        bare.kind = ItemKind::Statements;
+        s.agenda.push(item);
+        s.agenda.push(bare);
+        let md = markdown(&s);
+        assert!(md.contains("| Eens | 4294967295 | 50.0% |"), "{md}");
+        assert!(md.contains("| **Totaal** | **8589934590** | **100.0%** |"));
+        assert!(md.contains("### Zonder thema\n\n- **Zonder groep:** wees"));
+    }
+}

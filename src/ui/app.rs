@@ -1,0 +1,479 @@
+//! The app's state and the frame loop: which screen shows, the open session with its undo
+//! history and autosave, settings, and the keys that work everywhere.
+
+use super::texts::{Texts, texts};
+use super::{run_view, start};
+use crate::model::{Change, Document, Id, Language, Session, Stance};
+use crate::store::{self, Autosave, SessionLock, settings};
+use egui::{Key, Modifiers};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// A session open for editing, with everything needed to keep it safe on disk.
+pub struct OpenSession {
+    pub doc: Document,
+    pub autosave: Autosave,
+    _lock: SessionLock,
+    pub view: RunState,
+}
+
+/// What the presenter is looking at and typing; not part of the session file.
+#[derive(Default)]
+pub struct RunState {
+    /// Index of the current agenda item.
+    pub current: usize,
+    /// The round shown per item; the last round when absent.
+    pub round: HashMap<Id, Id>,
+    /// Group that new tallies and reactions belong to; `None` is the whole room.
+    pub group: Option<Id>,
+    pub stance: Stance,
+    pub capture: String,
+    pub focus_capture: bool,
+    pub selected_reaction: Option<Id>,
+    /// Reaction being edited in place, with its text so far.
+    pub editing: Option<(Id, String)>,
+    pub timers: HashMap<Id, Timer>,
+    /// Scratch text of the small forms (proposals, commitments, statements).
+    pub forms: super::forms::FormState,
+}
+
+/// Stopwatch for one agenda item; runs only while the presenter lets it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timer {
+    pub running_since: Option<Instant>,
+    pub elapsed: Duration,
+}
+
+impl Timer {
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.elapsed + self.running_since.map_or(Duration::ZERO, |s| now - s)
+    }
+
+    pub fn toggle(&mut self, now: Instant) {
+        match self.running_since.take() {
+            Some(since) => self.elapsed += now - since,
+            None => self.running_since = Some(now),
+        }
+    }
+}
+
+/// A native file dialog running on its own thread, so the UI never freezes.
+enum Dialog {
+    Open(mpsc::Receiver<Option<PathBuf>>),
+    SaveAs(mpsc::Receiver<Option<PathBuf>>),
+}
+
+pub struct App {
+    pub settings: settings::Settings,
+    pub open: Option<OpenSession>,
+    /// An error to show until dismissed (a file that would not open, for example).
+    pub message: Option<String>,
+    pub show_shortcuts: bool,
+    /// Where new sessions and example copies go.
+    pub sessions_dir: PathBuf,
+    /// Whether settings changes are written to the settings file (off in tests).
+    pub persist: bool,
+    dialog: Option<Dialog>,
+}
+
+impl App {
+    /// Starts with FILE, else the last session used, else an example (first start).
+    pub fn launch(file: Option<PathBuf>) -> Self {
+        let mut app = App::with_settings(settings::load_settings());
+        app.sessions_dir = settings::sessions_dir();
+        app.persist = true;
+        match file {
+            Some(path) => app.open_path(&path),
+            None => {
+                if let Some(last) = app.settings.recent.first().cloned() {
+                    if last.exists() {
+                        app.open_path(&last);
+                    }
+                } else if let Some(example) = store::examples::EXAMPLES.first() {
+                    app.open_example(example);
+                }
+            }
+        }
+        app
+    }
+
+    /// An app with no session open, for tests and the start screen.
+    pub fn with_settings(settings: settings::Settings) -> Self {
+        App {
+            settings,
+            open: None,
+            message: None,
+            show_shortcuts: false,
+            sessions_dir: std::env::temp_dir().join("stelling"),
+            persist: false,
+            dialog: None,
+        }
+    }
+
+    /// The presenter's language: the user's choice, else the system's.
+    pub fn language(&self) -> Language {
+        self.settings
+            .language
+            .unwrap_or_else(settings::system_language)
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        texts(self.language())
+    }
+
+    pub fn set_language(&mut self, language: Language) {
+        self.settings.language = Some(language);
+        self.persist_settings();
+    }
+
+    fn persist_settings(&mut self) {
+        // Settings are a convenience: failing to store them is not worth interrupting a session.
+        if self.persist {
+            let _ = settings::save_settings(&self.settings);
+        }
+    }
+
+    /// Opens a session file for editing; on failure the reason is shown and nothing is written.
+    pub fn open_path(&mut self, path: &Path) {
+        match open_session(path) {
+            Ok(open) => {
+                if let Some(mut old) = self.open.take() {
+                    let _ = old.autosave.flush(&old.doc);
+                }
+                self.settings.remember(path);
+                self.persist_settings();
+                self.open = Some(open);
+                self.message = None;
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", self.texts().could_not_open)),
+        }
+    }
+
+    pub fn open_example(&mut self, example: &store::examples::Example) {
+        match store::examples::install(example, &self.sessions_dir) {
+            Ok(path) => self.open_path(&path),
+            Err(e) => self.message = Some(format!("{}: {e}", self.texts().could_not_open)),
+        }
+    }
+
+    /// Creates an empty session in the sessions folder and opens it.
+    pub fn new_session(&mut self) {
+        let t = self.texts();
+        let session = Session::new(t.new_session_title, self.language());
+        let dir = self.sessions_dir.clone();
+        let path = free_path(&dir, &store::file_name_for(&session.title));
+        let result = std::fs::create_dir_all(&dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| store::save(&path, &session).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self.open_path(&path),
+            Err(e) => self.message = Some(format!("{}: {e}", t.could_not_open)),
+        }
+    }
+
+    /// Saves and closes the open session, back to the start screen.
+    pub fn close_session(&mut self) {
+        if let Some(mut open) = self.open.take()
+            && let Err(e) = open.autosave.flush(&open.doc)
+        {
+            self.message = Some(e.to_string());
+            self.open = Some(open);
+        }
+    }
+
+    /// Applies a change to the open session; a refused change is shown, never lost silently.
+    pub fn apply(&mut self, change: Change) {
+        if let Some(open) = &mut self.open
+            && let Err(e) = open.doc.apply(change)
+        {
+            self.message = Some(e.to_string());
+        }
+    }
+
+    /// Saves now whatever is unsaved (window closing).
+    pub fn flush(&mut self) {
+        if let Some(open) = &mut self.open {
+            let _ = open.autosave.flush(&open.doc);
+        }
+    }
+
+    pub fn start_open_dialog(&mut self) {
+        let (tx, rx) = mpsc::channel();
+        let dir = self.sessions_dir.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Stelling", &["ron"])
+                .set_directory(dir)
+                .pick_file();
+            let _ = tx.send(picked);
+        });
+        self.dialog = Some(Dialog::Open(rx));
+    }
+
+    pub fn start_save_as_dialog(&mut self) {
+        let Some(open) = &self.open else { return };
+        let (tx, rx) = mpsc::channel();
+        let name = store::file_name_for(&open.doc.session().title);
+        let dir = open
+            .autosave
+            .path()
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| self.sessions_dir.clone());
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Stelling", &["ron"])
+                .set_directory(dir)
+                .set_file_name(name)
+                .save_file();
+            let _ = tx.send(picked);
+        });
+        self.dialog = Some(Dialog::SaveAs(rx));
+    }
+
+    /// Saves the open session under a new name and keeps working there.
+    pub fn save_as(&mut self, path: PathBuf) {
+        let Some(open) = &mut self.open else { return };
+        let lock = match SessionLock::acquire(&path) {
+            Ok(lock) => lock,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                return;
+            }
+        };
+        match open.autosave.save_as(path.clone(), &open.doc) {
+            Ok(()) => {
+                open._lock = lock;
+                self.settings.remember(&path);
+                self.persist_settings();
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &self.dialog else { return };
+        let (rx, is_open) = match dialog {
+            Dialog::Open(rx) => (rx, true),
+            Dialog::SaveAs(rx) => (rx, false),
+        };
+        match rx.try_recv() {
+            Ok(picked) => {
+                self.dialog = None;
+                match (picked, is_open) {
+                    (Some(path), true) => self.open_path(&path),
+                    (Some(path), false) => self.save_as(path),
+                    (None, _) => {}
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
+            Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
+        }
+    }
+
+    /// Draws one frame. The eframe wrapper and the UI tests both call this.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialog(&ctx);
+        self.global_keys(&ctx);
+        self.status_bar(ui);
+        if self.open.is_some() {
+            run_view::show(self, ui);
+        } else {
+            start::show(self, ui);
+        }
+        if self.show_shortcuts {
+            self.shortcuts_overlay(&ctx);
+        }
+        self.autosave(&ctx);
+    }
+
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if let Some(open) = &mut self.open
+            && let Some(wait) = open.autosave.tick(&open.doc, Instant::now())
+        {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn global_keys(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+        if pressed(Modifiers::NONE, Key::F1)
+            || (!typing && pressed(Modifiers::NONE, Key::Questionmark))
+        {
+            self.show_shortcuts = !self.show_shortcuts;
+        }
+        if pressed(Modifiers::SHIFT, Key::Questionmark) && !typing {
+            self.show_shortcuts = !self.show_shortcuts;
+        }
+        if self.show_shortcuts && pressed(Modifiers::NONE, Key::Escape) {
+            self.show_shortcuts = false;
+        }
+        if pressed(Modifiers::COMMAND, Key::L) {
+            let next = match self.language() {
+                Language::Nl => Language::En,
+                Language::En => Language::Nl,
+            };
+            self.set_language(next);
+        }
+        if pressed(Modifiers::COMMAND, Key::O) {
+            self.start_open_dialog();
+        }
+        if self.open.is_none() {
+            return;
+        }
+        if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+            || pressed(Modifiers::COMMAND, Key::Y)
+        {
+            self.redo();
+        } else if pressed(Modifiers::COMMAND, Key::Z) {
+            self.undo();
+        }
+        if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.start_save_as_dialog();
+        } else if pressed(Modifiers::COMMAND, Key::S) {
+            self.flush();
+        }
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.doc.undo();
+            open.view.editing = None;
+            clamp_view(open);
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.doc.redo();
+            open.view.editing = None;
+            clamp_view(open);
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let t = self.texts();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if let Some(open) = &self.open {
+                    let path = open.autosave.path().display().to_string();
+                    match open.autosave.status() {
+                        store::SaveStatus::Failed { message } => {
+                            let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+                            ui.label(
+                                egui::RichText::new(format!("⚠ {}", t.save_failed))
+                                    .strong()
+                                    .color(warn),
+                            );
+                            ui.label(egui::RichText::new(message).color(warn));
+                            ui.label(t.save_failed_hint);
+                            if ui.button(t.save_as).clicked() {
+                                self.start_save_as_dialog();
+                            }
+                        }
+                        store::SaveStatus::Saved { at } => {
+                            ui.label(format!("✔ {} {}", t.saved_at, at.format("%H:%M:%S")));
+                            ui.weak(path);
+                        }
+                        store::SaveStatus::Pending => {
+                            ui.label(t.unsaved);
+                            ui.weak(path);
+                        }
+                        store::SaveStatus::Unchanged => {
+                            ui.label(t.not_saved_yet);
+                            ui.weak(path);
+                        }
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let mut language = self.language();
+                    ui.selectable_value(&mut language, Language::En, "English");
+                    ui.selectable_value(&mut language, Language::Nl, "Nederlands");
+                    if language != self.language() {
+                        self.set_language(language);
+                    }
+                    if ui.button(format!("⌨ {}", t.shortcuts)).clicked() {
+                        self.show_shortcuts = !self.show_shortcuts;
+                    }
+                });
+            });
+        });
+        if let Some(message) = self.message.clone() {
+            egui::Panel::top("message").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(format!("⚠ {message}"))
+                            .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20))
+                            .strong(),
+                    );
+                    if ui.button(t.close).clicked() {
+                        self.message = None;
+                    }
+                });
+            });
+        }
+    }
+
+    fn shortcuts_overlay(&mut self, ctx: &egui::Context) {
+        let t = self.texts();
+        egui::Window::new(t.shortcuts)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (keys, what) in t.shortcut_list {
+                            ui.label(egui::RichText::new(*keys).monospace().strong());
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.weak(t.shortcuts_close);
+            });
+    }
+}
+
+/// Keeps the view's indices valid after undo, redo or a removed item.
+pub fn clamp_view(open: &mut OpenSession) {
+    let len = open.doc.session().agenda.len();
+    open.view.current = open.view.current.min(len.saturating_sub(1));
+    if let Some(g) = open.view.group
+        && open.doc.session().group(g).is_none()
+    {
+        open.view.group = None;
+    }
+}
+
+fn open_session(path: &Path) -> Result<OpenSession, String> {
+    let lock = SessionLock::acquire(path).map_err(|e| e.to_string())?;
+    let session = store::load(path).map_err(|e| e.to_string())?;
+    let doc = Document::new(session);
+    let autosave = Autosave::new(path.to_path_buf(), &doc);
+    Ok(OpenSession {
+        doc,
+        autosave,
+        _lock: lock,
+        view: RunState::default(),
+    })
+}
+
+/// `dir/name.ron`, or `dir/name-2.ron` and so on if that exists.
+fn free_path(dir: &Path, file_name: &str) -> PathBuf {
+    let stem = file_name.trim_end_matches(".ron");
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(file_name),
+            n => dir.join(format!("{stem}-{n}.ron")),
+        })
+        .find(|p| !p.exists())
+        .expect("some numbered name is free")
+}

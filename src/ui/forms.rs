@@ -1,0 +1,422 @@
+//! Capture forms for the item kinds that are not votes: improvement proposals with actions and
+//! carousel feedback, commitments with follow-up dates, and statements per theme and group.
+
+use super::app::OpenSession;
+use super::run_view::group_label;
+use super::texts::Texts;
+use crate::model::{
+    Action, Change, Commitment, Feedback, Id, Proposal, Record, Session, Statement, Theme,
+};
+use chrono::NaiveDate;
+use egui::RichText;
+use std::collections::HashMap;
+
+/// Text typed into the forms but not yet added to the session.
+#[derive(Default)]
+pub struct FormState {
+    pub round_label: HashMap<Id, String>,
+    pub proposal: ProposalDraft,
+    /// Per proposal: action text, owner, due date.
+    pub action: HashMap<Id, [String; 3]>,
+    /// Per proposal: feedback text and the group giving it.
+    pub feedback: HashMap<Id, (String, Option<Id>)>,
+    pub commitment: [String; 5],
+    pub theme: String,
+    /// Per theme and group: the statement being typed.
+    pub statement: HashMap<(Id, Option<Id>), String>,
+    pub date_error: Option<String>,
+}
+
+#[derive(Default)]
+pub struct ProposalDraft {
+    pub group: Option<Id>,
+    pub title: String,
+    pub description: String,
+}
+
+/// Reads `23-01-2027`, `23/01/2027` or `2027-01-23`; empty text is no date.
+pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    for format in ["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(text, format) {
+            return Ok(Some(d));
+        }
+    }
+    Err(())
+}
+
+pub fn format_date(date: Option<NaiveDate>, t: &Texts) -> String {
+    match date {
+        Some(d) if t.date_hint.starts_with('d') => d.format("%d-%m-%Y").to_string(),
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => "—".into(),
+    }
+}
+
+fn group_picker(
+    ui: &mut egui::Ui,
+    salt: impl egui::AsIdSalt,
+    session: &Session,
+    group: &mut Option<Id>,
+    t: &Texts,
+) {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(group_label(session, *group, t))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(group, None, t.no_group);
+            for g in &session.groups {
+                ui.selectable_value(group, Some(g.id), &g.name);
+            }
+        });
+}
+
+fn put(item: Id, index: usize, record: Record) -> Change {
+    Change::PutRecord {
+        item,
+        index,
+        record,
+    }
+}
+
+pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let item = &session.agenda[open.view.current];
+    let forms = &mut open.view.forms;
+    for proposal in &item.proposals {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&proposal.title).size(22.0).strong());
+                if proposal.group.is_some() {
+                    ui.label(
+                        RichText::new(format!("({})", session.group_name(proposal.group))).weak(),
+                    );
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("🗑").on_hover_text(t.delete).clicked() {
+                        changes.push(Change::RemoveRecord {
+                            item: item.id,
+                            id: proposal.id,
+                        });
+                    }
+                });
+            });
+            if !proposal.description.is_empty() {
+                ui.label(&proposal.description);
+            }
+            ui.label(RichText::new(t.actions).strong());
+            for (i, action) in proposal.actions.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!("• {}", action.text));
+                    if !action.owner.is_empty() {
+                        ui.weak(format!("{}: {}", t.owner, action.owner));
+                    }
+                    if action.due.is_some() {
+                        ui.weak(format!("{}: {}", t.due, format_date(action.due, t)));
+                    }
+                    if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
+                        let mut p = proposal.clone();
+                        p.actions.remove(i);
+                        changes.push(put(item.id, 0, Record::Proposal(p)));
+                    }
+                });
+            }
+            let draft = forms.action.entry(proposal.id).or_default();
+            ui.horizontal_wrapped(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft[0])
+                        .hint_text(t.action)
+                        .desired_width(260.0),
+                );
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft[1])
+                        .hint_text(t.owner)
+                        .desired_width(140.0),
+                );
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft[2])
+                        .hint_text(format!("{} ({})", t.due, t.date_hint))
+                        .desired_width(140.0),
+                );
+                if ui.button(t.add_action).clicked() && !draft[0].trim().is_empty() {
+                    match parse_date(&draft[2]) {
+                        Ok(due) => {
+                            let mut p = proposal.clone();
+                            p.actions.push(Action {
+                                id: session.fresh_id(),
+                                text: draft[0].trim().into(),
+                                owner: draft[1].trim().into(),
+                                due,
+                            });
+                            changes.push(put(item.id, 0, Record::Proposal(p)));
+                            *draft = Default::default();
+                            forms.date_error = None;
+                        }
+                        Err(()) => forms.date_error = Some(t.bad_date.into()),
+                    }
+                }
+            });
+            ui.label(RichText::new(t.feedback).strong());
+            for f in &proposal.feedback {
+                ui.label(format!(
+                    "• {} — {}",
+                    session.group_name(f.from_group),
+                    f.text
+                ));
+            }
+            let (text, from) = forms.feedback.entry(proposal.id).or_default();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{}:", t.from_group));
+                group_picker(ui, ("feedback-from", proposal.id), session, from, t);
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(t.feedback)
+                        .desired_width(320.0),
+                );
+                if ui.button(t.add_feedback).clicked() && !text.trim().is_empty() {
+                    let mut p = proposal.clone();
+                    p.feedback.push(Feedback {
+                        id: session.fresh_id(),
+                        from_group: *from,
+                        text: text.trim().into(),
+                    });
+                    changes.push(put(item.id, 0, Record::Proposal(p)));
+                    text.clear();
+                }
+            });
+        });
+    }
+    if let Some(e) = &forms.date_error {
+        ui.colored_label(egui::Color32::from_rgb(0xB0, 0x00, 0x20), e);
+    }
+    ui.add_space(8.0);
+    ui.heading(t.add_proposal);
+    let draft = &mut forms.proposal;
+    ui.horizontal(|ui| {
+        ui.label(format!("{}:", t.group));
+        group_picker(ui, "proposal-group", session, &mut draft.group, t);
+    });
+    ui.add(
+        egui::TextEdit::singleline(&mut draft.title)
+            .hint_text(t.title)
+            .desired_width(f32::INFINITY),
+    );
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.description)
+            .hint_text(t.description)
+            .desired_width(f32::INFINITY)
+            .desired_rows(3),
+    );
+    if ui.button(format!("➕ {}", t.add_proposal)).clicked() && !draft.title.trim().is_empty() {
+        changes.push(put(
+            item.id,
+            item.proposals.len(),
+            Record::Proposal(Proposal {
+                id: session.fresh_id(),
+                group: draft.group,
+                title: draft.title.trim().into(),
+                description: draft.description.trim().into(),
+                actions: Vec::new(),
+                feedback: Vec::new(),
+            }),
+        ));
+        *draft = ProposalDraft::default();
+    }
+}
+
+pub fn commitments(
+    open: &mut OpenSession,
+    t: &Texts,
+    ui: &mut egui::Ui,
+    changes: &mut Vec<Change>,
+) {
+    let session = open.doc.session();
+    let item = &session.agenda[open.view.current];
+    let forms = &mut open.view.forms;
+    egui::Grid::new(("commitments", item.id))
+        .num_columns(6)
+        .striped(true)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            for h in [
+                t.person,
+                t.organisation,
+                t.action,
+                t.start_date,
+                t.follow_up,
+                "",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for c in &item.commitments {
+                ui.label(&c.person);
+                ui.label(&c.organisation);
+                ui.label(&c.action);
+                ui.label(format_date(c.start, t));
+                ui.label(format_date(c.follow_up, t));
+                if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
+                    changes.push(Change::RemoveRecord {
+                        item: item.id,
+                        id: c.id,
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.heading(t.add_commitment);
+    let d = &mut forms.commitment;
+    if d[3].is_empty() {
+        d[3] = format_date(Some(chrono::Local::now().date_naive()), t);
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut d[0])
+                .hint_text(t.person)
+                .desired_width(160.0),
+        );
+        ui.add(
+            egui::TextEdit::singleline(&mut d[1])
+                .hint_text(t.organisation)
+                .desired_width(160.0),
+        );
+    });
+    ui.add(
+        egui::TextEdit::singleline(&mut d[2])
+            .hint_text(t.action)
+            .desired_width(f32::INFINITY),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", t.start_date));
+        ui.add(
+            egui::TextEdit::singleline(&mut d[3])
+                .hint_text(t.date_hint)
+                .desired_width(120.0),
+        );
+        ui.label(format!("{}:", t.follow_up));
+        let start = parse_date(&d[3]).ok().flatten();
+        let default_follow_up = start.and_then(Commitment::default_follow_up);
+        ui.add(
+            egui::TextEdit::singleline(&mut d[4])
+                .hint_text(format_date(default_follow_up, t))
+                .desired_width(120.0),
+        );
+        if ui.button(format!("➕ {}", t.add_commitment)).clicked()
+            && !d[0].trim().is_empty()
+            && !d[2].trim().is_empty()
+        {
+            match (parse_date(&d[3]), parse_date(&d[4])) {
+                (Ok(start), Ok(follow_up)) => {
+                    changes.push(put(
+                        item.id,
+                        item.commitments.len(),
+                        Record::Commitment(Commitment {
+                            id: session.fresh_id(),
+                            person: d[0].trim().into(),
+                            organisation: d[1].trim().into(),
+                            action: d[2].trim().into(),
+                            start,
+                            follow_up: follow_up
+                                .or_else(|| start.and_then(Commitment::default_follow_up)),
+                        }),
+                    ));
+                    *d = Default::default();
+                    forms.date_error = None;
+                }
+                _ => forms.date_error = Some(t.bad_date.into()),
+            }
+        }
+    });
+    if let Some(e) = &forms.date_error {
+        ui.colored_label(egui::Color32::from_rgb(0xB0, 0x00, 0x20), e);
+    }
+}
+
+pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let item = &session.agenda[open.view.current];
+    let forms = &mut open.view.forms;
+    let mut columns: Vec<Option<Id>> = session.groups.iter().map(|g| Some(g.id)).collect();
+    if columns.is_empty() {
+        columns.push(None);
+    }
+    egui::Grid::new(("statements", item.id))
+        .num_columns(columns.len() + 1)
+        .striped(true)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.strong(t.theme);
+            for g in &columns {
+                ui.strong(group_label(session, *g, t));
+            }
+            ui.end_row();
+            for theme in &item.themes {
+                ui.label(RichText::new(&theme.name).strong());
+                for g in &columns {
+                    let existing = item
+                        .statements
+                        .iter()
+                        .find(|s| s.theme == theme.id && s.group == *g);
+                    let buffer = forms
+                        .statement
+                        .entry((theme.id, *g))
+                        .or_insert_with(|| existing.map(|s| s.text.clone()).unwrap_or_default());
+                    let response = ui.add(
+                        egui::TextEdit::multiline(buffer)
+                            .desired_rows(2)
+                            .desired_width(200.0),
+                    );
+                    if response.lost_focus() {
+                        let text = buffer.trim().to_string();
+                        match existing {
+                            Some(s) if text.is_empty() => changes.push(Change::RemoveRecord {
+                                item: item.id,
+                                id: s.id,
+                            }),
+                            Some(s) if s.text != text => {
+                                let mut s = s.clone();
+                                s.text = text;
+                                changes.push(put(item.id, 0, Record::Statement(s)));
+                            }
+                            None if !text.is_empty() => changes.push(put(
+                                item.id,
+                                item.statements.len(),
+                                Record::Statement(Statement {
+                                    id: session.fresh_id(),
+                                    theme: theme.id,
+                                    group: *g,
+                                    text,
+                                }),
+                            )),
+                            _ => {}
+                        }
+                    } else if !response.has_focus() {
+                        *buffer = existing.map(|s| s.text.clone()).unwrap_or_default();
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut forms.theme)
+                .hint_text(t.theme)
+                .desired_width(240.0),
+        );
+        if ui.button(format!("➕ {}", t.add_theme)).clicked() && !forms.theme.trim().is_empty() {
+            changes.push(put(
+                item.id,
+                item.themes.len(),
+                Record::Theme(Theme {
+                    id: session.fresh_id(),
+                    name: forms.theme.trim().into(),
+                }),
+            ));
+            forms.theme.clear();
+        }
+    });
+}

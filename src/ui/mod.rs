@@ -1,0 +1,49 @@
+//! The presenter window: start screen, run view and its forms. Calls the model for changes and
+//! the store for saving; opens no files itself.
+
+mod app;
+mod forms;
+mod run_view;
+mod start;
+mod style;
+pub mod texts;
+
+pub use app::{App, OpenSession, RunState, Timer};
+pub use texts::{Texts, texts};
+
+use std::path::PathBuf;
+
+/// Opens the app window and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let app = App::launch(file);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Stelling")
+            .with_app_id("stelling")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Stelling",
+        options,
+        Box::new(|cc| {
+            style::apply(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if ui.ctx().input(|i| i.viewport().close_requested()) {
+            self.flush();
+        }
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+    }
+}

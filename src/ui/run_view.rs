@@ -1,0 +1,840 @@
+//! The run view: the agenda, the current item large, tallies and reactions, rounds, timer and
+//! notes. Drawing collects changes; they are applied after the frame is laid out.
+
+use super::app::{App, OpenSession, clamp_view};
+use super::forms;
+use super::texts::{Texts, kind_icon};
+use crate::model::{
+    Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, percent, texts::round_label,
+};
+use egui::{Key, Modifiers, RichText};
+use std::time::Instant;
+
+/// Okabe–Ito colours per stance: distinguishable with colour blindness, and always shown with
+/// a word, never by colour alone.
+pub fn stance_color(stance: Stance) -> egui::Color32 {
+    match stance {
+        Stance::For => egui::Color32::from_rgb(0x00, 0x72, 0xB2),
+        Stance::Against => egui::Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Stance::Neutral => egui::Color32::from_rgb(0x55, 0x55, 0x55),
+        Stance::Question => egui::Color32::from_rgb(0x6A, 0x3D, 0x9A),
+    }
+}
+
+pub fn now() -> crate::model::Timestamp {
+    chrono::Local::now().fixed_offset()
+}
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let t = app.texts();
+    let mut changes = Vec::new();
+    let Some(open) = app.open.as_mut() else {
+        return;
+    };
+    keys(open, ui.ctx(), &mut changes);
+    agenda_panel(open, t, ui);
+    side_panel(open, t, ui);
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                current_item(open, t, ui, &mut changes);
+            });
+    });
+    for change in changes {
+        app.apply(change);
+    }
+    if let Some(open) = app.open.as_mut() {
+        clamp_view(open);
+    }
+}
+
+/// The round shown for an item: the one picked, else the last.
+pub fn current_round(open: &OpenSession, item: &Item) -> Option<Id> {
+    open.view
+        .round
+        .get(&item.id)
+        .copied()
+        .filter(|r| item.round(*r).is_some())
+        .or_else(|| item.rounds.last().map(|r| r.id))
+}
+
+fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) {
+    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+    // Stance keys work while typing a reaction, so the stance can be set before or after.
+    for (k, stance) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
+        .into_iter()
+        .zip(Stance::ALL)
+    {
+        if pressed(Modifiers::COMMAND, k) {
+            open.view.stance = stance;
+            if let Some(id) = open.view.selected_reaction {
+                changes.extend(update_reaction(open.doc.session(), id, |r| {
+                    r.stance = stance
+                }));
+            }
+        }
+    }
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let session = open.doc.session();
+    let len = session.agenda.len();
+    if pressed(Modifiers::NONE, Key::ArrowDown)
+        || pressed(Modifiers::NONE, Key::PageDown)
+        || pressed(Modifiers::NONE, Key::ArrowRight)
+    {
+        open.view.current = (open.view.current + 1).min(len.saturating_sub(1));
+        open.view.selected_reaction = None;
+    }
+    if pressed(Modifiers::NONE, Key::ArrowUp)
+        || pressed(Modifiers::NONE, Key::PageUp)
+        || pressed(Modifiers::NONE, Key::ArrowLeft)
+    {
+        open.view.current = open.view.current.saturating_sub(1);
+        open.view.selected_reaction = None;
+    }
+    if pressed(Modifiers::NONE, Key::Home) {
+        open.view.current = 0;
+    }
+    if pressed(Modifiers::NONE, Key::End) {
+        open.view.current = len.saturating_sub(1);
+    }
+    let groups: Vec<Id> = session.groups.iter().map(|g| g.id).collect();
+    if pressed(Modifiers::SHIFT, Key::G) {
+        open.view.group = cycle_group(&groups, open.view.group, false);
+    } else if pressed(Modifiers::NONE, Key::G) {
+        open.view.group = cycle_group(&groups, open.view.group, true);
+    }
+    if pressed(Modifiers::NONE, Key::Num0) {
+        open.view.group = None;
+    }
+    let Some(item) = session.agenda.get(open.view.current) else {
+        return;
+    };
+    let item_id = item.id;
+    if pressed(Modifiers::NONE, Key::T) {
+        open.view
+            .timers
+            .entry(item_id)
+            .or_default()
+            .toggle(Instant::now());
+    }
+    if pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::R) {
+        open.view.focus_capture = true;
+    }
+    let round = current_round(open, item);
+    if item.kind == ItemKind::Proposition
+        && let Some(round) = round
+    {
+        const NUMBERS: [Key; 9] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        for (n, key) in NUMBERS.into_iter().enumerate() {
+            let Some(option) = item.options.get(n) else {
+                break;
+            };
+            let r = item.round(round).expect("current_round exists");
+            if pressed(Modifiers::SHIFT, key) {
+                if r.count(option.id, open.view.group) > 0 {
+                    changes.push(tally(item_id, round, option.id, open.view.group, -1));
+                }
+            } else if pressed(Modifiers::NONE, key) {
+                changes.push(tally(item_id, round, option.id, open.view.group, 1));
+            }
+        }
+    }
+    if matches!(item.kind, ItemKind::Proposition | ItemKind::Question) {
+        if pressed(Modifiers::NONE, Key::N) {
+            changes.push(new_round_change(session, item));
+            open.view.round.remove(&item_id);
+        }
+        let index = round
+            .and_then(|r| item.rounds.iter().position(|x| x.id == r))
+            .unwrap_or(0);
+        if pressed(Modifiers::NONE, Key::OpenBracket) && index > 0 {
+            open.view.round.insert(item_id, item.rounds[index - 1].id);
+        }
+        if pressed(Modifiers::NONE, Key::CloseBracket) && index + 1 < item.rounds.len() {
+            open.view.round.insert(item_id, item.rounds[index + 1].id);
+        }
+    }
+    if let Some(round) = round.and_then(|r| item.round(r)) {
+        let target = open
+            .view
+            .selected_reaction
+            .filter(|id| round.reactions.iter().any(|r| r.id == *id))
+            .or_else(|| round.reactions.last().map(|r| r.id));
+        if pressed(Modifiers::NONE, Key::H)
+            && let Some(id) = target
+        {
+            changes.extend(update_reaction(session, id, |r| {
+                r.highlighted = !r.highlighted
+            }));
+        }
+        if let Some(id) = open.view.selected_reaction
+            && (pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace))
+            && round.reactions.iter().any(|r| r.id == id)
+        {
+            changes.push(Change::RemoveReaction {
+                item: item_id,
+                round: round.id,
+                reaction: id,
+            });
+            open.view.selected_reaction = None;
+        }
+    }
+}
+
+fn cycle_group(groups: &[Id], current: Option<Id>, forward: bool) -> Option<Id> {
+    // Positions: 0 is the whole room, 1..=n the groups.
+    let n = groups.len() + 1;
+    let pos = current
+        .and_then(|g| groups.iter().position(|x| *x == g))
+        .map_or(0, |p| p + 1);
+    let next = if forward {
+        (pos + 1) % n
+    } else {
+        (pos + n - 1) % n
+    };
+    if next == 0 {
+        None
+    } else {
+        Some(groups[next - 1])
+    }
+}
+
+pub fn tally(item: Id, round: Id, option: Id, group: Option<Id>, delta: i64) -> Change {
+    Change::Tally {
+        item,
+        round,
+        option,
+        group,
+        delta,
+    }
+}
+
+/// Closes the last round and opens the next, labelled "Ronde N" / "Round N".
+pub fn new_round_change(session: &Session, item: &Item) -> Change {
+    let at = now();
+    let mut batch = Vec::new();
+    if let Some(last) = item.rounds.last() {
+        batch.push(Change::UpdateRound {
+            item: item.id,
+            round: last.id,
+            label: last.label.clone(),
+            started: last.started.filter(|s| *s <= at),
+            ended: Some(at),
+        });
+    }
+    let mut round = Round::new(
+        session.fresh_id(),
+        round_label(session.language, item.rounds.len() + 1),
+    );
+    round.started = Some(at);
+    batch.push(Change::AddRound {
+        item: item.id,
+        index: item.rounds.len(),
+        round: Box::new(round),
+    });
+    Change::Batch(batch)
+}
+
+/// A change that edits one reaction wherever it is, or nothing if it is gone.
+fn update_reaction(session: &Session, id: Id, edit: impl FnOnce(&mut Reaction)) -> Option<Change> {
+    for item in &session.agenda {
+        for round in &item.rounds {
+            if let Some(r) = round.reactions.iter().find(|r| r.id == id) {
+                let mut reaction = r.clone();
+                edit(&mut reaction);
+                return Some(Change::UpdateReaction {
+                    item: item.id,
+                    round: round.id,
+                    reaction,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    egui::Panel::left("agenda")
+        .default_size(280.0)
+        .show(ui, |ui| {
+            ui.heading(t.agenda);
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let session = open.doc.session();
+                if session.agenda.is_empty() {
+                    ui.weak(t.empty_agenda);
+                }
+                for (i, item) in session.agenda.iter().enumerate() {
+                    let current = i == open.view.current;
+                    let done = i < open.view.current;
+                    let mark = if current {
+                        "▶"
+                    } else if done {
+                        "✔"
+                    } else {
+                        " "
+                    };
+                    let text = format!(
+                        "{mark} {}. {} {}",
+                        i + 1,
+                        kind_icon(item.kind),
+                        first_line(&item.text, 48)
+                    );
+                    let mut label = RichText::new(text);
+                    if done {
+                        label = label.weak();
+                    }
+                    if current {
+                        label = label.strong();
+                    }
+                    let response = ui
+                        .selectable_label(current, label)
+                        .on_hover_text(t.kind(item.kind));
+                    if response.clicked() {
+                        open.view.current = i;
+                        open.view.selected_reaction = None;
+                    }
+                    if current {
+                        response.scroll_to_me(None);
+                    }
+                }
+            });
+        });
+}
+
+fn side_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    let session = open.doc.session();
+    let Some(item) = session.agenda.get(open.view.current) else {
+        return;
+    };
+    let item_id = item.id;
+    egui::Panel::right("side")
+        .default_size(300.0)
+        .show(ui, |ui| {
+            // Timer.
+            ui.heading(t.timer);
+            let now = Instant::now();
+            let timer = open.view.timers.entry(item_id).or_default();
+            let elapsed = timer.elapsed(now).as_secs();
+            let planned = item.planned_minutes.map(|m| u64::from(m) * 60);
+            let over = planned.is_some_and(|p| elapsed > p);
+            let mut clock = RichText::new(format!("{:02}:{:02}", elapsed / 60, elapsed % 60))
+                .size(34.0)
+                .monospace();
+            if over {
+                clock = clock
+                    .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20))
+                    .strong();
+            }
+            ui.horizontal(|ui| {
+                ui.label(clock);
+                let label = if timer.running_since.is_some() {
+                    t.pause_timer
+                } else {
+                    t.start_timer
+                };
+                if ui.button(format!("{label} (T)")).clicked() {
+                    timer.toggle(now);
+                }
+            });
+            if let Some(p) = planned {
+                let text = format!("{} {} min", t.planned, p / 60);
+                if over {
+                    ui.label(
+                        RichText::new(format!("⚠ {text} — {}", t.over_time))
+                            .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20))
+                            .strong(),
+                    );
+                } else {
+                    ui.label(text);
+                }
+            }
+            if timer.running_since.is_some() {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(
+                        1000 - (timer.elapsed(now).subsec_millis() as u64).min(999),
+                    ));
+            }
+            ui.separator();
+            ui.heading(t.next_up);
+            match session.agenda.get(open.view.current + 1) {
+                Some(next) => {
+                    ui.label(
+                        RichText::new(format!("{} {}", kind_icon(next.kind), t.kind(next.kind)))
+                            .weak(),
+                    );
+                    ui.label(first_line(&next.text, 200));
+                }
+                None => {
+                    ui.weak(t.end_of_agenda);
+                }
+            }
+            ui.separator();
+            ui.heading(t.notes);
+            if item.notes.trim().is_empty() {
+                ui.weak("—");
+            } else {
+                ui.label(&item.notes);
+            }
+        });
+}
+
+fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let Some(item) = session.agenda.get(open.view.current) else {
+        ui.heading(t.empty_agenda);
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{} {}", kind_icon(item.kind), t.kind(item.kind))).strong());
+        ui.weak(format!(
+            "{} / {}",
+            open.view.current + 1,
+            session.agenda.len()
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(
+                    open.view.current + 1 < session.agenda.len(),
+                    egui::Button::new(format!("{} ▶", t.next)),
+                )
+                .clicked()
+            {
+                open.view.current += 1;
+            }
+            if ui
+                .add_enabled(
+                    open.view.current > 0,
+                    egui::Button::new(format!("◀ {}", t.previous)),
+                )
+                .clicked()
+            {
+                open.view.current -= 1;
+            }
+        });
+    });
+    ui.add_space(6.0);
+    ui.label(RichText::new(&item.text).size(32.0).strong());
+    ui.add_space(10.0);
+    match item.kind {
+        ItemKind::Proposition => {
+            rounds_bar(open, t, ui, changes);
+            group_bar(open, t, ui);
+            tally_table(open, t, ui, changes);
+            ui.add_space(10.0);
+            reactions(open, t, ui, changes);
+        }
+        ItemKind::Question => {
+            rounds_bar(open, t, ui, changes);
+            group_bar(open, t, ui);
+            reactions(open, t, ui, changes);
+        }
+        ItemKind::Proposals => forms::proposals(open, t, ui, changes),
+        ItemKind::Commitments => forms::commitments(open, t, ui, changes),
+        ItemKind::Statements => forms::statements(open, t, ui, changes),
+        ItemKind::Info => {}
+    }
+}
+
+fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let item = &session.agenda[open.view.current];
+    let current = current_round(open, item);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{}:", t.round)).strong());
+        for round in &item.rounds {
+            if ui
+                .selectable_label(Some(round.id) == current, &round.label)
+                .clicked()
+            {
+                open.view.round.insert(item.id, round.id);
+            }
+        }
+        if ui.button(format!("➕ {} (N)", t.new_round)).clicked() {
+            changes.push(new_round_change(session, item));
+            open.view.round.remove(&item.id);
+        }
+        if let Some(round) = current.and_then(|r| item.round(r)) {
+            let buffer = open
+                .view
+                .forms
+                .round_label
+                .entry(round.id)
+                .or_insert_with(|| round.label.clone());
+            let response = ui.add(
+                egui::TextEdit::singleline(buffer)
+                    .desired_width(160.0)
+                    .hint_text(t.round_label),
+            );
+            if response.lost_focus() && buffer.trim() != round.label && !buffer.trim().is_empty() {
+                changes.push(Change::UpdateRound {
+                    item: item.id,
+                    round: round.id,
+                    label: buffer.trim().to_string(),
+                    started: round.started,
+                    ended: round.ended,
+                });
+            }
+            if !response.has_focus() && !response.lost_focus() {
+                *buffer = round.label.clone();
+            }
+        }
+    });
+}
+
+fn group_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    let session = open.doc.session();
+    if session.groups.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{} (G):", t.group)).strong());
+        if ui
+            .selectable_label(open.view.group.is_none(), format!("{} (0)", t.no_group))
+            .clicked()
+        {
+            open.view.group = None;
+        }
+        for g in &session.groups {
+            if ui
+                .selectable_label(open.view.group == Some(g.id), &g.name)
+                .clicked()
+            {
+                open.view.group = Some(g.id);
+            }
+        }
+    });
+}
+
+fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let item = &session.agenda[open.view.current];
+    let Some(round_id) = current_round(open, item) else {
+        return;
+    };
+    let round = item.round(round_id).expect("current round exists");
+    let index = item
+        .rounds
+        .iter()
+        .position(|r| r.id == round_id)
+        .unwrap_or(0);
+    let previous = index.checked_sub(1).map(|i| &item.rounds[i]);
+    let group = open.view.group;
+    let answers = round.answers();
+    let has_groups = !session.groups.is_empty();
+    egui::Grid::new(("tallies", item.id))
+        .num_columns(7)
+        .spacing([18.0, 10.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("");
+            ui.strong(t.option);
+            ui.strong("");
+            if has_groups {
+                ui.strong(match group {
+                    Some(g) => session.group_name(Some(g)).to_string(),
+                    None => t.no_group.to_string(),
+                });
+            }
+            ui.strong(t.total);
+            ui.strong("%");
+            ui.strong(if previous.is_some() { t.shift } else { "" });
+            ui.end_row();
+            for (n, option) in item.options.iter().enumerate() {
+                ui.label(RichText::new(format!("{}", n + 1)).monospace().strong());
+                ui.label(RichText::new(&option.label).size(22.0));
+                ui.horizontal(|ui| {
+                    let count = round.count(option.id, group);
+                    if ui
+                        .add_enabled(
+                            count > 0,
+                            egui::Button::new(RichText::new(" − ").size(20.0)),
+                        )
+                        .on_hover_text(format!("Shift+{}", n + 1))
+                        .clicked()
+                    {
+                        changes.push(tally(item.id, round.id, option.id, group, -1));
+                    }
+                    if ui
+                        .button(RichText::new(" + ").size(20.0))
+                        .on_hover_text(format!("{}", n + 1))
+                        .clicked()
+                    {
+                        changes.push(tally(item.id, round.id, option.id, group, 1));
+                    }
+                });
+                if has_groups {
+                    ui.label(RichText::new(round.count(option.id, group).to_string()).size(22.0));
+                }
+                let total = round.total(option.id);
+                ui.label(RichText::new(total.to_string()).size(22.0).strong());
+                let pct = percent(total, answers);
+                ui.label(RichText::new(format!("{pct:.0}%")).size(22.0));
+                match previous {
+                    Some(prev) => {
+                        let shift = pct - percent(prev.total(option.id), prev.answers());
+                        ui.label(RichText::new(format!("{shift:+.0} pp")).size(18.0));
+                    }
+                    None => {
+                        ui.label("");
+                    }
+                }
+                ui.end_row();
+            }
+            ui.label("");
+            ui.strong(t.total);
+            ui.label("");
+            if has_groups {
+                ui.strong(round.group_answers(group).to_string());
+            }
+            ui.strong(format!("{answers} {}", t.answers));
+            ui.label("");
+            ui.label("");
+            ui.end_row();
+        });
+}
+
+fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let item = &session.agenda[open.view.current];
+    let Some(round_id) = current_round(open, item) else {
+        return;
+    };
+    let round = item.round(round_id).expect("current round exists");
+    ui.heading(format!("{} — {}", t.reactions, round.label));
+    // Capture: stance, group (from the group bar) and the text.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{}:", t.stance)).strong());
+        for (n, stance) in Stance::ALL.into_iter().enumerate() {
+            let text = RichText::new(format!("{} (Ctrl+{})", t.stance(stance), n + 1))
+                .color(stance_color(stance));
+            if ui
+                .selectable_label(open.view.stance == stance, text)
+                .clicked()
+            {
+                open.view.stance = stance;
+            }
+        }
+    });
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut open.view.capture)
+            .id_salt("capture")
+            .hint_text(format!("{} (Enter / R)", t.capture_hint))
+            .desired_width(f32::INFINITY)
+            .font(egui::TextStyle::Heading),
+    );
+    if open.view.focus_capture {
+        response.request_focus();
+        open.view.focus_capture = false;
+    }
+    let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if submitted {
+        let text = open.view.capture.trim().to_string();
+        if !text.is_empty() {
+            changes.push(Change::AddReaction {
+                item: item.id,
+                round: round.id,
+                index: round.reactions.len(),
+                reaction: Reaction {
+                    id: session.fresh_id(),
+                    text,
+                    stance: open.view.stance,
+                    group: open.view.group,
+                    by: None,
+                    time: Some(now()),
+                    highlighted: false,
+                },
+            });
+            open.view.capture.clear();
+            // Stay in the field: the next quote usually follows at once.
+            open.view.focus_capture = true;
+        }
+    }
+    ui.add_space(6.0);
+    if round.reactions.is_empty() {
+        ui.weak(t.no_reactions);
+    }
+    let count = round.reactions.len();
+    for (i, reaction) in round.reactions.iter().enumerate() {
+        let selected = open.view.selected_reaction == Some(reaction.id);
+        let frame = egui::Frame::group(ui.style()).fill(if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+        } else {
+            ui.visuals().panel_fill
+        });
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let mut finished = false;
+            if let Some((id, text)) = &mut open.view.editing
+                && *id == reaction.id
+            {
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(2),
+                );
+                ui.horizontal(|ui| {
+                    let mut edited = reaction.clone();
+                    for stance in Stance::ALL {
+                        ui.selectable_value(
+                            &mut edited.stance,
+                            stance,
+                            RichText::new(t.stance(stance)).color(stance_color(stance)),
+                        );
+                    }
+                    if !session.groups.is_empty() {
+                        egui::ComboBox::from_id_salt(("group", reaction.id))
+                            .selected_text(group_label(session, edited.group, t))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut edited.group, None, t.no_group);
+                                for g in &session.groups {
+                                    ui.selectable_value(&mut edited.group, Some(g.id), &g.name);
+                                }
+                            });
+                    }
+                    let done = ui.button(t.done_editing).clicked();
+                    if edited.stance != reaction.stance || edited.group != reaction.group {
+                        edited.text = reaction.text.clone();
+                        changes.push(Change::UpdateReaction {
+                            item: item.id,
+                            round: round.id,
+                            reaction: edited.clone(),
+                        });
+                    }
+                    if done {
+                        let new_text = text.trim().to_string();
+                        if !new_text.is_empty() && new_text != reaction.text {
+                            let mut r = reaction.clone();
+                            r.text = new_text;
+                            r.stance = edited.stance;
+                            r.group = edited.group;
+                            changes.push(Change::UpdateReaction {
+                                item: item.id,
+                                round: round.id,
+                                reaction: r,
+                            });
+                        }
+                        finished = true;
+                    }
+                });
+            }
+            if finished {
+                open.view.editing = None;
+            }
+            if open
+                .view
+                .editing
+                .as_ref()
+                .is_some_and(|(id, _)| *id == reaction.id)
+            {
+                return;
+            }
+            ui.horizontal(|ui| {
+                let star = if reaction.highlighted { "★" } else { "☆" };
+                if ui
+                    .button(star)
+                    .on_hover_text(format!("{} (H)", t.highlight))
+                    .clicked()
+                {
+                    changes.extend(update_reaction(session, reaction.id, |r| {
+                        r.highlighted = !r.highlighted
+                    }));
+                }
+                ui.label(
+                    RichText::new(t.stance(reaction.stance))
+                        .color(stance_color(reaction.stance))
+                        .strong(),
+                );
+                if reaction.group.is_some() {
+                    ui.weak(session.group_name(reaction.group));
+                }
+                if let Some(time) = reaction.time {
+                    ui.weak(time.format("%H:%M").to_string());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button("🗑")
+                        .on_hover_text(format!("{} (Delete)", t.delete))
+                        .clicked()
+                    {
+                        changes.push(Change::RemoveReaction {
+                            item: item.id,
+                            round: round.id,
+                            reaction: reaction.id,
+                        });
+                    }
+                    if ui
+                        .add_enabled(i + 1 < count, egui::Button::new("⏷"))
+                        .on_hover_text(t.move_down)
+                        .clicked()
+                    {
+                        changes.push(Change::MoveReaction {
+                            item: item.id,
+                            round: round.id,
+                            reaction: reaction.id,
+                            to: i + 1,
+                        });
+                    }
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("⏶"))
+                        .on_hover_text(t.move_up)
+                        .clicked()
+                    {
+                        changes.push(Change::MoveReaction {
+                            item: item.id,
+                            round: round.id,
+                            reaction: reaction.id,
+                            to: i - 1,
+                        });
+                    }
+                    if ui.button("✏").on_hover_text(t.edit).clicked() {
+                        open.view.editing = Some((reaction.id, reaction.text.clone()));
+                    }
+                });
+            });
+            let mut text = RichText::new(&reaction.text).size(19.0);
+            if reaction.highlighted {
+                text = text.strong();
+            }
+            if ui
+                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                .clicked()
+            {
+                open.view.selected_reaction = if selected { None } else { Some(reaction.id) };
+            }
+        });
+    }
+}
+
+pub fn group_label(session: &Session, group: Option<Id>, t: &Texts) -> String {
+    match group {
+        Some(_) => session.group_name(group).to_string(),
+        None => t.no_group.to_string(),
+    }
+}
+
+/// The first line of a text, shortened with an ellipsis.
+pub fn first_line(text: &str, max_chars: usize) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() > max_chars {
+        let cut: String = line.chars().take(max_chars - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else if text.lines().nth(1).is_some() {
+        format!("{line} …")
+    } else {
+        line.to_string()
+    }
+}
