@@ -14,7 +14,9 @@ use std::collections::HashMap;
 /// Text typed into the forms but not yet added to the session.
 #[derive(Default)]
 pub struct FormState {
-    pub round_label: HashMap<Id, String>,
+    /// The round being renamed and its new name so far.
+    pub renaming_round: Option<Id>,
+    pub round_label: String,
     pub proposal: ProposalDraft,
     /// Per proposal: action text, owner, due date.
     pub action: HashMap<Id, [String; 3]>,

@@ -468,28 +468,30 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
             open.view.round.remove(&item.id);
         }
         if let Some(round) = current.and_then(|r| item.round(r)) {
-            let buffer = open
-                .view
-                .forms
-                .round_label
-                .entry(round.id)
-                .or_insert_with(|| round.label.clone());
-            let response = ui.add(
-                egui::TextEdit::singleline(buffer)
-                    .desired_width(160.0)
-                    .hint_text(t.round_label),
-            );
-            if response.lost_focus() && buffer.trim() != round.label && !buffer.trim().is_empty() {
-                changes.push(Change::UpdateRound {
-                    item: item.id,
-                    round: round.id,
-                    label: buffer.trim().to_string(),
-                    started: round.started,
-                    ended: round.ended,
-                });
-            }
-            if !response.has_focus() && !response.lost_focus() {
-                *buffer = round.label.clone();
+            let forms = &mut open.view.forms;
+            if forms.renaming_round == Some(round.id) {
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut forms.round_label)
+                        .desired_width(180.0)
+                        .hint_text(t.round_label),
+                );
+                response.request_focus();
+                if response.lost_focus() {
+                    let label = forms.round_label.trim().to_string();
+                    if !label.is_empty() && label != round.label {
+                        changes.push(Change::UpdateRound {
+                            item: item.id,
+                            round: round.id,
+                            label,
+                            started: round.started,
+                            ended: round.ended,
+                        });
+                    }
+                    forms.renaming_round = None;
+                }
+            } else if ui.button("✏").on_hover_text(t.round_label).clicked() {
+                forms.renaming_round = Some(round.id);
+                forms.round_label = round.label.clone();
             }
         }
     });
@@ -534,76 +536,99 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
     let previous = index.checked_sub(1).map(|i| &item.rounds[i]);
     let group = open.view.group;
     let answers = round.answers();
-    let has_groups = !session.groups.is_empty();
-    egui::Grid::new(("tallies", item.id))
-        .num_columns(7)
-        .spacing([18.0, 10.0])
-        .striped(true)
+    // One column per group, plus hands not attributed to a group when there are any or when
+    // that is where the keys count; the column the keys count in is marked.
+    let mut columns: Vec<Option<Id>> = session.groups.iter().map(|g| Some(g.id)).collect();
+    if !columns.is_empty() && round.group_answers(None) > 0 {
+        columns.push(None);
+    }
+    let column_name = |g: Option<Id>| match g {
+        Some(_) => session.group_name(g).to_string(),
+        None => t.no_group.to_string(),
+    };
+    let cell = |ui: &mut egui::Ui, text: String, selected: bool| {
+        let text = RichText::new(text).size(22.0);
+        ui.label(if selected {
+            text.strong().underline()
+        } else {
+            text.weak()
+        });
+    };
+    // Many groups make the table wide: it scrolls sideways rather than widening the view.
+    egui::ScrollArea::horizontal()
+        .id_salt("tally-scroll")
         .show(ui, |ui| {
-            ui.strong("");
-            ui.strong(t.option);
-            ui.strong("");
-            if has_groups {
-                ui.strong(match group {
-                    Some(g) => session.group_name(Some(g)).to_string(),
-                    None => t.no_group.to_string(),
+            egui::Grid::new(("tallies", item.id))
+                .spacing([14.0, 10.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("");
+                    ui.strong(t.option);
+                    ui.strong("");
+                    ui.strong(t.total);
+                    ui.strong("%");
+                    ui.strong(if previous.is_some() { t.shift } else { "" });
+                    for g in &columns {
+                        let name = column_name(*g);
+                        ui.strong(if *g == group {
+                            format!("▶ {name}")
+                        } else {
+                            name
+                        });
+                    }
+                    ui.end_row();
+                    for (n, option) in item.options.iter().enumerate() {
+                        ui.label(RichText::new(format!("{}", n + 1)).monospace().strong());
+                        ui.label(RichText::new(&option.label).size(22.0));
+                        ui.horizontal(|ui| {
+                            let count = round.count(option.id, group);
+                            if ui
+                                .add_enabled(
+                                    count > 0,
+                                    egui::Button::new(RichText::new(" − ").size(20.0)),
+                                )
+                                .on_hover_text(format!("Shift+{}", n + 1))
+                                .clicked()
+                            {
+                                changes.push(tally(item.id, round.id, option.id, group, -1));
+                            }
+                            if ui
+                                .button(RichText::new(" + ").size(20.0))
+                                .on_hover_text(format!("{}", n + 1))
+                                .clicked()
+                            {
+                                changes.push(tally(item.id, round.id, option.id, group, 1));
+                            }
+                        });
+                        let total = round.total(option.id);
+                        ui.label(RichText::new(total.to_string()).size(22.0).strong());
+                        let pct = percent(total, answers);
+                        ui.label(RichText::new(format!("{pct:.0}%")).size(22.0).strong());
+                        match previous {
+                            Some(prev) => {
+                                let shift = pct - percent(prev.total(option.id), prev.answers());
+                                ui.label(RichText::new(format!("{shift:+.0} pp")).size(18.0));
+                            }
+                            None => {
+                                ui.label("");
+                            }
+                        }
+                        for g in &columns {
+                            cell(ui, round.count(option.id, *g).to_string(), *g == group);
+                        }
+                        ui.end_row();
+                    }
+                    ui.label("");
+                    ui.strong(t.total);
+                    ui.label("");
+                    ui.strong(format!("{answers} {}", t.answers));
+                    ui.label("");
+                    ui.label("");
+                    for g in &columns {
+                        ui.strong(round.group_answers(*g).to_string());
+                    }
+                    ui.end_row();
                 });
-            }
-            ui.strong(t.total);
-            ui.strong("%");
-            ui.strong(if previous.is_some() { t.shift } else { "" });
-            ui.end_row();
-            for (n, option) in item.options.iter().enumerate() {
-                ui.label(RichText::new(format!("{}", n + 1)).monospace().strong());
-                ui.label(RichText::new(&option.label).size(22.0));
-                ui.horizontal(|ui| {
-                    let count = round.count(option.id, group);
-                    if ui
-                        .add_enabled(
-                            count > 0,
-                            egui::Button::new(RichText::new(" − ").size(20.0)),
-                        )
-                        .on_hover_text(format!("Shift+{}", n + 1))
-                        .clicked()
-                    {
-                        changes.push(tally(item.id, round.id, option.id, group, -1));
-                    }
-                    if ui
-                        .button(RichText::new(" + ").size(20.0))
-                        .on_hover_text(format!("{}", n + 1))
-                        .clicked()
-                    {
-                        changes.push(tally(item.id, round.id, option.id, group, 1));
-                    }
-                });
-                if has_groups {
-                    ui.label(RichText::new(round.count(option.id, group).to_string()).size(22.0));
-                }
-                let total = round.total(option.id);
-                ui.label(RichText::new(total.to_string()).size(22.0).strong());
-                let pct = percent(total, answers);
-                ui.label(RichText::new(format!("{pct:.0}%")).size(22.0));
-                match previous {
-                    Some(prev) => {
-                        let shift = pct - percent(prev.total(option.id), prev.answers());
-                        ui.label(RichText::new(format!("{shift:+.0} pp")).size(18.0));
-                    }
-                    None => {
-                        ui.label("");
-                    }
-                }
-                ui.end_row();
-            }
-            ui.label("");
-            ui.strong(t.total);
-            ui.label("");
-            if has_groups {
-                ui.strong(round.group_answers(group).to_string());
-            }
-            ui.strong(format!("{answers} {}", t.answers));
-            ui.label("");
-            ui.label("");
-            ui.end_row();
         });
 }
 

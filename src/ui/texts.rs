@@ -107,7 +107,7 @@ pub fn kind_icon(kind: ItemKind) -> &'static str {
         ItemKind::Proposition => "⚖",
         ItemKind::Question => "❓",
         ItemKind::Proposals => "📝",
-        ItemKind::Commitments => "🤝",
+        ItemKind::Commitments => "✋",
         ItemKind::Statements => "💬",
         ItemKind::Info => "ℹ",
     }
