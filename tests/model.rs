@@ -99,23 +99,56 @@ fn sample() -> Session {
     s.place = "Gemeentehuis".into();
     s.facilitators = vec!["Anna".into(), "Bram".into()];
     s.groups = vec![
-        Group { id: G1, name: "Tafel 1".into(), size: Some(8) },
-        Group { id: G2, name: "Tafel 2".into(), size: None },
-        Group { id: G_UNUSED, name: "Leeg".into(), size: Some(3) },
+        Group {
+            id: G1,
+            name: "Tafel 1".into(),
+            size: Some(8),
+        },
+        Group {
+            id: G2,
+            name: "Tafel 2".into(),
+            size: None,
+        },
+        Group {
+            id: G_UNUSED,
+            name: "Leeg".into(),
+            size: Some(3),
+        },
     ];
 
     let mut p = item(PROP, ItemKind::Proposition, "Het dorp wordt autovrij", R1);
     p.options = vec![
-        ResponseOption { id: OPT_A, label: "Eens".into() },
-        ResponseOption { id: OPT_B, label: "Oneens".into() },
-        ResponseOption { id: OPT_C, label: "Twijfel".into() },
+        ResponseOption {
+            id: OPT_A,
+            label: "Eens".into(),
+        },
+        ResponseOption {
+            id: OPT_B,
+            label: "Oneens".into(),
+        },
+        ResponseOption {
+            id: OPT_C,
+            label: "Twijfel".into(),
+        },
     ];
     p.rounds[0].started = Some(ts(13, 40));
     p.rounds[0].ended = Some(ts(13, 50));
     p.rounds[0].tallies = vec![
-        Tally { option: OPT_A, group: Some(G1), count: 3 },
-        Tally { option: OPT_A, group: None, count: 2 },
-        Tally { option: OPT_B, group: Some(G2), count: 4 },
+        Tally {
+            option: OPT_A,
+            group: Some(G1),
+            count: 3,
+        },
+        Tally {
+            option: OPT_A,
+            group: None,
+            count: 2,
+        },
+        Tally {
+            option: OPT_B,
+            group: Some(G2),
+            count: 4,
+        },
     ];
     p.rounds[0].reactions = vec![
         reaction(RE1, "Goed idee", Some(G1)),
@@ -126,7 +159,9 @@ fn sample() -> Session {
     s.agenda.push(p);
 
     let mut q = item(QUESTION, ItemKind::Question, "Wat mist er?", Q_ROUND);
-    q.rounds[0].reactions.push(reaction(Q_REACTION, "Een bankje", None));
+    q.rounds[0]
+        .reactions
+        .push(reaction(Q_REACTION, "Een bankje", None));
     s.agenda.push(q);
 
     let mut pr = item(PROPOSALS, ItemKind::Proposals, "Verbeteringen", PR_ROUND);
@@ -135,8 +170,17 @@ fn sample() -> Session {
         group: Some(G1),
         title: "Meer groen".into(),
         description: "Bomen op het plein".into(),
-        actions: vec![Action { id: ACTION, text: "Plan maken".into(), owner: "Kees".into(), due: Some(date(2027, 1, 1)) }],
-        feedback: vec![Feedback { id: FEEDBACK, from_group: Some(G2), text: "Ja!".into() }],
+        actions: vec![Action {
+            id: ACTION,
+            text: "Plan maken".into(),
+            owner: "Kees".into(),
+            due: Some(date(2027, 1, 1)),
+        }],
+        feedback: vec![Feedback {
+            id: FEEDBACK,
+            from_group: Some(G2),
+            text: "Ja!".into(),
+        }],
     });
     s.agenda.push(pr);
 
@@ -153,10 +197,21 @@ fn sample() -> Session {
 
     let mut st = item(STATEMENTS, ItemKind::Statements, "Uitspraken", S_ROUND);
     st.themes = vec![
-        Theme { id: THEME_USED, name: "Verkeer".into() },
-        Theme { id: THEME_FREE, name: "Groen".into() },
+        Theme {
+            id: THEME_USED,
+            name: "Verkeer".into(),
+        },
+        Theme {
+            id: THEME_FREE,
+            name: "Groen".into(),
+        },
     ];
-    st.statements.push(Statement { id: STATEMENT, theme: THEME_USED, group: Some(G1), text: "Minder auto's".into() });
+    st.statements.push(Statement {
+        id: STATEMENT,
+        theme: THEME_USED,
+        group: Some(G1),
+        text: "Minder auto's".into(),
+    });
     s.agenda.push(st);
 
     s.agenda.push(item(INFO, ItemKind::Info, "Pauze", I_ROUND));
@@ -179,7 +234,10 @@ fn roundtrip(s: &mut Session, change: Change) -> Session {
     assert_ne!(after, before, "the change changed nothing");
     validate::session(s).expect("the session stays valid");
     let redo = s.apply(inverse).expect("the inverse applies");
-    assert_eq!(*s, before, "the inverse restores the exact previous session");
+    assert_eq!(
+        *s, before,
+        "the inverse restores the exact previous session"
+    );
     s.apply(redo).expect("the redo applies");
     assert_eq!(*s, after, "the inverse of the inverse redoes the change");
     after
@@ -202,7 +260,13 @@ fn find_round(s: &Session, item: Id, round: Id) -> &Round {
 }
 
 fn tally(option: Id, group: Option<Id>, delta: i64) -> Change {
-    Change::Tally { item: PROP, round: R1, option, group, delta }
+    Change::Tally {
+        item: PROP,
+        round: R1,
+        option,
+        group,
+        delta,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +294,11 @@ fn set_details_applies_and_undoes() {
     assert_eq!(after.title, "Nieuwe titel");
     assert_eq!(after.language, Language::En);
     assert_eq!(after.participants, Some(42));
-    assert_eq!(after.agenda, sample().agenda, "details leave the agenda alone");
+    assert_eq!(
+        after.agenda,
+        sample().agenda,
+        "details leave the agenda alone"
+    );
 }
 
 #[test]
@@ -240,7 +308,11 @@ fn set_details_refuses_end_before_start() {
     d.title = "changed".into();
     d.start_time = NaiveTime::from_hms_opt(17, 0, 0);
     d.end_time = NaiveTime::from_hms_opt(16, 59, 59);
-    refused(&mut s, Change::SetDetails(Box::new(d)), ModelError::SessionEndBeforeStart);
+    refused(
+        &mut s,
+        Change::SetDetails(Box::new(d)),
+        ModelError::SessionEndBeforeStart,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,22 +321,49 @@ fn set_details_refuses_end_before_start() {
 #[test]
 fn add_group_inserts_at_index_and_clamps() {
     let mut s = sample();
-    let g = Group { id: Id(50), name: "Tafel 0".into(), size: Some(5) };
-    let after = roundtrip(&mut s, Change::AddGroup { index: 0, group: g.clone() });
+    let g = Group {
+        id: Id(50),
+        name: "Tafel 0".into(),
+        size: Some(5),
+    };
+    let after = roundtrip(
+        &mut s,
+        Change::AddGroup {
+            index: 0,
+            group: g.clone(),
+        },
+    );
     assert_eq!(after.groups[0], g);
     assert_eq!(after.groups.len(), 4);
 
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::AddGroup { index: 99, group: g.clone() });
+    let after = roundtrip(
+        &mut s,
+        Change::AddGroup {
+            index: 99,
+            group: g.clone(),
+        },
+    );
     assert_eq!(after.groups.last(), Some(&g));
 }
 
 #[test]
 fn add_group_refuses_used_id_anywhere() {
     let mut s = sample();
-    for used in [G1, SESSION, PROP, OPT_B, R2, RE3, PROPOSAL, ACTION, FEEDBACK, COMMITMENT, THEME_FREE, STATEMENT] {
-        let g = Group { id: used, name: "Dubbel".into(), size: None };
-        refused(&mut s, Change::AddGroup { index: 0, group: g }, ModelError::DuplicateId(used));
+    for used in [
+        G1, SESSION, PROP, OPT_B, R2, RE3, PROPOSAL, ACTION, FEEDBACK, COMMITMENT, THEME_FREE,
+        STATEMENT,
+    ] {
+        let g = Group {
+            id: used,
+            name: "Dubbel".into(),
+            size: None,
+        };
+        refused(
+            &mut s,
+            Change::AddGroup { index: 0, group: g },
+            ModelError::DuplicateId(used),
+        );
     }
 }
 
@@ -272,15 +371,27 @@ fn add_group_refuses_used_id_anywhere() {
 fn add_group_refuses_empty_name() {
     let mut s = sample();
     for name in ["", "   ", "\t\n"] {
-        let g = Group { id: Id(50), name: name.into(), size: None };
-        refused(&mut s, Change::AddGroup { index: 0, group: g }, ModelError::EmptyName);
+        let g = Group {
+            id: Id(50),
+            name: name.into(),
+            size: None,
+        };
+        refused(
+            &mut s,
+            Change::AddGroup { index: 0, group: g },
+            ModelError::EmptyName,
+        );
     }
 }
 
 #[test]
 fn update_group_renames_and_resizes() {
     let mut s = sample();
-    let g = Group { id: G2, name: "Tafel twee".into(), size: Some(6) };
+    let g = Group {
+        id: G2,
+        name: "Tafel twee".into(),
+        size: Some(6),
+    };
     let after = roundtrip(&mut s, Change::UpdateGroup(g.clone()));
     assert_eq!(after.groups[1], g);
     assert_eq!(after.group_name(Some(G2)), "Tafel twee");
@@ -291,12 +402,20 @@ fn update_group_refuses_unknown_group_and_empty_name() {
     let mut s = sample();
     refused(
         &mut s,
-        Change::UpdateGroup(Group { id: NOPE, name: "x".into(), size: None }),
+        Change::UpdateGroup(Group {
+            id: NOPE,
+            name: "x".into(),
+            size: None,
+        }),
         ModelError::UnknownGroup(NOPE),
     );
     refused(
         &mut s,
-        Change::UpdateGroup(Group { id: G1, name: " ".into(), size: None }),
+        Change::UpdateGroup(Group {
+            id: G1,
+            name: " ".into(),
+            size: None,
+        }),
         ModelError::EmptyName,
     );
 }
@@ -308,33 +427,60 @@ fn remove_group_removes_an_unused_group_and_undo_restores_its_place() {
     s.groups.swap(1, 2);
     let after = roundtrip(&mut s, Change::RemoveGroup(G_UNUSED));
     assert!(after.group(G_UNUSED).is_none());
-    assert_eq!(after.groups.iter().map(|g| g.id).collect::<Vec<_>>(), vec![G1, G2]);
+    assert_eq!(
+        after.groups.iter().map(|g| g.id).collect::<Vec<_>>(),
+        vec![G1, G2]
+    );
 }
 
 #[test]
 fn remove_group_refuses_unknown_group() {
     let mut s = sample();
-    refused(&mut s, Change::RemoveGroup(NOPE), ModelError::UnknownGroup(NOPE));
+    refused(
+        &mut s,
+        Change::RemoveGroup(NOPE),
+        ModelError::UnknownGroup(NOPE),
+    );
 }
 
 #[test]
 fn remove_group_refuses_a_group_in_use_by_each_kind_of_reference() {
     // One session per kind of reference, each with exactly that reference to group G_UNUSED.
-    let uses: Vec<(&str, Box<dyn Fn(&mut Session)>)> = vec![
-        ("tally", Box::new(|s: &mut Session| {
-            s.agenda[0].rounds[1].tallies.push(Tally { option: OPT_C, group: Some(G_UNUSED), count: 1 })
-        })),
-        ("reaction", Box::new(|s: &mut Session| s.agenda[1].rounds[0].reactions[0].group = Some(G_UNUSED))),
-        ("proposal", Box::new(|s: &mut Session| s.agenda[2].proposals[0].group = Some(G_UNUSED))),
-        ("feedback", Box::new(|s: &mut Session| s.agenda[2].proposals[0].feedback[0].from_group = Some(G_UNUSED))),
-        ("statement", Box::new(|s: &mut Session| s.agenda[4].statements[0].group = Some(G_UNUSED))),
+    type MakeUse = fn(&mut Session);
+    let uses: [(&str, MakeUse); 5] = [
+        ("tally", |s: &mut Session| {
+            s.agenda[0].rounds[1].tallies.push(Tally {
+                option: OPT_C,
+                group: Some(G_UNUSED),
+                count: 1,
+            })
+        }),
+        ("reaction", |s: &mut Session| {
+            s.agenda[1].rounds[0].reactions[0].group = Some(G_UNUSED)
+        }),
+        ("proposal", |s: &mut Session| {
+            s.agenda[2].proposals[0].group = Some(G_UNUSED)
+        }),
+        ("feedback", |s: &mut Session| {
+            s.agenda[2].proposals[0].feedback[0].from_group = Some(G_UNUSED)
+        }),
+        ("statement", |s: &mut Session| {
+            s.agenda[4].statements[0].group = Some(G_UNUSED)
+        }),
     ];
     for (what, make_use) in uses {
         let mut s = sample();
         assert!(!validate::group_in_use(&s, G_UNUSED));
         make_use(&mut s);
-        assert!(validate::group_in_use(&s, G_UNUSED), "{what} counts as a use");
-        refused(&mut s, Change::RemoveGroup(G_UNUSED), ModelError::GroupInUse("Leeg".into()));
+        assert!(
+            validate::group_in_use(&s, G_UNUSED),
+            "{what} counts as a use"
+        );
+        refused(
+            &mut s,
+            Change::RemoveGroup(G_UNUSED),
+            ModelError::GroupInUse("Leeg".into()),
+        );
     }
 }
 
@@ -354,8 +500,16 @@ fn remove_group_change_cleans_everything_and_undoes_as_one_step() {
     assert_eq!(
         p.rounds[0].tallies,
         vec![
-            Tally { option: OPT_A, group: None, count: 2 },
-            Tally { option: OPT_B, group: Some(G2), count: 4 },
+            Tally {
+                option: OPT_A,
+                group: None,
+                count: 2
+            },
+            Tally {
+                option: OPT_B,
+                group: Some(G2),
+                count: 4
+            },
         ]
     );
     // Reactions stay but lose the label.
@@ -373,7 +527,11 @@ fn remove_group_change_cleans_everything_and_undoes_as_one_step() {
     let mut s2 = before.clone();
     let change2 = s2.remove_group_change(G2);
     let after2 = roundtrip(&mut s2, change2);
-    assert!(find_item(&after2, PROPOSALS).proposals[0].feedback.is_empty());
+    assert!(
+        find_item(&after2, PROPOSALS).proposals[0]
+            .feedback
+            .is_empty()
+    );
     assert_eq!(find_item(&after2, PROP).rounds[0].tallies.len(), 2);
 
     // In a document it is one undo step.
@@ -390,9 +548,16 @@ fn remove_group_change_cleans_everything_and_undoes_as_one_step() {
 #[test]
 fn remove_group_change_for_an_unused_group_is_a_plain_remove() {
     let s = sample();
-    assert_eq!(s.remove_group_change(G_UNUSED), Change::Batch(vec![Change::RemoveGroup(G_UNUSED)]));
+    assert_eq!(
+        s.remove_group_change(G_UNUSED),
+        Change::Batch(vec![Change::RemoveGroup(G_UNUSED)])
+    );
     let mut s = sample();
-    refused(&mut s, sample().remove_group_change(NOPE), ModelError::UnknownGroup(NOPE));
+    refused(
+        &mut s,
+        sample().remove_group_change(NOPE),
+        ModelError::UnknownGroup(NOPE),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,7 +566,10 @@ fn remove_group_change_for_an_unused_group_is_a_plain_remove() {
 fn new_item(id: Id, kind: ItemKind) -> Item {
     let mut it = item(id, kind, "Nieuw", Id(id.0 + 1));
     if kind == ItemKind::Proposition {
-        it.options = vec![ResponseOption { id: Id(id.0 + 2), label: "Ja".into() }];
+        it.options = vec![ResponseOption {
+            id: Id(id.0 + 2),
+            label: "Ja".into(),
+        }];
     }
     it
 }
@@ -411,13 +579,25 @@ fn add_item_inserts_every_kind_at_index_and_clamps() {
     for (n, kind) in ItemKind::ALL.into_iter().enumerate() {
         let id = Id(7000 + 10 * n as u64);
         let mut s = sample();
-        let after = roundtrip(&mut s, Change::AddItem { index: 1, item: Box::new(new_item(id, kind)) });
+        let after = roundtrip(
+            &mut s,
+            Change::AddItem {
+                index: 1,
+                item: Box::new(new_item(id, kind)),
+            },
+        );
         assert_eq!(after.agenda[1].id, id);
         assert_eq!(after.agenda[1].kind, kind);
         assert_eq!(after.agenda.len(), 7);
 
         let mut s = sample();
-        let after = roundtrip(&mut s, Change::AddItem { index: usize::MAX, item: Box::new(new_item(id, kind)) });
+        let after = roundtrip(
+            &mut s,
+            Change::AddItem {
+                index: usize::MAX,
+                item: Box::new(new_item(id, kind)),
+            },
+        );
         assert_eq!(after.agenda.last().unwrap().id, id);
     }
 }
@@ -426,22 +606,57 @@ fn add_item_inserts_every_kind_at_index_and_clamps() {
 fn add_item_refuses_used_ids_inside_and_outside() {
     let mut s = sample();
     // The item's own id is used.
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(new_item(PROP, ItemKind::Info)) }, ModelError::DuplicateId(PROP));
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(new_item(PROP, ItemKind::Info)),
+        },
+        ModelError::DuplicateId(PROP),
+    );
     // An option id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options[0].id = OPT_A;
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::DuplicateId(OPT_A));
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::DuplicateId(OPT_A),
+    );
     // A reaction id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(RE2, "x", None));
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::DuplicateId(RE2));
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::DuplicateId(RE2),
+    );
     // An id used twice within the new item.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(Id(7100), "x", None));
     it.rounds[0].reactions.push(reaction(Id(7100), "y", None));
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::DuplicateId(Id(7100)));
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::DuplicateId(Id(7100)),
+    );
     // The session's own id.
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(new_item(SESSION, ItemKind::Info)) }, ModelError::DuplicateId(SESSION));
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(new_item(SESSION, ItemKind::Info)),
+        },
+        ModelError::DuplicateId(SESSION),
+    );
 }
 
 #[test]
@@ -449,19 +664,58 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
     let mut s = sample();
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options.clear();
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::NoOptions);
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::NoOptions,
+    );
 
     let mut it = new_item(Id(7000), ItemKind::Question);
-    it.rounds[0].reactions.push(reaction(Id(7100), "x", Some(NOPE)));
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::UnknownGroup(NOPE));
+    it.rounds[0]
+        .reactions
+        .push(reaction(Id(7100), "x", Some(NOPE)));
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::UnknownGroup(NOPE),
+    );
 
     let mut it = new_item(Id(7000), ItemKind::Proposition);
-    it.rounds[0].tallies.push(Tally { option: OPT_A, group: None, count: 1 });
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::UnknownOption(OPT_A));
+    it.rounds[0].tallies.push(Tally {
+        option: OPT_A,
+        group: None,
+        count: 1,
+    });
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::UnknownOption(OPT_A),
+    );
 
     let mut it = new_item(Id(7000), ItemKind::Statements);
-    it.statements.push(Statement { id: Id(7100), theme: THEME_USED, group: None, text: "x".into() });
-    refused(&mut s, Change::AddItem { index: 0, item: Box::new(it) }, ModelError::UnknownTheme(THEME_USED));
+    it.statements.push(Statement {
+        id: Id(7100),
+        theme: THEME_USED,
+        group: None,
+        text: "x".into(),
+    });
+    refused(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+        ModelError::UnknownTheme(THEME_USED),
+    );
 }
 
 #[test]
@@ -472,7 +726,13 @@ fn item_new_makes_a_valid_item_with_one_round() {
     assert_eq!(it.options[0].label, texts::default_options(Language::Nl)[0]);
     assert_eq!(it.rounds.len(), 1);
     assert_eq!(it.rounds[0].label, texts::round_label(Language::Nl, 1));
-    roundtrip(&mut s, Change::AddItem { index: 0, item: Box::new(it) });
+    roundtrip(
+        &mut s,
+        Change::AddItem {
+            index: 0,
+            item: Box::new(it),
+        },
+    );
     let info = Item::new(&s, ItemKind::Info, "Pauze");
     assert!(info.options.is_empty());
     assert_eq!(info.rounds.len(), 1);
@@ -484,7 +744,11 @@ fn remove_item_and_undo_restores_its_place() {
     let after = roundtrip(&mut s, Change::RemoveItem(PROPOSALS));
     assert!(after.item(PROPOSALS).is_none());
     assert_eq!(after.agenda.len(), 5);
-    refused(&mut s, Change::RemoveItem(NOPE), ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::RemoveItem(NOPE),
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 #[test]
@@ -503,7 +767,11 @@ fn move_item_moves_clamps_and_undoes() {
     assert_eq!(after.item_index(INFO), Some(0));
 
     let mut s = sample();
-    refused(&mut s, Change::MoveItem { id: NOPE, to: 0 }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::MoveItem { id: NOPE, to: 0 },
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 #[test]
@@ -514,7 +782,10 @@ fn replace_item_replaces_and_undoes() {
     it.kind = ItemKind::Question;
     it.notes = "alleen voor mij".into();
     it.planned_minutes = Some(15);
-    it.options.push(ResponseOption { id: Id(7000), label: "Weet niet".into() });
+    it.options.push(ResponseOption {
+        id: Id(7000),
+        label: "Weet niet".into(),
+    });
     let after = roundtrip(&mut s, Change::ReplaceItem(Box::new(it.clone())));
     assert_eq!(*find_item(&after, PROP), it);
     assert_eq!(after.item_index(PROP), Some(0));
@@ -523,44 +794,80 @@ fn replace_item_replaces_and_undoes() {
 #[test]
 fn replace_item_refuses_bad_items() {
     let mut s = sample();
-    refused(&mut s, Change::ReplaceItem(Box::new(new_item(NOPE, ItemKind::Info))), ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(new_item(NOPE, ItemKind::Info))),
+        ModelError::UnknownItem(NOPE),
+    );
 
     // Ids used by another item.
     let mut it = find_item(&s, QUESTION).clone();
     it.rounds[0].reactions[0].id = RE1;
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::DuplicateId(RE1));
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::DuplicateId(RE1),
+    );
 
     // Removing the options of a proposition.
     let mut it = find_item(&s, PROP).clone();
     it.options.clear();
     it.rounds.iter_mut().for_each(|r| r.tallies.clear());
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::NoOptions);
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::NoOptions,
+    );
 
     // Removing an option that is still counted.
     let mut it = find_item(&s, PROP).clone();
     it.options.remove(0);
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::UnknownOption(OPT_A));
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::UnknownOption(OPT_A),
+    );
 
     // Removing a theme that a statement uses.
     let mut it = find_item(&s, STATEMENTS).clone();
     it.themes.remove(0);
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::UnknownTheme(THEME_USED));
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::UnknownTheme(THEME_USED),
+    );
 
     // The same option counted twice for a group.
     let mut it = find_item(&s, PROP).clone();
-    it.rounds[0].tallies.push(Tally { option: OPT_A, group: Some(G1), count: 1 });
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::DuplicateTally);
+    it.rounds[0].tallies.push(Tally {
+        option: OPT_A,
+        group: Some(G1),
+        count: 1,
+    });
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::DuplicateTally,
+    );
 
     // A round that ends before it starts.
     let mut it = find_item(&s, PROP).clone();
     it.rounds[1].started = Some(ts(15, 0));
     it.rounds[1].ended = Some(ts(14, 0));
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::EndBeforeStart);
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::EndBeforeStart,
+    );
 
     // A proposal of an unknown group.
     let mut it = find_item(&s, PROPOSALS).clone();
     it.proposals[0].group = Some(NOPE);
-    refused(&mut s, Change::ReplaceItem(Box::new(it)), ModelError::UnknownGroup(NOPE));
+    refused(
+        &mut s,
+        Change::ReplaceItem(Box::new(it)),
+        ModelError::UnknownGroup(NOPE),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -581,7 +888,16 @@ fn tally_adds_to_existing_and_new_entries() {
     assert_eq!(r.group_answers(Some(G2)), 5);
 
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::Tally { item: PROP, round: R2, option: OPT_B, group: None, delta: 9 });
+    let after = roundtrip(
+        &mut s,
+        Change::Tally {
+            item: PROP,
+            round: R2,
+            option: OPT_B,
+            group: None,
+            delta: 9,
+        },
+    );
     assert_eq!(find_round(&after, PROP, R2).total(OPT_B), 9);
 }
 
@@ -611,10 +927,22 @@ fn tally_with_delta_zero_changes_nothing() {
 #[test]
 fn tally_refuses_negative_counts() {
     let mut s = sample();
-    refused(&mut s, tally(OPT_A, Some(G1), -4), ModelError::NegativeCount);
+    refused(
+        &mut s,
+        tally(OPT_A, Some(G1), -4),
+        ModelError::NegativeCount,
+    );
     refused(&mut s, tally(OPT_C, None, -1), ModelError::NegativeCount);
-    refused(&mut s, tally(OPT_A, Some(G1), i64::MIN), ModelError::NegativeCount);
-    refused(&mut s, tally(OPT_A, Some(G1), -(i64::from(u32::MAX)) - 10), ModelError::NegativeCount);
+    refused(
+        &mut s,
+        tally(OPT_A, Some(G1), i64::MIN),
+        ModelError::NegativeCount,
+    );
+    refused(
+        &mut s,
+        tally(OPT_A, Some(G1), -(i64::from(u32::MAX)) - 10),
+        ModelError::NegativeCount,
+    );
 }
 
 #[test]
@@ -623,22 +951,82 @@ fn tally_refuses_counts_too_large() {
     let after = roundtrip(&mut s, tally(OPT_C, None, i64::from(u32::MAX)));
     assert_eq!(find_round(&after, PROP, R1).count(OPT_C, None), u32::MAX);
     refused(&mut s, tally(OPT_C, None, 1), ModelError::CountTooLarge);
-    refused(&mut s, tally(OPT_A, None, i64::from(u32::MAX)), ModelError::CountTooLarge);
+    refused(
+        &mut s,
+        tally(OPT_A, None, i64::from(u32::MAX)),
+        ModelError::CountTooLarge,
+    );
     // No overflow panic on extreme deltas.
-    refused(&mut s, tally(OPT_A, None, i64::MAX), ModelError::CountTooLarge);
-    refused(&mut s, tally(OPT_B, None, i64::MAX), ModelError::CountTooLarge);
+    refused(
+        &mut s,
+        tally(OPT_A, None, i64::MAX),
+        ModelError::CountTooLarge,
+    );
+    refused(
+        &mut s,
+        tally(OPT_B, None, i64::MAX),
+        ModelError::CountTooLarge,
+    );
 }
 
 #[test]
 fn tally_refuses_unknown_references() {
     let mut s = sample();
-    refused(&mut s, tally(OPT_A, Some(NOPE), 1), ModelError::UnknownGroup(NOPE));
-    refused(&mut s, tally(NOPE, None, 1), ModelError::UnknownOption(NOPE));
+    refused(
+        &mut s,
+        tally(OPT_A, Some(NOPE), 1),
+        ModelError::UnknownGroup(NOPE),
+    );
+    refused(
+        &mut s,
+        tally(NOPE, None, 1),
+        ModelError::UnknownOption(NOPE),
+    );
     // An option of another item is unknown here.
-    refused(&mut s, Change::Tally { item: QUESTION, round: Q_ROUND, option: OPT_A, group: None, delta: 1 }, ModelError::UnknownOption(OPT_A));
-    refused(&mut s, Change::Tally { item: PROP, round: NOPE, option: OPT_A, group: None, delta: 1 }, ModelError::UnknownRound(NOPE));
-    refused(&mut s, Change::Tally { item: PROP, round: Q_ROUND, option: OPT_A, group: None, delta: 1 }, ModelError::UnknownRound(Q_ROUND));
-    refused(&mut s, Change::Tally { item: NOPE, round: R1, option: OPT_A, group: None, delta: 1 }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::Tally {
+            item: QUESTION,
+            round: Q_ROUND,
+            option: OPT_A,
+            group: None,
+            delta: 1,
+        },
+        ModelError::UnknownOption(OPT_A),
+    );
+    refused(
+        &mut s,
+        Change::Tally {
+            item: PROP,
+            round: NOPE,
+            option: OPT_A,
+            group: None,
+            delta: 1,
+        },
+        ModelError::UnknownRound(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::Tally {
+            item: PROP,
+            round: Q_ROUND,
+            option: OPT_A,
+            group: None,
+            delta: 1,
+        },
+        ModelError::UnknownRound(Q_ROUND),
+    );
+    refused(
+        &mut s,
+        Change::Tally {
+            item: NOPE,
+            round: R1,
+            option: OPT_A,
+            group: None,
+            delta: 1,
+        },
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -650,15 +1038,37 @@ fn add_round_inserts_and_undoes() {
     let mut r = Round::new(Id(7000), "Ronde 3");
     r.started = Some(ts(14, 0));
     r.ended = Some(ts(14, 0));
-    r.tallies.push(Tally { option: OPT_C, group: Some(G2), count: 2 });
+    r.tallies.push(Tally {
+        option: OPT_C,
+        group: Some(G2),
+        count: 2,
+    });
     r.reactions.push(reaction(Id(7001), "Nieuw", Some(G1)));
-    let after = roundtrip(&mut s, Change::AddRound { item: PROP, index: 1, round: Box::new(r.clone()) });
-    let rounds: Vec<Id> = find_item(&after, PROP).rounds.iter().map(|r| r.id).collect();
+    let after = roundtrip(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 1,
+            round: Box::new(r.clone()),
+        },
+    );
+    let rounds: Vec<Id> = find_item(&after, PROP)
+        .rounds
+        .iter()
+        .map(|r| r.id)
+        .collect();
     assert_eq!(rounds, vec![R1, Id(7000), R2]);
     assert_eq!(find_item(&after, PROP).rounds[1], r);
 
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::AddRound { item: PROP, index: 50, round: Box::new(Round::new(Id(7000), "x")) });
+    let after = roundtrip(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 50,
+            round: Box::new(Round::new(Id(7000), "x")),
+        },
+    );
     assert_eq!(find_item(&after, PROP).rounds.last().unwrap().id, Id(7000));
 }
 
@@ -668,26 +1078,90 @@ fn add_round_refuses_bad_rounds() {
     let mut r = Round::new(Id(7000), "x");
     r.started = Some(ts(14, 0));
     r.ended = Some(ts(13, 59));
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::EndBeforeStart);
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::EndBeforeStart,
+    );
 
     let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally { option: OPT_A, group: Some(NOPE), count: 1 });
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::UnknownGroup(NOPE));
+    r.tallies.push(Tally {
+        option: OPT_A,
+        group: Some(NOPE),
+        count: 1,
+    });
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::UnknownGroup(NOPE),
+    );
 
     let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally { option: NOPE, group: None, count: 1 });
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::UnknownOption(NOPE));
+    r.tallies.push(Tally {
+        option: NOPE,
+        group: None,
+        count: 1,
+    });
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::UnknownOption(NOPE),
+    );
 
     let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally { option: OPT_A, group: None, count: 1 });
-    r.tallies.push(Tally { option: OPT_A, group: None, count: 2 });
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::DuplicateTally);
+    r.tallies.push(Tally {
+        option: OPT_A,
+        group: None,
+        count: 1,
+    });
+    r.tallies.push(Tally {
+        option: OPT_A,
+        group: None,
+        count: 2,
+    });
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::DuplicateTally,
+    );
 
     let mut r = Round::new(Id(7000), "x");
     r.reactions.push(reaction(Id(7001), "x", Some(NOPE)));
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::UnknownGroup(NOPE));
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::UnknownGroup(NOPE),
+    );
 
-    refused(&mut s, Change::AddRound { item: NOPE, index: 0, round: Box::new(Round::new(Id(7000), "x")) }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: NOPE,
+            index: 0,
+            round: Box::new(Round::new(Id(7000), "x")),
+        },
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 #[test]
@@ -695,53 +1169,158 @@ fn add_round_refuses_used_ids() {
     let mut s = sample();
     // The round's id is used by another round, by a reaction, or by the session.
     for used in [R1, Q_ROUND, RE1, SESSION, G1] {
-        refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(Round::new(used, "x")) }, ModelError::DuplicateId(used));
+        refused(
+            &mut s,
+            Change::AddRound {
+                item: PROP,
+                index: 0,
+                round: Box::new(Round::new(used, "x")),
+            },
+            ModelError::DuplicateId(used),
+        );
     }
     // A reaction in it uses an id that is taken.
     let mut r = Round::new(Id(7000), "x");
     r.reactions.push(reaction(Q_REACTION, "x", None));
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::DuplicateId(Q_REACTION));
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::DuplicateId(Q_REACTION),
+    );
     // Two reactions in it share an id.
     let mut r = Round::new(Id(7000), "x");
     r.reactions.push(reaction(Id(7001), "x", None));
     r.reactions.push(reaction(Id(7001), "y", None));
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::DuplicateId(Id(7001)));
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::DuplicateId(Id(7001)),
+    );
     // A reaction shares the round's own id.
     let mut r = Round::new(Id(7000), "x");
     r.reactions.push(reaction(Id(7000), "x", None));
-    refused(&mut s, Change::AddRound { item: PROP, index: 0, round: Box::new(r) }, ModelError::DuplicateId(Id(7000)));
+    refused(
+        &mut s,
+        Change::AddRound {
+            item: PROP,
+            index: 0,
+            round: Box::new(r),
+        },
+        ModelError::DuplicateId(Id(7000)),
+    );
 }
 
 #[test]
 fn remove_round_and_undo_restores_its_place_and_data() {
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::RemoveRound { item: PROP, round: R1 });
-    let rounds: Vec<Id> = find_item(&after, PROP).rounds.iter().map(|r| r.id).collect();
+    let after = roundtrip(
+        &mut s,
+        Change::RemoveRound {
+            item: PROP,
+            round: R1,
+        },
+    );
+    let rounds: Vec<Id> = find_item(&after, PROP)
+        .rounds
+        .iter()
+        .map(|r| r.id)
+        .collect();
     assert_eq!(rounds, vec![R2]);
-    assert!(after.all_ids().iter().all(|id| *id != RE1), "its reactions went with it");
+    assert!(
+        after.all_ids().iter().all(|id| *id != RE1),
+        "its reactions went with it"
+    );
 }
 
 #[test]
 fn remove_round_refuses_the_last_round_and_unknown_rounds() {
     let mut s = sample();
-    refused(&mut s, Change::RemoveRound { item: QUESTION, round: Q_ROUND }, ModelError::LastRound);
-    refused(&mut s, Change::RemoveRound { item: INFO, round: I_ROUND }, ModelError::LastRound);
-    refused(&mut s, Change::RemoveRound { item: PROP, round: NOPE }, ModelError::UnknownRound(NOPE));
-    refused(&mut s, Change::RemoveRound { item: PROP, round: Q_ROUND }, ModelError::UnknownRound(Q_ROUND));
-    refused(&mut s, Change::RemoveRound { item: NOPE, round: R1 }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::RemoveRound {
+            item: QUESTION,
+            round: Q_ROUND,
+        },
+        ModelError::LastRound,
+    );
+    refused(
+        &mut s,
+        Change::RemoveRound {
+            item: INFO,
+            round: I_ROUND,
+        },
+        ModelError::LastRound,
+    );
+    refused(
+        &mut s,
+        Change::RemoveRound {
+            item: PROP,
+            round: NOPE,
+        },
+        ModelError::UnknownRound(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::RemoveRound {
+            item: PROP,
+            round: Q_ROUND,
+        },
+        ModelError::UnknownRound(Q_ROUND),
+    );
+    refused(
+        &mut s,
+        Change::RemoveRound {
+            item: NOPE,
+            round: R1,
+        },
+        ModelError::UnknownItem(NOPE),
+    );
     // After removing one of two, the other is the last.
-    s.apply(Change::RemoveRound { item: PROP, round: R2 }).unwrap();
-    refused(&mut s, Change::RemoveRound { item: PROP, round: R1 }, ModelError::LastRound);
+    s.apply(Change::RemoveRound {
+        item: PROP,
+        round: R2,
+    })
+    .unwrap();
+    refused(
+        &mut s,
+        Change::RemoveRound {
+            item: PROP,
+            round: R1,
+        },
+        ModelError::LastRound,
+    );
 }
 
-fn update_round(round: Id, label: &str, started: Option<Timestamp>, ended: Option<Timestamp>) -> Change {
-    Change::UpdateRound { item: PROP, round, label: label.into(), started, ended }
+fn update_round(
+    round: Id,
+    label: &str,
+    started: Option<Timestamp>,
+    ended: Option<Timestamp>,
+) -> Change {
+    Change::UpdateRound {
+        item: PROP,
+        round,
+        label: label.into(),
+        started,
+        ended,
+    }
 }
 
 #[test]
 fn update_round_changes_label_and_times_and_keeps_data() {
     let mut s = sample();
-    let after = roundtrip(&mut s, update_round(R1, "Voor de discussie", Some(ts(13, 0)), Some(ts(13, 5))));
+    let after = roundtrip(
+        &mut s,
+        update_round(R1, "Voor de discussie", Some(ts(13, 0)), Some(ts(13, 5))),
+    );
     let r = find_round(&after, PROP, R1);
     assert_eq!(r.label, "Voor de discussie");
     assert_eq!(r.started, Some(ts(13, 0)));
@@ -755,7 +1334,10 @@ fn update_round_changes_label_and_times_and_keeps_data() {
     let mut s = sample();
     roundtrip(&mut s, update_round(R2, "x", None, Some(ts(14, 0))));
     let mut s = sample();
-    roundtrip(&mut s, update_round(R2, "x", Some(ts(14, 0)), Some(ts(14, 0))));
+    roundtrip(
+        &mut s,
+        update_round(R2, "x", Some(ts(14, 0)), Some(ts(14, 0))),
+    );
     // Clearing the times.
     let mut s = sample();
     roundtrip(&mut s, update_round(R1, "Ronde 1", None, None));
@@ -764,24 +1346,54 @@ fn update_round_changes_label_and_times_and_keeps_data() {
 #[test]
 fn update_round_refuses_end_before_start() {
     let mut s = sample();
-    refused(&mut s, update_round(R1, "x", Some(ts(14, 0)), Some(ts(13, 59))), ModelError::EndBeforeStart);
+    refused(
+        &mut s,
+        update_round(R1, "x", Some(ts(14, 0)), Some(ts(13, 59))),
+        ModelError::EndBeforeStart,
+    );
     // Compared as instants, not as wall-clock times: 14:00+01:00 is 13:00 UTC, 13:30+00:00 is
     // later, 14:30+02:00 (12:30 UTC) is earlier.
     let start = ts(14, 0);
     let utc = FixedOffset::east_opt(0).unwrap();
     let later = utc.with_ymd_and_hms(2026, 11, 23, 13, 30, 0).unwrap();
-    let earlier = FixedOffset::east_opt(7200).unwrap().with_ymd_and_hms(2026, 11, 23, 14, 30, 0).unwrap();
+    let earlier = FixedOffset::east_opt(7200)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 23, 14, 30, 0)
+        .unwrap();
     roundtrip(&mut s, update_round(R1, "x", Some(start), Some(later)));
-    refused(&mut s, update_round(R1, "x", Some(start), Some(earlier)), ModelError::EndBeforeStart);
-    refused(&mut s, update_round(NOPE, "x", None, None), ModelError::UnknownRound(NOPE));
-    refused(&mut s, Change::UpdateRound { item: NOPE, round: R1, label: "x".into(), started: None, ended: None }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        update_round(R1, "x", Some(start), Some(earlier)),
+        ModelError::EndBeforeStart,
+    );
+    refused(
+        &mut s,
+        update_round(NOPE, "x", None, None),
+        ModelError::UnknownRound(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::UpdateRound {
+            item: NOPE,
+            round: R1,
+            label: "x".into(),
+            started: None,
+            ended: None,
+        },
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reactions
 
 fn add_reaction(index: usize, reaction: Reaction) -> Change {
-    Change::AddReaction { item: PROP, round: R1, index, reaction }
+    Change::AddReaction {
+        item: PROP,
+        round: R1,
+        index,
+        reaction,
+    }
 }
 
 #[test]
@@ -801,19 +1413,56 @@ fn add_reaction_inserts_at_index_and_clamps() {
     assert_eq!(find_round(&after, PROP, R1).reactions.last(), Some(&r));
 
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::AddReaction { item: PROP, round: R2, index: 0, reaction: r.clone() });
+    let after = roundtrip(
+        &mut s,
+        Change::AddReaction {
+            item: PROP,
+            round: R2,
+            index: 0,
+            reaction: r.clone(),
+        },
+    );
     assert_eq!(find_round(&after, PROP, R2).reactions, vec![r]);
 }
 
 #[test]
 fn add_reaction_refuses_used_ids_and_unknown_references() {
     let mut s = sample();
-    for used in [RE1, Q_REACTION, SESSION, G1, PROP, OPT_A, R1, PROPOSAL, ACTION, FEEDBACK, COMMITMENT, THEME_USED, STATEMENT] {
-        refused(&mut s, add_reaction(0, reaction(used, "x", None)), ModelError::DuplicateId(used));
+    for used in [
+        RE1, Q_REACTION, SESSION, G1, PROP, OPT_A, R1, PROPOSAL, ACTION, FEEDBACK, COMMITMENT,
+        THEME_USED, STATEMENT,
+    ] {
+        refused(
+            &mut s,
+            add_reaction(0, reaction(used, "x", None)),
+            ModelError::DuplicateId(used),
+        );
     }
-    refused(&mut s, add_reaction(0, reaction(Id(7000), "x", Some(NOPE))), ModelError::UnknownGroup(NOPE));
-    refused(&mut s, Change::AddReaction { item: PROP, round: NOPE, index: 0, reaction: reaction(Id(7000), "x", None) }, ModelError::UnknownRound(NOPE));
-    refused(&mut s, Change::AddReaction { item: NOPE, round: R1, index: 0, reaction: reaction(Id(7000), "x", None) }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        add_reaction(0, reaction(Id(7000), "x", Some(NOPE))),
+        ModelError::UnknownGroup(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::AddReaction {
+            item: PROP,
+            round: NOPE,
+            index: 0,
+            reaction: reaction(Id(7000), "x", None),
+        },
+        ModelError::UnknownRound(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::AddReaction {
+            item: NOPE,
+            round: R1,
+            index: 0,
+            reaction: reaction(Id(7000), "x", None),
+        },
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 #[test]
@@ -825,55 +1474,174 @@ fn update_reaction_replaces_and_undoes() {
     r.group = Some(G2);
     r.highlighted = true;
     r.time = Some(ts(13, 47));
-    let after = roundtrip(&mut s, Change::UpdateReaction { item: PROP, round: R1, reaction: r.clone() });
+    let after = roundtrip(
+        &mut s,
+        Change::UpdateReaction {
+            item: PROP,
+            round: R1,
+            reaction: r.clone(),
+        },
+    );
     assert_eq!(find_round(&after, PROP, R1).reactions[1], r);
 }
 
 #[test]
 fn update_reaction_refuses_unknown_reaction_and_group() {
     let mut s = sample();
-    refused(&mut s, Change::UpdateReaction { item: PROP, round: R1, reaction: reaction(NOPE, "x", None) }, ModelError::UnknownRecord(NOPE));
+    refused(
+        &mut s,
+        Change::UpdateReaction {
+            item: PROP,
+            round: R1,
+            reaction: reaction(NOPE, "x", None),
+        },
+        ModelError::UnknownRecord(NOPE),
+    );
     // A reaction of another round is not found in this one.
-    refused(&mut s, Change::UpdateReaction { item: PROP, round: R2, reaction: reaction(RE1, "x", None) }, ModelError::UnknownRecord(RE1));
-    refused(&mut s, Change::UpdateReaction { item: PROP, round: R1, reaction: reaction(RE1, "x", Some(NOPE)) }, ModelError::UnknownGroup(NOPE));
-    refused(&mut s, Change::UpdateReaction { item: PROP, round: NOPE, reaction: reaction(RE1, "x", None) }, ModelError::UnknownRound(NOPE));
+    refused(
+        &mut s,
+        Change::UpdateReaction {
+            item: PROP,
+            round: R2,
+            reaction: reaction(RE1, "x", None),
+        },
+        ModelError::UnknownRecord(RE1),
+    );
+    refused(
+        &mut s,
+        Change::UpdateReaction {
+            item: PROP,
+            round: R1,
+            reaction: reaction(RE1, "x", Some(NOPE)),
+        },
+        ModelError::UnknownGroup(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::UpdateReaction {
+            item: PROP,
+            round: NOPE,
+            reaction: reaction(RE1, "x", None),
+        },
+        ModelError::UnknownRound(NOPE),
+    );
 }
 
 #[test]
 fn remove_reaction_and_undo_restores_its_place() {
     for id in [RE1, RE2, RE3] {
         let mut s = sample();
-        let after = roundtrip(&mut s, Change::RemoveReaction { item: PROP, round: R1, reaction: id });
-        assert!(find_round(&after, PROP, R1).reactions.iter().all(|r| r.id != id));
+        let after = roundtrip(
+            &mut s,
+            Change::RemoveReaction {
+                item: PROP,
+                round: R1,
+                reaction: id,
+            },
+        );
+        assert!(
+            find_round(&after, PROP, R1)
+                .reactions
+                .iter()
+                .all(|r| r.id != id)
+        );
         assert_eq!(find_round(&after, PROP, R1).reactions.len(), 2);
     }
     let mut s = sample();
-    refused(&mut s, Change::RemoveReaction { item: PROP, round: R1, reaction: NOPE }, ModelError::UnknownRecord(NOPE));
-    refused(&mut s, Change::RemoveReaction { item: PROP, round: R2, reaction: RE1 }, ModelError::UnknownRecord(RE1));
+    refused(
+        &mut s,
+        Change::RemoveReaction {
+            item: PROP,
+            round: R1,
+            reaction: NOPE,
+        },
+        ModelError::UnknownRecord(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::RemoveReaction {
+            item: PROP,
+            round: R2,
+            reaction: RE1,
+        },
+        ModelError::UnknownRecord(RE1),
+    );
 }
 
 #[test]
 fn move_reaction_moves_clamps_and_undoes() {
-    let order = |s: &Session| find_round(s, PROP, R1).reactions.iter().map(|r| r.id).collect::<Vec<_>>();
+    let order = |s: &Session| {
+        find_round(s, PROP, R1)
+            .reactions
+            .iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::MoveReaction { item: PROP, round: R1, reaction: RE1, to: 2 });
+    let after = roundtrip(
+        &mut s,
+        Change::MoveReaction {
+            item: PROP,
+            round: R1,
+            reaction: RE1,
+            to: 2,
+        },
+    );
     assert_eq!(order(&after), vec![RE2, RE3, RE1]);
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::MoveReaction { item: PROP, round: R1, reaction: RE3, to: 0 });
+    let after = roundtrip(
+        &mut s,
+        Change::MoveReaction {
+            item: PROP,
+            round: R1,
+            reaction: RE3,
+            to: 0,
+        },
+    );
     assert_eq!(order(&after), vec![RE3, RE1, RE2]);
     let mut s = sample();
-    let after = roundtrip(&mut s, Change::MoveReaction { item: PROP, round: R1, reaction: RE2, to: 99 });
+    let after = roundtrip(
+        &mut s,
+        Change::MoveReaction {
+            item: PROP,
+            round: R1,
+            reaction: RE2,
+            to: 99,
+        },
+    );
     assert_eq!(order(&after), vec![RE1, RE3, RE2]);
     let mut s = sample();
-    refused(&mut s, Change::MoveReaction { item: PROP, round: R1, reaction: NOPE, to: 0 }, ModelError::UnknownRecord(NOPE));
-    refused(&mut s, Change::MoveReaction { item: PROP, round: R2, reaction: RE1, to: 0 }, ModelError::UnknownRecord(RE1));
+    refused(
+        &mut s,
+        Change::MoveReaction {
+            item: PROP,
+            round: R1,
+            reaction: NOPE,
+            to: 0,
+        },
+        ModelError::UnknownRecord(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::MoveReaction {
+            item: PROP,
+            round: R2,
+            reaction: RE1,
+            to: 0,
+        },
+        ModelError::UnknownRecord(RE1),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Records: proposals, commitments, themes, statements
 
 fn put(item: Id, index: usize, record: Record) -> Change {
-    Change::PutRecord { item, index, record }
+    Change::PutRecord {
+        item,
+        index,
+        record,
+    }
 }
 
 fn proposal(id: Id, group: Option<Id>) -> Proposal {
@@ -902,28 +1670,57 @@ fn commitment(id: Id) -> Commitment {
 fn put_record_inserts_each_kind() {
     let mut s = sample();
     let mut p = proposal(Id(7000), Some(G2));
-    p.actions.push(Action { id: Id(7001), text: "Tekenen".into(), owner: "Ali".into(), due: None });
-    p.feedback.push(Feedback { id: Id(7002), from_group: Some(G1), text: "Top".into() });
+    p.actions.push(Action {
+        id: Id(7001),
+        text: "Tekenen".into(),
+        owner: "Ali".into(),
+        due: None,
+    });
+    p.feedback.push(Feedback {
+        id: Id(7002),
+        from_group: Some(G1),
+        text: "Top".into(),
+    });
     let after = roundtrip(&mut s, put(PROPOSALS, 0, Record::Proposal(p.clone())));
-    assert_eq!(find_item(&after, PROPOSALS).proposals, vec![p, find_item(&sample(), PROPOSALS).proposals[0].clone()]);
+    assert_eq!(
+        find_item(&after, PROPOSALS).proposals,
+        vec![p, find_item(&sample(), PROPOSALS).proposals[0].clone()]
+    );
 
     let mut s = sample();
-    let after = roundtrip(&mut s, put(COMMITMENTS, 5, Record::Commitment(commitment(Id(7000)))));
-    assert_eq!(find_item(&after, COMMITMENTS).commitments[1], commitment(Id(7000)));
+    let after = roundtrip(
+        &mut s,
+        put(COMMITMENTS, 5, Record::Commitment(commitment(Id(7000)))),
+    );
+    assert_eq!(
+        find_item(&after, COMMITMENTS).commitments[1],
+        commitment(Id(7000))
+    );
 
     let mut s = sample();
-    let theme = Theme { id: Id(7000), name: "Wonen".into() };
+    let theme = Theme {
+        id: Id(7000),
+        name: "Wonen".into(),
+    };
     let after = roundtrip(&mut s, put(STATEMENTS, 1, Record::Theme(theme.clone())));
     assert_eq!(find_item(&after, STATEMENTS).themes[1], theme);
 
     let mut s = sample();
-    let st = Statement { id: Id(7000), theme: THEME_FREE, group: Some(G2), text: "Meer bomen".into() };
+    let st = Statement {
+        id: Id(7000),
+        theme: THEME_FREE,
+        group: Some(G2),
+        text: "Meer bomen".into(),
+    };
     let after = roundtrip(&mut s, put(STATEMENTS, 0, Record::Statement(st.clone())));
     assert_eq!(find_item(&after, STATEMENTS).statements[0], st);
 
     // Records may sit in an item of another kind; the flat item keeps them.
     let mut s = sample();
-    roundtrip(&mut s, put(INFO, 0, Record::Commitment(commitment(Id(7000)))));
+    roundtrip(
+        &mut s,
+        put(INFO, 0, Record::Commitment(commitment(Id(7000)))),
+    );
 }
 
 #[test]
@@ -932,7 +1729,11 @@ fn put_record_replaces_each_kind_by_id() {
     let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
     p.title = "Nog meer groen".into();
     p.group = None;
-    p.feedback.push(Feedback { id: Id(7000), from_group: Some(G_UNUSED), text: "Mooi".into() });
+    p.feedback.push(Feedback {
+        id: Id(7000),
+        from_group: Some(G_UNUSED),
+        text: "Mooi".into(),
+    });
     let after = roundtrip(&mut s, put(PROPOSALS, 99, Record::Proposal(p.clone())));
     assert_eq!(find_item(&after, PROPOSALS).proposals, vec![p]);
 
@@ -943,11 +1744,30 @@ fn put_record_replaces_each_kind_by_id() {
     assert_eq!(find_item(&after, COMMITMENTS).commitments, vec![c]);
 
     let mut s = sample();
-    let after = roundtrip(&mut s, put(STATEMENTS, 0, Record::Theme(Theme { id: THEME_FREE, name: "Natuur".into() })));
-    assert_eq!(find_item(&after, STATEMENTS).themes[1].name, "Natuur", "replaced in place");
+    let after = roundtrip(
+        &mut s,
+        put(
+            STATEMENTS,
+            0,
+            Record::Theme(Theme {
+                id: THEME_FREE,
+                name: "Natuur".into(),
+            }),
+        ),
+    );
+    assert_eq!(
+        find_item(&after, STATEMENTS).themes[1].name,
+        "Natuur",
+        "replaced in place"
+    );
 
     let mut s = sample();
-    let st = Statement { id: STATEMENT, theme: THEME_FREE, group: None, text: "Anders".into() };
+    let st = Statement {
+        id: STATEMENT,
+        theme: THEME_FREE,
+        group: None,
+        text: "Anders".into(),
+    };
     let after = roundtrip(&mut s, put(STATEMENTS, 0, Record::Statement(st.clone())));
     assert_eq!(find_item(&after, STATEMENTS).statements, vec![st]);
 }
@@ -955,19 +1775,77 @@ fn put_record_replaces_each_kind_by_id() {
 #[test]
 fn put_record_refuses_invalid_records() {
     let mut s = sample();
-    refused(&mut s, put(PROPOSALS, 0, Record::Proposal(proposal(Id(7000), Some(NOPE)))), ModelError::UnknownGroup(NOPE));
+    refused(
+        &mut s,
+        put(
+            PROPOSALS,
+            0,
+            Record::Proposal(proposal(Id(7000), Some(NOPE))),
+        ),
+        ModelError::UnknownGroup(NOPE),
+    );
     let mut p = proposal(Id(7000), None);
-    p.feedback.push(Feedback { id: Id(7001), from_group: Some(NOPE), text: "x".into() });
-    refused(&mut s, put(PROPOSALS, 0, Record::Proposal(p)), ModelError::UnknownGroup(NOPE));
+    p.feedback.push(Feedback {
+        id: Id(7001),
+        from_group: Some(NOPE),
+        text: "x".into(),
+    });
+    refused(
+        &mut s,
+        put(PROPOSALS, 0, Record::Proposal(p)),
+        ModelError::UnknownGroup(NOPE),
+    );
     // A statement needs a theme of its own item.
-    let st = Statement { id: Id(7000), theme: NOPE, group: None, text: "x".into() };
-    refused(&mut s, put(STATEMENTS, 0, Record::Statement(st)), ModelError::UnknownTheme(NOPE));
-    let st = Statement { id: Id(7000), theme: THEME_USED, group: None, text: "x".into() };
-    refused(&mut s, put(QUESTION, 0, Record::Statement(st)), ModelError::UnknownTheme(THEME_USED));
-    let st = Statement { id: Id(7000), theme: THEME_USED, group: Some(NOPE), text: "x".into() };
-    refused(&mut s, put(STATEMENTS, 0, Record::Statement(st)), ModelError::UnknownGroup(NOPE));
-    refused(&mut s, put(STATEMENTS, 0, Record::Theme(Theme { id: Id(7000), name: "  ".into() })), ModelError::EmptyName);
-    refused(&mut s, put(NOPE, 0, Record::Commitment(commitment(Id(7000)))), ModelError::UnknownItem(NOPE));
+    let st = Statement {
+        id: Id(7000),
+        theme: NOPE,
+        group: None,
+        text: "x".into(),
+    };
+    refused(
+        &mut s,
+        put(STATEMENTS, 0, Record::Statement(st)),
+        ModelError::UnknownTheme(NOPE),
+    );
+    let st = Statement {
+        id: Id(7000),
+        theme: THEME_USED,
+        group: None,
+        text: "x".into(),
+    };
+    refused(
+        &mut s,
+        put(QUESTION, 0, Record::Statement(st)),
+        ModelError::UnknownTheme(THEME_USED),
+    );
+    let st = Statement {
+        id: Id(7000),
+        theme: THEME_USED,
+        group: Some(NOPE),
+        text: "x".into(),
+    };
+    refused(
+        &mut s,
+        put(STATEMENTS, 0, Record::Statement(st)),
+        ModelError::UnknownGroup(NOPE),
+    );
+    refused(
+        &mut s,
+        put(
+            STATEMENTS,
+            0,
+            Record::Theme(Theme {
+                id: Id(7000),
+                name: "  ".into(),
+            }),
+        ),
+        ModelError::EmptyName,
+    );
+    refused(
+        &mut s,
+        put(NOPE, 0, Record::Commitment(commitment(Id(7000)))),
+        ModelError::UnknownItem(NOPE),
+    );
 }
 
 #[test]
@@ -975,59 +1853,176 @@ fn put_record_refuses_ids_used_elsewhere() {
     let mut s = sample();
     // A new record with an id used in another item or elsewhere in the session.
     for used in [RE1, PROP, G1, SESSION, STATEMENT, OPT_C] {
-        refused(&mut s, put(COMMITMENTS, 0, Record::Commitment(commitment(used))), ModelError::DuplicateId(used));
+        refused(
+            &mut s,
+            put(COMMITMENTS, 0, Record::Commitment(commitment(used))),
+            ModelError::DuplicateId(used),
+        );
     }
     // A record of another kind in the same item with the same id is not "the same record".
-    refused(&mut s, put(STATEMENTS, 0, Record::Commitment(commitment(THEME_FREE))), ModelError::DuplicateId(THEME_FREE));
-    refused(&mut s, put(PROPOSALS, 0, Record::Commitment(commitment(PROPOSAL))), ModelError::DuplicateId(PROPOSAL));
+    refused(
+        &mut s,
+        put(STATEMENTS, 0, Record::Commitment(commitment(THEME_FREE))),
+        ModelError::DuplicateId(THEME_FREE),
+    );
+    refused(
+        &mut s,
+        put(PROPOSALS, 0, Record::Commitment(commitment(PROPOSAL))),
+        ModelError::DuplicateId(PROPOSAL),
+    );
     // Actions and feedback inside a proposal need fresh ids too.
     let mut p = proposal(Id(7000), None);
-    p.actions.push(Action { id: RE1, text: "x".into(), owner: String::new(), due: None });
-    refused(&mut s, put(PROPOSALS, 0, Record::Proposal(p)), ModelError::DuplicateId(RE1));
+    p.actions.push(Action {
+        id: RE1,
+        text: "x".into(),
+        owner: String::new(),
+        due: None,
+    });
+    refused(
+        &mut s,
+        put(PROPOSALS, 0, Record::Proposal(p)),
+        ModelError::DuplicateId(RE1),
+    );
     let mut p = proposal(Id(7000), None);
-    p.feedback.push(Feedback { id: ACTION, from_group: None, text: "x".into() });
-    refused(&mut s, put(PROPOSALS, 0, Record::Proposal(p)), ModelError::DuplicateId(ACTION));
+    p.feedback.push(Feedback {
+        id: ACTION,
+        from_group: None,
+        text: "x".into(),
+    });
+    refused(
+        &mut s,
+        put(PROPOSALS, 0, Record::Proposal(p)),
+        ModelError::DuplicateId(ACTION),
+    );
     let mut p = proposal(Id(7000), None);
-    p.actions.push(Action { id: Id(7000), text: "x".into(), owner: String::new(), due: None });
-    refused(&mut s, put(PROPOSALS, 0, Record::Proposal(p)), ModelError::DuplicateId(Id(7000)));
+    p.actions.push(Action {
+        id: Id(7000),
+        text: "x".into(),
+        owner: String::new(),
+        due: None,
+    });
+    refused(
+        &mut s,
+        put(PROPOSALS, 0, Record::Proposal(p)),
+        ModelError::DuplicateId(Id(7000)),
+    );
     // Replacing a proposal: its own nested ids may stay, others' may not.
     let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
-    p.actions.push(Action { id: COMMITMENT, text: "x".into(), owner: String::new(), due: None });
-    refused(&mut s, put(PROPOSALS, 0, Record::Proposal(p)), ModelError::DuplicateId(COMMITMENT));
+    p.actions.push(Action {
+        id: COMMITMENT,
+        text: "x".into(),
+        owner: String::new(),
+        due: None,
+    });
+    refused(
+        &mut s,
+        put(PROPOSALS, 0, Record::Proposal(p)),
+        ModelError::DuplicateId(COMMITMENT),
+    );
     let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
-    p.actions.push(Action { id: Id(7000), text: "x".into(), owner: String::new(), due: None });
+    p.actions.push(Action {
+        id: Id(7000),
+        text: "x".into(),
+        owner: String::new(),
+        due: None,
+    });
     roundtrip(&mut s, put(PROPOSALS, 0, Record::Proposal(p)));
 }
 
 #[test]
 fn remove_record_removes_each_kind_and_undo_restores_its_place() {
-    for (item, id) in [(PROPOSALS, PROPOSAL), (COMMITMENTS, COMMITMENT), (STATEMENTS, THEME_FREE), (STATEMENTS, STATEMENT)] {
+    for (item, id) in [
+        (PROPOSALS, PROPOSAL),
+        (COMMITMENTS, COMMITMENT),
+        (STATEMENTS, THEME_FREE),
+        (STATEMENTS, STATEMENT),
+    ] {
         let mut s = sample();
         let after = roundtrip(&mut s, Change::RemoveRecord { item, id });
         assert!(!after.all_ids().contains(&id));
     }
     // Themes in the middle come back in the middle.
     let mut s = sample();
-    s.apply(put(STATEMENTS, 99, Record::Theme(Theme { id: Id(7000), name: "Laatste".into() }))).unwrap();
-    let after = roundtrip(&mut s, Change::RemoveRecord { item: STATEMENTS, id: THEME_FREE });
-    assert_eq!(find_item(&after, STATEMENTS).themes.iter().map(|t| t.id).collect::<Vec<_>>(), vec![THEME_USED, Id(7000)]);
+    s.apply(put(
+        STATEMENTS,
+        99,
+        Record::Theme(Theme {
+            id: Id(7000),
+            name: "Laatste".into(),
+        }),
+    ))
+    .unwrap();
+    let after = roundtrip(
+        &mut s,
+        Change::RemoveRecord {
+            item: STATEMENTS,
+            id: THEME_FREE,
+        },
+    );
+    assert_eq!(
+        find_item(&after, STATEMENTS)
+            .themes
+            .iter()
+            .map(|t| t.id)
+            .collect::<Vec<_>>(),
+        vec![THEME_USED, Id(7000)]
+    );
 }
 
 #[test]
 fn remove_record_refuses_used_theme_and_unknown_records() {
     let mut s = sample();
-    refused(&mut s, Change::RemoveRecord { item: STATEMENTS, id: THEME_USED }, ModelError::ThemeInUse);
-    refused(&mut s, Change::RemoveRecord { item: STATEMENTS, id: NOPE }, ModelError::UnknownRecord(NOPE));
-    refused(&mut s, Change::RemoveRecord { item: COMMITMENTS, id: PROPOSAL }, ModelError::UnknownRecord(PROPOSAL));
-    refused(&mut s, Change::RemoveRecord { item: NOPE, id: PROPOSAL }, ModelError::UnknownItem(NOPE));
+    refused(
+        &mut s,
+        Change::RemoveRecord {
+            item: STATEMENTS,
+            id: THEME_USED,
+        },
+        ModelError::ThemeInUse,
+    );
+    refused(
+        &mut s,
+        Change::RemoveRecord {
+            item: STATEMENTS,
+            id: NOPE,
+        },
+        ModelError::UnknownRecord(NOPE),
+    );
+    refused(
+        &mut s,
+        Change::RemoveRecord {
+            item: COMMITMENTS,
+            id: PROPOSAL,
+        },
+        ModelError::UnknownRecord(PROPOSAL),
+    );
+    refused(
+        &mut s,
+        Change::RemoveRecord {
+            item: NOPE,
+            id: PROPOSAL,
+        },
+        ModelError::UnknownItem(NOPE),
+    );
     // Removing the statement first frees the theme.
     let mut doc = Document::new(s);
     doc.apply(Change::Batch(vec![
-        Change::RemoveRecord { item: STATEMENTS, id: STATEMENT },
-        Change::RemoveRecord { item: STATEMENTS, id: THEME_USED },
+        Change::RemoveRecord {
+            item: STATEMENTS,
+            id: STATEMENT,
+        },
+        Change::RemoveRecord {
+            item: STATEMENTS,
+            id: THEME_USED,
+        },
     ]))
     .unwrap();
-    assert!(find_item(doc.session(), STATEMENTS).themes.iter().all(|t| t.id != THEME_USED));
+    assert!(
+        find_item(doc.session(), STATEMENTS)
+            .themes
+            .iter()
+            .all(|t| t.id != THEME_USED)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1042,9 +2037,23 @@ fn batch_applies_all_and_undoes_as_one() {
             tally(OPT_A, Some(G1), -3),
             tally(OPT_C, None, 4),
             add_reaction(0, reaction(Id(7000), "Eerst", None)),
-            Change::RemoveReaction { item: PROP, round: R1, reaction: RE2 },
-            Change::AddGroup { index: 0, group: Group { id: Id(7001), name: "Nieuw".into(), size: None } },
-            Change::Batch(vec![Change::MoveItem { id: INFO, to: 0 }, Change::RemoveItem(QUESTION)]),
+            Change::RemoveReaction {
+                item: PROP,
+                round: R1,
+                reaction: RE2,
+            },
+            Change::AddGroup {
+                index: 0,
+                group: Group {
+                    id: Id(7001),
+                    name: "Nieuw".into(),
+                    size: None,
+                },
+            },
+            Change::Batch(vec![
+                Change::MoveItem { id: INFO, to: 0 },
+                Change::RemoveItem(QUESTION),
+            ]),
         ]),
     );
     assert_eq!(after.agenda[0].id, INFO);
@@ -1062,7 +2071,11 @@ fn batch_is_all_or_nothing() {
             tally(OPT_A, Some(G1), -3), // removes the first entry
             tally(OPT_B, Some(G2), -4), // removes the (then) last entry
             add_reaction(0, reaction(Id(7000), "Eerst", None)),
-            Change::RemoveReaction { item: PROP, round: R1, reaction: RE2 },
+            Change::RemoveReaction {
+                item: PROP,
+                round: R1,
+                reaction: RE2,
+            },
             Change::RemoveItem(QUESTION),
             Change::MoveItem { id: INFO, to: 0 },
             Change::RemoveGroup(G_UNUSED),
@@ -1075,7 +2088,13 @@ fn batch_is_all_or_nothing() {
         &mut s,
         Change::Batch(vec![
             Change::RemoveItem(INFO),
-            Change::Batch(vec![Change::RemoveItem(QUESTION), Change::RemoveRound { item: PROP, round: NOPE }]),
+            Change::Batch(vec![
+                Change::RemoveItem(QUESTION),
+                Change::RemoveRound {
+                    item: PROP,
+                    round: NOPE,
+                },
+            ]),
         ]),
         ModelError::UnknownRound(NOPE),
     );
@@ -1094,7 +2113,10 @@ fn batch_is_all_or_nothing() {
 fn empty_batch_changes_nothing() {
     let mut s = sample();
     let before = s.clone();
-    assert_eq!(s.apply(Change::Batch(Vec::new())), Ok(Change::Batch(Vec::new())));
+    assert_eq!(
+        s.apply(Change::Batch(Vec::new())),
+        Ok(Change::Batch(Vec::new()))
+    );
     assert_eq!(s, before);
 }
 
@@ -1102,7 +2124,13 @@ fn empty_batch_changes_nothing() {
 // Document
 
 fn label_change(n: usize) -> Change {
-    Change::UpdateRound { item: PROP, round: R2, label: format!("Ronde {n}"), started: None, ended: None }
+    Change::UpdateRound {
+        item: PROP,
+        round: R2,
+        label: format!("Ronde {n}"),
+        started: None,
+        ended: None,
+    }
 }
 
 #[test]
@@ -1116,7 +2144,12 @@ fn document_undo_redo_sequences() {
     assert_eq!(doc.revision(), 0);
 
     let mut states = vec![original.clone()];
-    for change in [tally(OPT_A, None, 1), tally(OPT_A, None, 1), Change::RemoveItem(INFO), tally(OPT_A, None, -3)] {
+    for change in [
+        tally(OPT_A, None, 1),
+        tally(OPT_A, None, 1),
+        Change::RemoveItem(INFO),
+        tally(OPT_A, None, -3),
+    ] {
         doc.apply(change).unwrap();
         states.push(doc.session().clone());
     }
@@ -1139,7 +2172,11 @@ fn document_undo_redo_sequences() {
     assert!(!doc.can_undo());
     assert!(!doc.undo(), "nothing left to undo");
     assert_eq!(*doc.session(), original);
-    assert_eq!(doc.revision(), 4 + 6, "every undo and redo counts, failed ones do not");
+    assert_eq!(
+        doc.revision(),
+        4 + 6,
+        "every undo and redo counts, failed ones do not"
+    );
 
     // Redo everything.
     for state in &states[1..] {
@@ -1174,7 +2211,10 @@ fn document_refused_change_keeps_everything() {
     assert!(doc.undo());
     let before = doc.session().clone();
     let revision = doc.revision();
-    assert_eq!(doc.apply(tally(OPT_C, None, -5)), Err(ModelError::NegativeCount));
+    assert_eq!(
+        doc.apply(tally(OPT_C, None, -5)),
+        Err(ModelError::NegativeCount)
+    );
     assert_eq!(*doc.session(), before);
     assert_eq!(doc.revision(), revision, "a refused change does not count");
     assert!(doc.can_redo(), "a refused change keeps the redo stack");
@@ -1214,7 +2254,11 @@ fn document_undo_reaches_back_undo_limit_steps() {
         assert_eq!(*doc.session(), states[total - undone]);
     }
     assert_eq!(undone, UNDO_LIMIT);
-    assert_eq!(*doc.session(), states[total - UNDO_LIMIT], "the oldest steps are forgotten");
+    assert_eq!(
+        *doc.session(),
+        states[total - UNDO_LIMIT],
+        "the oldest steps are forgotten"
+    );
     assert_ne!(*doc.session(), original);
     let mut redone = 0;
     while doc.redo() {
@@ -1240,9 +2284,17 @@ fn default_follow_up_is_two_months_later_clamped_to_month_end() {
         ((2028, 2, 29), (2028, 4, 29)),
     ];
     for ((y, m, d), (ey, em, ed)) in cases {
-        assert_eq!(Commitment::default_follow_up(date(y, m, d)), Some(date(ey, em, ed)), "start {y}-{m}-{d}");
+        assert_eq!(
+            Commitment::default_follow_up(date(y, m, d)),
+            Some(date(ey, em, ed)),
+            "start {y}-{m}-{d}"
+        );
     }
-    assert_eq!(Commitment::default_follow_up(NaiveDate::MAX), None, "no panic at the end of time");
+    assert_eq!(
+        Commitment::default_follow_up(NaiveDate::MAX),
+        None,
+        "no panic at the end of time"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1278,7 +2330,10 @@ fn validate_session_catches_broken_invariants() {
     assert_eq!(validate::session(&s), Err(ModelError::EndBeforeStart));
     let mut s = sample();
     s.end_time = NaiveTime::from_hms_opt(8, 0, 0);
-    assert_eq!(validate::session(&s), Err(ModelError::SessionEndBeforeStart));
+    assert_eq!(
+        validate::session(&s),
+        Err(ModelError::SessionEndBeforeStart)
+    );
     let mut s = sample();
     s.agenda[4].statements[0].theme = NOPE;
     assert_eq!(validate::session(&s), Err(ModelError::UnknownTheme(NOPE)));
@@ -1292,14 +2347,45 @@ fn validate_session_catches_broken_invariants() {
 
 #[derive(Clone, Debug)]
 enum Op {
-    Tally { item: usize, round: usize, option: usize, group: usize, delta: i64 },
-    AddReaction { item: usize, round: usize, index: usize, group: usize, stance: usize, reuse: Option<usize> },
-    UpdateReaction { pick: usize, group: usize, text: String, highlighted: bool },
-    RemoveReaction { pick: usize },
-    MoveReaction { pick: usize, to: usize },
-    AddRound { item: usize, index: usize },
-    RemoveRound { item: usize, round: usize },
-    RemoveGroup { group: usize },
+    Tally {
+        item: usize,
+        round: usize,
+        option: usize,
+        group: usize,
+        delta: i64,
+    },
+    AddReaction {
+        item: usize,
+        round: usize,
+        index: usize,
+        group: usize,
+        stance: usize,
+        reuse: Option<usize>,
+    },
+    UpdateReaction {
+        pick: usize,
+        group: usize,
+        text: String,
+        highlighted: bool,
+    },
+    RemoveReaction {
+        pick: usize,
+    },
+    MoveReaction {
+        pick: usize,
+        to: usize,
+    },
+    AddRound {
+        item: usize,
+        index: usize,
+    },
+    RemoveRound {
+        item: usize,
+        round: usize,
+    },
+    RemoveGroup {
+        group: usize,
+    },
     Undo,
     Redo,
 }
@@ -1326,28 +2412,65 @@ fn op() -> impl Strategy<Value = Op> {
 fn reactions_of(s: &Session) -> Vec<(Id, Id, Id)> {
     s.agenda
         .iter()
-        .flat_map(|i| i.rounds.iter().flat_map(move |r| r.reactions.iter().map(move |x| (i.id, r.id, x.id))))
+        .flat_map(|i| {
+            i.rounds
+                .iter()
+                .flat_map(move |r| r.reactions.iter().map(move |x| (i.id, r.id, x.id)))
+        })
         .collect()
 }
 
 fn pick<T: Copy>(list: &[T], n: usize) -> Option<T> {
-    if list.is_empty() { None } else { Some(list[n % list.len()]) }
+    if list.is_empty() {
+        None
+    } else {
+        Some(list[n % list.len()])
+    }
 }
 
 /// Turns an abstract op into a change against the current session; `None` for undo/redo or
 /// when there is nothing to pick.
 fn to_change(s: &Session, op: &Op, next_id: &mut u64) -> Option<Change> {
-    let group_of = |n: usize| if n == 0 { None } else { pick(&s.groups.iter().map(|g| g.id).collect::<Vec<_>>(), n) };
+    let group_of = |n: usize| {
+        if n == 0 {
+            None
+        } else {
+            pick(&s.groups.iter().map(|g| g.id).collect::<Vec<_>>(), n)
+        }
+    };
     let item_of = |n: usize| &s.agenda[n % s.agenda.len()];
     let round_of = |it: &Item, n: usize| it.rounds[n % it.rounds.len()].id;
     Some(match op {
-        Op::Tally { item, round, option, group, delta } => {
+        Op::Tally {
+            item,
+            round,
+            option,
+            group,
+            delta,
+        } => {
             let it = item_of(*item);
             // An option of the item, or (for items without options) a made-up one.
-            let option = pick(&it.options.iter().map(|o| o.id).collect::<Vec<_>>(), *option).unwrap_or(Id(424242));
-            Change::Tally { item: it.id, round: round_of(it, *round), option, group: group_of(*group), delta: *delta }
+            let option = pick(
+                &it.options.iter().map(|o| o.id).collect::<Vec<_>>(),
+                *option,
+            )
+            .unwrap_or(Id(424242));
+            Change::Tally {
+                item: it.id,
+                round: round_of(it, *round),
+                option,
+                group: group_of(*group),
+                delta: *delta,
+            }
         }
-        Op::AddReaction { item, round, index, group, stance, reuse } => {
+        Op::AddReaction {
+            item,
+            round,
+            index,
+            group,
+            stance,
+            reuse,
+        } => {
             let it = item_of(*item);
             let id = match reuse {
                 Some(n) => pick(&s.all_ids(), *n).unwrap(),
@@ -1358,32 +2481,68 @@ fn to_change(s: &Session, op: &Op, next_id: &mut u64) -> Option<Change> {
             };
             let mut r = reaction(id, &format!("reactie {id}"), group_of(*group));
             r.stance = Stance::ALL[*stance];
-            Change::AddReaction { item: it.id, round: round_of(it, *round), index: *index, reaction: r }
+            Change::AddReaction {
+                item: it.id,
+                round: round_of(it, *round),
+                index: *index,
+                reaction: r,
+            }
         }
-        Op::UpdateReaction { pick: n, group, text, highlighted } => {
+        Op::UpdateReaction {
+            pick: n,
+            group,
+            text,
+            highlighted,
+        } => {
             let (item, round, id) = pick(&reactions_of(s), *n)?;
-            let mut r = s.item(item)?.round(round)?.reactions.iter().find(|x| x.id == id)?.clone();
+            let mut r = s
+                .item(item)?
+                .round(round)?
+                .reactions
+                .iter()
+                .find(|x| x.id == id)?
+                .clone();
             r.text = text.clone();
             r.group = group_of(*group);
             r.highlighted = *highlighted;
-            Change::UpdateReaction { item, round, reaction: r }
+            Change::UpdateReaction {
+                item,
+                round,
+                reaction: r,
+            }
         }
         Op::RemoveReaction { pick: n } => {
             let (item, round, reaction) = pick(&reactions_of(s), *n)?;
-            Change::RemoveReaction { item, round, reaction }
+            Change::RemoveReaction {
+                item,
+                round,
+                reaction,
+            }
         }
         Op::MoveReaction { pick: n, to } => {
             let (item, round, reaction) = pick(&reactions_of(s), *n)?;
-            Change::MoveReaction { item, round, reaction, to: *to }
+            Change::MoveReaction {
+                item,
+                round,
+                reaction,
+                to: *to,
+            }
         }
         Op::AddRound { item, index } => {
             let it = item_of(*item);
             *next_id += 1;
-            Change::AddRound { item: it.id, index: *index, round: Box::new(Round::new(Id(*next_id), format!("Ronde {next_id}"))) }
+            Change::AddRound {
+                item: it.id,
+                index: *index,
+                round: Box::new(Round::new(Id(*next_id), format!("Ronde {next_id}"))),
+            }
         }
         Op::RemoveRound { item, round } => {
             let it = item_of(*item);
-            Change::RemoveRound { item: it.id, round: round_of(it, *round) }
+            Change::RemoveRound {
+                item: it.id,
+                round: round_of(it, *round),
+            }
         }
         Op::RemoveGroup { group } => {
             let id = pick(&s.groups.iter().map(|g| g.id).collect::<Vec<_>>(), *group)?;

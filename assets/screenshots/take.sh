@@ -23,6 +23,7 @@ run() {
   STELLING_HOME=$home "$shoot" "$out/$name.png" --size 1280x800 --wait 5 --keys "$keys" --click 1100,700 -- "$bin" "${args[@]}"
 }
 
+run start-screen En "ctrl+w" stellingenworkshop.ron
 run first-window Nl "Down Down bracketleft" stellingenworkshop.ron
 run proposition-nl Nl "Down Down bracketleft" stellingenworkshop.ron
 run proposition-en En "Down Down bracketleft" stellingenworkshop.ron

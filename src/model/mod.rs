@@ -5,6 +5,7 @@ mod change;
 mod history;
 mod id;
 mod session;
+pub mod sample;
 pub mod texts;
 pub mod validate;
 

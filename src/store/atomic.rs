@@ -42,10 +42,7 @@ fn replace(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".stelling-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut temp = temp_file_like(path, dir)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     temp.as_file().sync_all()?;
@@ -60,14 +57,30 @@ fn replace(
 /// Copies the current file to `NAME.bak`, itself atomically, so a crash during the copy never
 /// leaves a half backup in place of a whole one.
 fn keep_backup(path: &Path, dir: &Path) -> io::Result<()> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".stelling-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut temp = temp_file_like(path, dir)?;
     let mut original = File::open(path)?;
     io::copy(&mut original, temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     persist_with_retry(temp, &backup_path(path))
+}
+
+/// A temporary file in `dir` that will replace `path`, with the permissions `path` has (or, for a
+/// new file, what the umask gives new files). tempfile's own 0600 would make every save hide the
+/// session from colleagues sharing the folder.
+fn temp_file_like(path: &Path, dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".stelling-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder.tempfile_in(dir)?;
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        temp.as_file().set_permissions(meta.permissions())?;
+    }
+    Ok(temp)
 }
 
 /// On Windows, a virus scanner, OneDrive or an editor may hold the target open for a moment and

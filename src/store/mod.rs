@@ -153,34 +153,68 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 
 /// Parses session text; `path` only names the source in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the file is empty".into(),
+        });
+    }
     #[derive(serde::Deserialize)]
     struct VersionProbe {
         version: u32,
     }
-    // Read the version first: a newer file may use things this build cannot parse, and then
-    // "update Stelling" is the useful message, not a syntax error.
-    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
-        && probe.version > FORMAT_VERSION
-    {
-        return Err(LoadError::TooNew {
-            path: path.to_path_buf(),
-            version: probe.version,
-        });
-    }
-    let mut session: Session = ron_options()
-        .from_str(text)
-        .map_err(|e| LoadError::Syntax {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: explain(&e.code),
-        })?;
+    let too_new = |version| LoadError::TooNew {
+        path: path.to_path_buf(),
+        version,
+    };
+    // A newer file may use things this build cannot parse, and then "update Stelling" is the
+    // useful message, not a syntax error. Only a file that does not parse is read a second time
+    // for just its version: reading it twice doubled the time every load took.
+    let mut session: Session = match ron_options().from_str::<Session>(text) {
+        Ok(session) if session.version > FORMAT_VERSION => return Err(too_new(session.version)),
+        Ok(session) => session,
+        Err(e) => {
+            if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
+                && probe.version > FORMAT_VERSION
+            {
+                return Err(too_new(probe.version));
+            }
+            let (line, column) = token_position(text, &e.span);
+            return Err(LoadError::Syntax {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: explain(&e.code),
+            });
+        }
+    };
     migrate(&mut session);
     validate::session(&session).map_err(|error| LoadError::Invalid {
         path: path.to_path_buf(),
         error,
     })?;
     Ok(session)
+}
+
+/// Where the offending token starts. ron's span often starts at the whitespace before it (after
+/// a colon, at the end of the previous line); skip that, but never past the span's end.
+fn token_position(text: &str, span: &ron::error::Span) -> (usize, usize) {
+    let start = (span.start.line, span.start.col);
+    let end = (span.end.line, span.end.col);
+    let mut at = (1, 1);
+    for c in text.chars() {
+        if at >= start && (at >= end || !c.is_whitespace()) {
+            return at;
+        }
+        at = if c == '\n' {
+            (at.0 + 1, 1)
+        } else {
+            (at.0, at.1 + 1)
+        };
+    }
+    at.max(start)
 }
 
 /// Hand-written files may leave out `Some(…)` around optional values (`by: "teacher"`).
@@ -240,7 +274,11 @@ pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
 /// A file name (not a path) suggested for a session title, safe on every platform.
 pub fn file_name_for(title: &str) -> String {
     const FORBIDDEN: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
+    // At most 80 characters and 200 bytes: most file systems allow 255 bytes per name, and 80
+    // emoji take 320.
+    let mut bytes = 0;
     let mut name: String = title
+        .trim()
         .chars()
         .map(|c| {
             if FORBIDDEN.contains(&c) || c.is_control() {
@@ -254,11 +292,28 @@ pub fn file_name_for(title: &str) -> String {
         .trim_end_matches(['.', ' '])
         .chars()
         .take(80)
+        .take_while(|c| {
+            bytes += c.len_utf8();
+            bytes <= 200
+        })
         .collect();
-    const RESERVED: &[&str] = &[
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3",
-    ];
-    if name.is_empty() || RESERVED.contains(&name.to_uppercase().as_str()) {
+    // Windows reserves these device names, also with an extension ("nul.txt" is "NUL").
+    let base = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_uppercase();
+    let reserved = matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ["COM", "LPT"].iter().any(|device| {
+            base.strip_prefix(device).is_some_and(|n| {
+                let mut n = n.chars();
+                n.next()
+                    .is_some_and(|d| d.is_ascii_digit() || "¹²³".contains(d))
+                    && n.next().is_none()
+            })
+        });
+    if name.is_empty() || reserved {
         name = format!("sessie{}", if name.is_empty() { "" } else { "-" }) + &name;
     }
     name + ".ron"

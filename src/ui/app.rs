@@ -32,6 +32,10 @@ pub struct RunState {
     pub capture: String,
     pub focus_capture: bool,
     pub selected_reaction: Option<Id>,
+    /// The item the agenda list was last scrolled to.
+    pub agenda_scrolled_to: Option<usize>,
+    /// Lay out every reaction of the round, not only the newest.
+    pub show_all_reactions: bool,
     /// Reaction being edited in place, with its text so far.
     pub editing: Option<(Id, String)>,
     pub timers: HashMap<Id, Timer>,
@@ -325,6 +329,10 @@ impl App {
         if self.open.is_none() {
             return;
         }
+        if pressed(Modifiers::COMMAND, Key::W) {
+            self.close_session();
+            return;
+        }
         if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
             || pressed(Modifiers::COMMAND, Key::Y)
         {
@@ -398,6 +406,9 @@ impl App {
                     }
                     if ui.button(format!("⌨ {}", t.shortcuts)).clicked() {
                         self.show_shortcuts = !self.show_shortcuts;
+                    }
+                    if self.open.is_some() && ui.button(format!("🏠 {}", t.back_to_start)).clicked() {
+                        self.close_session();
                     }
                 });
             });

@@ -21,6 +21,9 @@ pub fn stance_color(stance: Stance) -> egui::Color32 {
     }
 }
 
+/// How many of a round's newest reactions the run view lays out by default.
+pub const REACTIONS_SHOWN: usize = 100;
+
 pub fn now() -> crate::model::Timestamp {
     chrono::Local::now().fixed_offset()
 }
@@ -173,12 +176,53 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
             .selected_reaction
             .filter(|id| round.reactions.iter().any(|r| r.id == *id))
             .or_else(|| round.reactions.last().map(|r| r.id));
+        if pressed(Modifiers::NONE, Key::S) {
+            // Walk the selection up the list, starting at the newest reaction.
+            let i = open
+                .view
+                .selected_reaction
+                .and_then(|id| round.reactions.iter().position(|r| r.id == id));
+            open.view.selected_reaction = match i {
+                Some(0) => None,
+                Some(i) => Some(round.reactions[i - 1].id),
+                None => round.reactions.last().map(|r| r.id),
+            };
+        }
         if pressed(Modifiers::NONE, Key::H)
             && let Some(id) = target
         {
             changes.extend(update_reaction(session, id, |r| {
                 r.highlighted = !r.highlighted
             }));
+        }
+        let selected = open
+            .view
+            .selected_reaction
+            .and_then(|id| round.reactions.iter().position(|r| r.id == id));
+        if let Some(i) = selected {
+            let id = round.reactions[i].id;
+            let to = if pressed(Modifiers::ALT, Key::ArrowUp) {
+                i.checked_sub(1)
+            } else if pressed(Modifiers::ALT, Key::ArrowDown) {
+                Some(i + 1).filter(|to| *to < round.reactions.len())
+            } else {
+                None
+            };
+            if let Some(to) = to {
+                changes.push(Change::MoveReaction {
+                    item: item_id,
+                    round: round.id,
+                    reaction: id,
+                    to,
+                });
+            }
+            if pressed(Modifiers::NONE, Key::E) {
+                open.view.editing = Some((id, round.reactions[i].text.clone()));
+            }
+        }
+        if pressed(Modifiers::NONE, Key::F2) {
+            open.view.forms.renaming_round = Some(round.id);
+            open.view.forms.round_label = round.label.clone();
         }
         if let Some(id) = open.view.selected_reaction
             && (pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace))
@@ -272,12 +316,24 @@ fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             ui.heading(t.agenda);
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                let session = open.doc.session();
-                if session.agenda.is_empty() {
-                    ui.weak(t.empty_agenda);
-                }
-                for (i, item) in session.agenda.iter().enumerate() {
+            let session = open.doc.session();
+            if session.agenda.is_empty() {
+                ui.weak(t.empty_agenda);
+            }
+            // One line per item, so only the visible rows are laid out, however long the agenda.
+            let row_height = ui.text_style_height(&egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.y;
+            let spacing = ui.spacing().item_spacing.y;
+            let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+            if open.view.agenda_scrolled_to != Some(open.view.current) {
+                // Keep the current item in view after it changed, without fighting the user's scrolling.
+                let row = open.view.current.saturating_sub(2) as f32;
+                area = area.vertical_scroll_offset(row * (row_height + spacing));
+                open.view.agenda_scrolled_to = Some(open.view.current);
+            }
+            area.show_rows(ui, row_height, session.agenda.len(), |ui, rows| {
+                for i in rows {
+                    let item = &session.agenda[i];
                     let current = i == open.view.current;
                     let done = i < open.view.current;
                     let mark = if current {
@@ -291,7 +347,7 @@ fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
                         "{mark} {}. {} {}",
                         i + 1,
                         kind_icon(item.kind),
-                        first_line(&item.text, 48)
+                        first_line(&item.text, 120)
                     );
                     let mut label = RichText::new(text);
                     if done {
@@ -301,14 +357,15 @@ fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
                         label = label.strong();
                     }
                     let response = ui
-                        .selectable_label(current, label)
-                        .on_hover_text(t.kind(item.kind));
+                        .add(egui::Button::selectable(current, label).truncate())
+                        .on_hover_text(format!(
+                            "{}: {}",
+                            t.kind(item.kind),
+                            first_line(&item.text, 300)
+                        ));
                     if response.clicked() {
                         open.view.current = i;
                         open.view.selected_reaction = None;
-                    }
-                    if current {
-                        response.scroll_to_me(None);
                     }
                 }
             });
@@ -693,7 +750,17 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
         ui.weak(t.no_reactions);
     }
     let count = round.reactions.len();
-    for (i, reaction) in round.reactions.iter().enumerate() {
+    // Laying out thousands of reactions (an imported chat) every frame would make the window
+    // sluggish; the newest ones matter during a session, older ones are a click away.
+    let hidden = if open.view.show_all_reactions {
+        0
+    } else {
+        count.saturating_sub(REACTIONS_SHOWN)
+    };
+    if hidden > 0 && ui.button(format!("{} ({hidden})", t.show_older)).clicked() {
+        open.view.show_all_reactions = true;
+    }
+    for (i, reaction) in round.reactions.iter().enumerate().skip(hidden) {
         let selected = open.view.selected_reaction == Some(reaction.id);
         let frame = egui::Frame::group(ui.style()).fill(if selected {
             ui.visuals().selection.bg_fill.gamma_multiply(0.35)
@@ -789,46 +856,50 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                 if let Some(time) = reaction.time {
                     ui.weak(time.format("%H:%M").to_string());
                 }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button("🗑")
-                        .on_hover_text(format!("{} (Delete)", t.delete))
-                        .clicked()
-                    {
-                        changes.push(Change::RemoveReaction {
-                            item: item.id,
-                            round: round.id,
-                            reaction: reaction.id,
-                        });
-                    }
-                    if ui
-                        .add_enabled(i + 1 < count, egui::Button::new("⏷"))
-                        .on_hover_text(t.move_down)
-                        .clicked()
-                    {
-                        changes.push(Change::MoveReaction {
-                            item: item.id,
-                            round: round.id,
-                            reaction: reaction.id,
-                            to: i + 1,
-                        });
-                    }
-                    if ui
-                        .add_enabled(i > 0, egui::Button::new("⏶"))
-                        .on_hover_text(t.move_up)
-                        .clicked()
-                    {
-                        changes.push(Change::MoveReaction {
-                            item: item.id,
-                            round: round.id,
-                            reaction: reaction.id,
-                            to: i - 1,
-                        });
-                    }
-                    if ui.button("✏").on_hover_text(t.edit).clicked() {
-                        open.view.editing = Some((reaction.id, reaction.text.clone()));
-                    }
-                });
+                // Edit, move and delete show on the selected reaction only: less to read, and a
+                // lighter frame for long lists.
+                if selected {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .button("🗑")
+                            .on_hover_text(format!("{} (Delete)", t.delete))
+                            .clicked()
+                        {
+                            changes.push(Change::RemoveReaction {
+                                item: item.id,
+                                round: round.id,
+                                reaction: reaction.id,
+                            });
+                        }
+                        if ui
+                            .add_enabled(i + 1 < count, egui::Button::new("⏷"))
+                            .on_hover_text(t.move_down)
+                            .clicked()
+                        {
+                            changes.push(Change::MoveReaction {
+                                item: item.id,
+                                round: round.id,
+                                reaction: reaction.id,
+                                to: i + 1,
+                            });
+                        }
+                        if ui
+                            .add_enabled(i > 0, egui::Button::new("⏶"))
+                            .on_hover_text(t.move_up)
+                            .clicked()
+                        {
+                            changes.push(Change::MoveReaction {
+                                item: item.id,
+                                round: round.id,
+                                reaction: reaction.id,
+                                to: i - 1,
+                            });
+                        }
+                        if ui.button("✏").on_hover_text(t.edit).clicked() {
+                            open.view.editing = Some((reaction.id, reaction.text.clone()));
+                        }
+                    });
+                }
             });
             let mut text = RichText::new(&reaction.text).size(19.0);
             if reaction.highlighted {
