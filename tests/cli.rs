@@ -5,15 +5,19 @@ use std::process::{Command, Output};
 use stelling::model::{ItemKind, percent};
 
 fn stelling(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stelling")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_stelling"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
     files.sort();
     assert!(files.len() >= 4, "the four examples are there");
     files
@@ -23,7 +27,12 @@ fn examples() -> Vec<PathBuf> {
 fn contains_text(haystack: &str, needle: &str) -> bool {
     let plain = |s: &str| -> String {
         s.chars()
-            .filter(|c| !matches!(c, '\\' | '*' | '_' | '`' | '|' | '<' | '>' | '[' | ']' | '#' | '\n' | ' '))
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\\' | '*' | '_' | '`' | '|' | '<' | '>' | '[' | ']' | '#' | '\n' | ' '
+                )
+            })
             .collect()
     };
     plain(haystack).contains(&plain(needle))
@@ -37,8 +46,16 @@ fn check_accepts_every_example() {
     args.extend(names.iter().map(String::as_str));
     let out = stelling(&args);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(stdout.lines().filter(|l| l.ends_with(": ok")).count(), files.len(), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.ends_with(": ok")).count(),
+        files.len(),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -48,7 +65,10 @@ fn check_reports_file_line_and_column_and_fails() {
     let text = std::fs::read_to_string(&good).unwrap();
     // Break line 3: drop the quote that opens the title's text.
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
-    let title = lines.iter().position(|l| l.trim_start().starts_with("title:")).unwrap();
+    let title = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("title:"))
+        .unwrap();
     lines[title] = lines[title].replacen(": \"", ": ", 1);
     let broken = dir.path().join("kapot.ron");
     std::fs::write(&broken, lines.join("\n")).unwrap();
@@ -58,12 +78,28 @@ fn check_reports_file_line_and_column_and_fails() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let expected = format!("{}:{}:", broken.display(), title + 1);
-    assert!(stdout.contains(&expected), "expected {expected} in {stdout}");
+    assert!(
+        stdout.contains(&expected),
+        "expected {expected} in {stdout}"
+    );
     let after_prefix = stdout.split(&expected).nth(1).unwrap();
-    let column: String = after_prefix.chars().take_while(char::is_ascii_digit).collect();
-    assert!(column.parse::<usize>().unwrap() > 0, "a column follows the line: {stdout}");
-    assert!(stdout.contains(": ok"), "the good file is still reported ok: {stdout}");
-    assert_eq!(std::fs::read(&broken).unwrap(), before, "check never writes");
+    let column: String = after_prefix
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert!(
+        column.parse::<usize>().unwrap() > 0,
+        "a column follows the line: {stdout}"
+    );
+    assert!(
+        stdout.contains(": ok"),
+        "the good file is still reported ok: {stdout}"
+    );
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        before,
+        "check never writes"
+    );
 }
 
 #[test]
@@ -78,13 +114,27 @@ fn markdown_export_holds_every_proposition_reaction_and_percentage() {
     for file in examples() {
         let session = stelling::store::load(&file).unwrap();
         let out = stelling(&["export", file.to_str().unwrap(), "--format", "md"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let md = String::from_utf8(out.stdout).unwrap();
         assert!(contains_text(&md, &session.title));
         for item in &session.agenda {
-            assert!(contains_text(&md, &item.text), "{}: item text missing: {}", file.display(), item.text);
+            assert!(
+                contains_text(&md, &item.text),
+                "{}: item text missing: {}",
+                file.display(),
+                item.text
+            );
             for reaction in item.reactions() {
-                assert!(contains_text(&md, &reaction.text), "{}: reaction missing: {}", file.display(), reaction.text);
+                assert!(
+                    contains_text(&md, &reaction.text),
+                    "{}: reaction missing: {}",
+                    file.display(),
+                    reaction.text
+                );
             }
             if item.kind != ItemKind::Proposition {
                 continue;
@@ -92,7 +142,12 @@ fn markdown_export_holds_every_proposition_reaction_and_percentage() {
             for round in &item.rounds {
                 for option in &item.options {
                     let total = round.total(option.id);
-                    let row = format!("| {} | {} | {:.1}% |", option.label, total, percent(total, round.answers()));
+                    let row = format!(
+                        "| {} | {} | {:.1}% |",
+                        option.label,
+                        total,
+                        percent(total, round.answers())
+                    );
                     assert!(md.contains(&row), "{}: row {row} missing", file.display());
                 }
             }
@@ -117,11 +172,20 @@ fn export_writes_to_a_file_and_refuses_a_broken_session() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("verslag.md");
     let file = examples()[0].clone();
-    let out = stelling(&["export", file.to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+    let out = stelling(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     let written = std::fs::read_to_string(&out_path).unwrap();
     let stdout = stelling(&["export", file.to_str().unwrap()]).stdout;
-    assert_eq!(written.as_bytes(), stdout, "file and standard output hold the same report");
+    assert_eq!(
+        written.as_bytes(),
+        stdout,
+        "file and standard output hold the same report"
+    );
 
     let broken = dir.path().join("half.ron");
     std::fs::write(&broken, "(version: 1, title: \"half").unwrap();

@@ -39,14 +39,20 @@ fn reactions(s: &Session) -> impl Iterator<Item = &stelling::model::Reaction> {
 #[test]
 fn every_example_loads_validates_and_round_trips() {
     let paths = example_paths();
-    assert_eq!(paths.len(), 4, "expected four example sessions, found {paths:?}");
+    assert_eq!(
+        paths.len(),
+        4,
+        "expected four example sessions, found {paths:?}"
+    );
     for path in &paths {
         let session = store::load(path).unwrap_or_else(|e| panic!("{e}"));
         validate::session(&session).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(session.version, 1);
         assert_eq!(session.language, stelling::model::Language::Nl);
         assert!(!session.title.trim().is_empty());
-        assert!(session.date.is_some() && session.start_time.is_some() && session.end_time.is_some());
+        assert!(
+            session.date.is_some() && session.start_time.is_some() && session.end_time.is_some()
+        );
         assert!(!session.place.is_empty() && !session.facilitators.is_empty());
         assert!(session.participants.is_some());
         assert!(!session.agenda.is_empty());
@@ -54,13 +60,25 @@ fn every_example_loads_validates_and_round_trips() {
         // Reaction times fall on the session's date.
         for r in reactions(&session) {
             if let Some(t) = r.time {
-                assert_eq!(Some(t.date_naive()), session.date, "{}: {}", path.display(), r.text);
+                assert_eq!(
+                    Some(t.date_naive()),
+                    session.date,
+                    "{}: {}",
+                    path.display(),
+                    r.text
+                );
             }
         }
 
         let text = store::to_ron(&session);
-        let again = store::parse(&text, path).unwrap_or_else(|e| panic!("re-parsing {}: {e}", path.display()));
-        assert_eq!(session, again, "{} changes when saved and loaded again", path.display());
+        let again = store::parse(&text, path)
+            .unwrap_or_else(|e| panic!("re-parsing {}: {e}", path.display()));
+        assert_eq!(
+            session,
+            again,
+            "{} changes when saved and loaded again",
+            path.display()
+        );
     }
 }
 
@@ -94,7 +112,13 @@ fn workshop_has_propositions_voted_twice_with_reactions() {
             // Every table voted, and no table raised more hands than it has people.
             for g in &s.groups {
                 let n = r.group_answers(Some(g.id));
-                assert!(n > 0 && n <= g.size.unwrap(), "{} / {}: {} voted {n}", p.text, r.label, g.name);
+                assert!(
+                    n > 0 && n <= g.size.unwrap(),
+                    "{} / {}: {} voted {n}",
+                    p.text,
+                    r.label,
+                    g.name
+                );
             }
             assert!(r.answers() <= s.participants.unwrap());
         }
@@ -104,12 +128,29 @@ fn workshop_has_propositions_voted_twice_with_reactions() {
         assert!(stances.len() >= 3, "{}: too few different stances", p.text);
         assert!(p.reactions().all(|r| r.time.is_some()));
     }
-    assert!(props.iter().any(|p| p.rounds[0].total(p.options[0].id) != p.rounds[1].total(p.options[0].id)));
-    let highlighted = props.iter().flat_map(|p| p.reactions()).filter(|r| r.highlighted).count();
+    assert!(
+        props
+            .iter()
+            .any(|p| p.rounds[0].total(p.options[0].id) != p.rounds[1].total(p.options[0].id))
+    );
+    let highlighted = props
+        .iter()
+        .flat_map(|p| p.reactions())
+        .filter(|r| r.highlighted)
+        .count();
     assert!(highlighted >= 1);
-    let all_stances: HashSet<Stance> = props.iter().flat_map(|p| p.reactions()).map(|r| r.stance).collect();
+    let all_stances: HashSet<Stance> = props
+        .iter()
+        .flat_map(|p| p.reactions())
+        .map(|r| r.stance)
+        .collect();
     assert_eq!(all_stances.len(), 4);
-    assert!(props.iter().flat_map(|p| p.reactions()).any(|r| r.group.is_some()));
+    assert!(
+        props
+            .iter()
+            .flat_map(|p| p.reactions())
+            .any(|r| r.group.is_some())
+    );
 
     // Dutch typography, so rendering can be checked on the beamer.
     let text = std::fs::read_to_string(sessions_dir().join("stellingenworkshop.ron")).unwrap();
@@ -131,18 +172,36 @@ fn conference_has_proposals_with_actions_feedback_and_commitments() {
     assert!((4..=5).contains(&ps.len()));
     for p in ps {
         assert!(p.group.is_some() && !p.title.is_empty() && !p.description.is_empty());
-        assert!((2..=3).contains(&p.actions.len()), "{}: {} actions", p.title, p.actions.len());
+        assert!(
+            (2..=3).contains(&p.actions.len()),
+            "{}: {} actions",
+            p.title,
+            p.actions.len()
+        );
         for a in &p.actions {
-            assert!(!a.owner.is_empty() && a.due.is_some(), "{}: {}", p.title, a.text);
+            assert!(
+                !a.owner.is_empty() && a.due.is_some(),
+                "{}: {}",
+                p.title,
+                a.text
+            );
             assert!(a.due > s.date);
         }
         assert!(!p.feedback.is_empty(), "{}: no carousel feedback", p.title);
         for f in &p.feedback {
-            assert!(f.from_group.is_some() && f.from_group != p.group, "{}: feedback from own group", p.title);
+            assert!(
+                f.from_group.is_some() && f.from_group != p.group,
+                "{}: feedback from own group",
+                p.title
+            );
         }
     }
     let groups_with_proposal: HashSet<_> = ps.iter().map(|p| p.group).collect();
-    assert_eq!(groups_with_proposal.len(), ps.len(), "one proposal per group");
+    assert_eq!(
+        groups_with_proposal.len(),
+        ps.len(),
+        "one proposal per group"
+    );
 
     let commitments = items(&s, ItemKind::Commitments);
     assert_eq!(commitments.len(), 1);
@@ -152,7 +211,12 @@ fn conference_has_proposals_with_actions_feedback_and_commitments() {
         assert!(!c.person.is_empty() && !c.organisation.is_empty() && !c.action.is_empty());
         let start = c.start.expect("commitment has a start");
         assert!(Some(start) > s.date);
-        assert_eq!(c.follow_up, Commitment::default_follow_up(start), "{}", c.person);
+        assert_eq!(
+            c.follow_up,
+            Commitment::default_follow_up(start),
+            "{}",
+            c.person
+        );
     }
 }
 
@@ -178,7 +242,11 @@ fn subgroups_have_one_statement_per_theme_per_group() {
             assert_eq!(n, 1, "{} / {}", theme.name, g.name);
         }
     }
-    assert!(item.statements.iter().all(|x| !x.text.trim().is_empty() && !x.text.contains('\n')));
+    assert!(
+        item.statements
+            .iter()
+            .all(|x| !x.text.trim().is_empty() && !x.text.contains('\n'))
+    );
 
     let panel = items(&s, ItemKind::Question);
     assert_eq!(panel.len(), 1);
@@ -189,7 +257,10 @@ fn subgroups_have_one_statement_per_theme_per_group() {
 fn online_meeting_has_timed_chat_and_volunteers() {
     let s = load("online-terugkoppeling.ron");
     assert!(s.groups.is_empty());
-    assert!(items(&s, ItemKind::Info).len() >= 3, "welcome, working group updates, next meeting");
+    assert!(
+        items(&s, ItemKind::Info).len() >= 3,
+        "welcome, working group updates, next meeting"
+    );
 
     let questions = items(&s, ItemKind::Question);
     assert!(questions.len() >= 2);
@@ -209,11 +280,21 @@ fn online_meeting_has_timed_chat_and_volunteers() {
         .iter()
         .filter(|m| matches!(m.stance, Stance::Neutral | Stance::Question))
         .count();
-    assert!(calm * 2 > msgs.len(), "chat is mostly neutral remarks and questions");
+    assert!(
+        calm * 2 > msgs.len(),
+        "chat is mostly neutral remarks and questions"
+    );
 
-    let volunteers: Vec<_> = questions[1].reactions().filter(|r| r.stance == Stance::For).collect();
+    let volunteers: Vec<_> = questions[1]
+        .reactions()
+        .filter(|r| r.stance == Stance::For)
+        .collect();
     assert!(volunteers.len() >= 3);
-    assert!(volunteers.iter().all(|r| r.by.as_deref().is_some_and(|b| !b.is_empty())));
+    assert!(
+        volunteers
+            .iter()
+            .all(|r| r.by.as_deref().is_some_and(|b| !b.is_empty()))
+    );
 
     let next = s.agenda.last().unwrap();
     assert_eq!(next.kind, ItemKind::Info);

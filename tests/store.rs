@@ -789,6 +789,27 @@ fn save_keeps_the_previous_version_as_bak() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    // A new file gets what any new file of this user gets (not tempfile's private 0600).
+    let reference = dir.path().join("referentie");
+    std::fs::File::create(&reference).unwrap();
+    store::save(&path, &sample()).unwrap();
+    assert_eq!(mode(&path), mode(&reference));
+    // An existing file keeps its permissions, and the backup gets them too.
+    for m in [0o664, 0o640, 0o600, 0o644] {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(m)).unwrap();
+        store::save(&path, &sample()).unwrap();
+        assert_eq!(mode(&path), m, "{m:o}");
+        assert_eq!(mode(&store::backup_path(&path)), m, "{m:o}");
+    }
+}
+
 #[test]
 fn write_atomic_replaces_the_contents() {
     let dir = tempfile::tempdir().unwrap();
@@ -1291,14 +1312,22 @@ fn a_second_writer_is_refused_until_the_first_lets_go() {
     assert!(std::fs::read_to_string(&lock_file).unwrap().contains(&pid));
 
     drop(first);
-    assert!(!lock_file.exists(), "the side-car file goes with the lock");
+    assert_eq!(
+        std::fs::read_to_string(&lock_file).unwrap(),
+        "",
+        "the side-car file stays (deleting it races with a second copy) but names nobody"
+    );
     let again = SessionLock::acquire(&path).unwrap();
     assert!(matches!(
         SessionLock::acquire(&path),
         Err(LockError::Held { .. })
     ));
     drop(again);
-    assert!(listing(dir.path()).is_empty());
+    assert_eq!(
+        listing(dir.path()),
+        [".sessie.ron.lock"],
+        "only the empty side-car is left"
+    );
 }
 
 #[test]

@@ -8,7 +8,11 @@ use stelling::model::Language;
 use stelling::store::{examples::EXAMPLES, settings::Settings};
 use stelling::ui::App;
 
-fn harness(language: Language, example: &stelling::store::examples::Example, dir: &std::path::Path) -> Harness<'static, App> {
+fn harness(
+    language: Language,
+    example: &stelling::store::examples::Example,
+    dir: &std::path::Path,
+) -> Harness<'static, App> {
     let mut app = App::with_settings(Settings {
         language: Some(language),
         recent: Vec::new(),
@@ -32,8 +36,14 @@ fn every_item_of_every_example_renders_in_both_languages() {
             let len = h.state().open.as_ref().unwrap().doc.session().agenda.len();
             for i in 0..len {
                 assert_eq!(h.state().open.as_ref().unwrap().view.current, i);
-                let text = h.state().open.as_ref().unwrap().doc.session().agenda[i].text.clone();
-                assert!(h.query_by_label(&text).is_some(), "{}: item {i} shows its text", example.file_name);
+                let text = h.state().open.as_ref().unwrap().doc.session().agenda[i]
+                    .text
+                    .clone();
+                assert!(
+                    h.query_by_label(&text).is_some(),
+                    "{}: item {i} shows its text",
+                    example.file_name
+                );
                 h.key_press(Key::ArrowDown);
                 h.run_steps(2);
             }
@@ -45,7 +55,10 @@ fn every_item_of_every_example_renders_in_both_languages() {
 fn shortcut_overlay_opens_with_f1_and_closes_with_escape() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(Language::Nl, &EXAMPLES[0], dir.path());
-    assert!(h.query_by_label_contains("Sneltoetsen").is_some(), "the status bar button");
+    assert!(
+        h.query_by_label_contains("Sneltoetsen").is_some(),
+        "the status bar button"
+    );
     h.key_press(Key::F1);
     h.run_steps(2);
     assert!(h.query_by_label("ongedaan maken").is_some());

@@ -40,10 +40,24 @@ fn session(h: &Harness<'_, App>) -> Session {
     h.state().open.as_ref().unwrap().doc.session().clone()
 }
 
-/// Lets the autosave delay pass and the save happen.
+/// Runs frames until the background save has caught up (or failed), at most five seconds.
 fn settle(h: &mut Harness<'_, App>) {
-    std::thread::sleep(store::SAVE_DELAY + Duration::from_millis(50));
-    h.run_steps(2);
+    std::thread::sleep(store::SAVE_DELAY);
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        h.run_steps(1);
+        let open = h.state().open.as_ref().unwrap();
+        if open.autosave.is_settled(&open.doc) {
+            // One more frame so the status line shows the outcome.
+            h.run_steps(1);
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the save did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 fn press(h: &mut Harness<'_, App>, key: Key) {
@@ -219,8 +233,8 @@ fn a_failed_save_warns_and_loses_nothing_once_saving_works_again() {
 
     // The stick comes back; the retry saves everything.
     std::fs::rename(root.path().join("elsewhere"), &dir).unwrap();
-    std::thread::sleep(store::RETRY_INTERVAL + Duration::from_millis(100));
-    h.run_steps(2);
+    std::thread::sleep(store::RETRY_INTERVAL);
+    settle(&mut h);
     assert!(
         h.query_by_label_contains("NOT SAVED").is_none(),
         "the warning goes once saved"

@@ -4,8 +4,8 @@
 mod change;
 mod history;
 mod id;
-mod session;
 pub mod sample;
+mod session;
 pub mod texts;
 pub mod validate;
 

@@ -76,10 +76,13 @@ fn temp_file_like(path: &Path, dir: &Path) -> io::Result<tempfile::NamedTempFile
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let temp = builder.tempfile_in(dir)?;
+    // Best effort: a save must not fail over this.
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(meta.permissions())?;
+        let _ = temp.as_file().set_permissions(meta.permissions());
     }
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(temp)
 }
 

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct SessionLock {
     file: File,
-    path: PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,14 +70,16 @@ impl SessionLock {
         let _ = file.rewind();
         let _ = write!(file, "{}", holder_description());
         let _ = file.flush();
-        Ok(SessionLock { file, path })
+        Ok(SessionLock { file })
     }
 }
 
 impl Drop for SessionLock {
+    /// Empties the side-car file and unlocks it, but leaves it in place: deleting it would let a
+    /// copy that opened it a moment earlier lock the deleted file while a third copy locks a
+    /// new one, and both would write.
     fn drop(&mut self) {
         let _ = self.file.set_len(0);
-        let _ = std::fs::remove_file(&self.path);
         let _ = self.file.unlock();
     }
 }

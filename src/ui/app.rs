@@ -407,7 +407,8 @@ impl App {
                     if ui.button(format!("⌨ {}", t.shortcuts)).clicked() {
                         self.show_shortcuts = !self.show_shortcuts;
                     }
-                    if self.open.is_some() && ui.button(format!("🏠 {}", t.back_to_start)).clicked() {
+                    if self.open.is_some() && ui.button(format!("🏠 {}", t.back_to_start)).clicked()
+                    {
                         self.close_session();
                     }
                 });
