@@ -39,6 +39,8 @@ pub struct RunState {
     /// Reaction being edited in place, with its text so far.
     pub editing: Option<(Id, String)>,
     pub timers: HashMap<Id, Timer>,
+    /// What the audience window shows and whether it is open.
+    pub beamer: super::beamer::Beamer,
     /// Scratch text of the small forms (proposals, commitments, statements).
     pub forms: super::forms::FormState,
 }
@@ -291,6 +293,7 @@ impl App {
         if self.show_shortcuts {
             self.shortcuts_overlay(&ctx);
         }
+        super::beamer::show_window(self, &ctx);
         self.autosave(&ctx);
     }
 

@@ -78,6 +78,7 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
             }
         }
     }
+    super::beamer::keys(&mut open.view.beamer, ctx);
     if ctx.egui_wants_keyboard_input() {
         return;
     }
@@ -373,14 +374,23 @@ fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
 }
 
 fn side_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    egui::Panel::right("side")
+        .default_size(300.0)
+        .show(ui, |ui| {
+            beamer_controls(open, t, ui);
+            ui.separator();
+            side_contents(open, t, ui);
+        });
+}
+
+fn side_contents(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
     let session = open.doc.session();
     let Some(item) = session.agenda.get(open.view.current) else {
         return;
     };
     let item_id = item.id;
-    egui::Panel::right("side")
-        .default_size(300.0)
-        .show(ui, |ui| {
+    {
+        {
             // Timer.
             ui.heading(t.timer);
             let now = Instant::now();
@@ -446,7 +456,77 @@ fn side_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
             } else {
                 ui.label(&item.notes);
             }
-        });
+        }
+    }
+}
+
+fn beamer_controls(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    ui.heading(t.beamer);
+    let b = &mut open.view.beamer;
+    ui.horizontal_wrapped(|ui| {
+        let label = if b.open {
+            t.close_beamer
+        } else {
+            t.open_beamer
+        };
+        if ui
+            .selectable_label(b.open, format!("{label} (F5)"))
+            .clicked()
+        {
+            b.open = !b.open;
+        }
+        let reveal = if b.state.revealed {
+            t.hide_results
+        } else {
+            t.reveal
+        };
+        if ui
+            .selectable_label(b.state.revealed, format!("{reveal} (V)"))
+            .clicked()
+        {
+            b.state.revealed = !b.state.revealed;
+            b.state.quotes = false;
+        }
+        if ui
+            .selectable_label(b.state.blank, format!("{} (B)", t.blank))
+            .clicked()
+        {
+            b.state.blank = !b.state.blank;
+        }
+        if ui
+            .selectable_label(b.state.quotes, format!("{} (Q)", t.quotes))
+            .clicked()
+        {
+            b.state.quotes = !b.state.quotes;
+            b.state.quote_index = 0;
+        }
+        if ui
+            .selectable_label(b.state.title_slide, format!("{} (F6)", t.title_slide))
+            .clicked()
+        {
+            b.state.title_slide = !b.state.title_slide;
+        }
+        let dark = b.state.theme == super::audience::AudienceTheme::Dark;
+        if ui
+            .selectable_label(dark, format!("{} (F9)", t.dark_theme))
+            .clicked()
+        {
+            b.state.theme = if dark {
+                super::audience::AudienceTheme::Light
+            } else {
+                super::audience::AudienceTheme::Dark
+            };
+        }
+        if ui
+            .selectable_label(b.preview, format!("{} (P)", t.preview))
+            .clicked()
+        {
+            b.preview = !b.preview;
+        }
+    });
+    if open.view.beamer.preview {
+        super::beamer::preview(open, ui);
+    }
 }
 
 fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {

@@ -1,0 +1,176 @@
+//! The presenter's control of the audience window: opening it as a second OS window (or a
+//! preview inside the presenter when there is one screen), and the keys that drive it.
+
+use super::app::{App, OpenSession};
+use super::audience::{self, AudienceTheme};
+use super::run_view::current_round;
+use egui::{Key, Modifiers, ViewportCommand, ViewportId};
+use std::time::Instant;
+
+/// Presenter-side state of the audience window.
+#[derive(Default)]
+pub struct Beamer {
+    pub state: audience::AudienceState,
+    /// The second window is open.
+    pub open: bool,
+    pub fullscreen: bool,
+    /// A small copy of the audience view in the presenter's side panel.
+    pub preview: bool,
+    /// The item the state was last reset for: results and quotes hide on every new item.
+    shown_item: Option<crate::model::Id>,
+}
+
+fn viewport_id() -> ViewportId {
+    ViewportId::from_hash_of("stelling-audience")
+}
+
+/// Keys that drive the beamer; they work from the presenter and from the audience window.
+pub fn keys(beamer: &mut Beamer, ctx: &egui::Context) {
+    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+    if pressed(Modifiers::NONE, Key::F5) {
+        beamer.open = !beamer.open;
+    }
+    if pressed(Modifiers::NONE, Key::F11) {
+        beamer.fullscreen = !beamer.fullscreen;
+        ctx.send_viewport_cmd_to(
+            viewport_id(),
+            ViewportCommand::Fullscreen(beamer.fullscreen),
+        );
+    }
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let s = &mut beamer.state;
+    if pressed(Modifiers::NONE, Key::V) {
+        s.revealed = !s.revealed;
+        s.quotes = false;
+    }
+    if pressed(Modifiers::NONE, Key::B) {
+        s.blank = !s.blank;
+    }
+    if pressed(Modifiers::NONE, Key::Q) {
+        if s.quotes {
+            s.quote_index += 1;
+        } else {
+            s.quotes = true;
+            s.quote_index = 0;
+        }
+    }
+    if pressed(Modifiers::SHIFT, Key::Q) {
+        s.quotes = false;
+    }
+    if pressed(Modifiers::NONE, Key::F6) {
+        s.title_slide = !s.title_slide;
+    }
+    if pressed(Modifiers::NONE, Key::F7) {
+        s.show_progress = !s.show_progress;
+    }
+    if pressed(Modifiers::NONE, Key::F8) {
+        s.show_timer = !s.show_timer;
+    }
+    if pressed(Modifiers::NONE, Key::F9) {
+        s.theme = match s.theme {
+            AudienceTheme::Dark => AudienceTheme::Light,
+            AudienceTheme::Light => AudienceTheme::Dark,
+        };
+    }
+    if pressed(Modifiers::NONE, Key::P) {
+        beamer.preview = !beamer.preview;
+    }
+}
+
+/// Hides results and quotes when the presenter moves to another item.
+pub fn follow_item(open: &mut OpenSession) {
+    let current = open
+        .doc
+        .session()
+        .agenda
+        .get(open.view.current)
+        .map(|i| i.id);
+    let beamer = &mut open.view.beamer;
+    if beamer.shown_item != current {
+        beamer.shown_item = current;
+        beamer.state.revealed = false;
+        beamer.state.quotes = false;
+        beamer.state.quote_index = 0;
+    }
+}
+
+/// Draws the audience view for the open session into `ui`.
+pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
+    let session = open.doc.session();
+    let item = session.agenda.get(open.view.current);
+    let round = item.and_then(|i| current_round(open, i));
+    let timer = item
+        .and_then(|i| open.view.timers.get(&i.id))
+        .map(|t| t.elapsed(Instant::now()));
+    audience::show(
+        ui,
+        session,
+        item.map(|_| open.view.current),
+        round,
+        &open.view.beamer.state,
+        timer,
+    );
+}
+
+/// Shows the audience window while it is open; closing it only closes that window.
+pub fn show_window(app: &mut App, ctx: &egui::Context) {
+    let Some(open) = app.open.as_mut() else {
+        return;
+    };
+    follow_item(open);
+    if !open.view.beamer.open {
+        return;
+    }
+    let title = format!(
+        "{} — {}",
+        app_title(open),
+        super::texts::texts(open.doc.session().language).audience
+    );
+    // As large as the screen it opens on: on a beamer that is what the room should see.
+    let size = ctx
+        .input(|i| i.viewport().monitor_size)
+        .filter(|s| s.x >= 640.0 && s.y >= 360.0)
+        .unwrap_or(egui::vec2(1280.0, 720.0));
+    let builder = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_inner_size(size)
+        // Without a window manager every window opens at (0, 0), behind the presenter.
+        .with_position([120.0, 80.0]);
+    let mut close = false;
+    let mut pressed_keys = false;
+    ctx.show_viewport_immediate(viewport_id(), builder, |ui, _class| {
+        draw(open, ui);
+        if ui.input(|i| i.viewport().close_requested()) {
+            close = true;
+        }
+        pressed_keys = ui.input(|i| !i.events.is_empty());
+        keys(&mut open.view.beamer, ui.ctx());
+        if open.view.beamer.state.show_timer {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
+        }
+    });
+    if pressed_keys {
+        ctx.request_repaint();
+    }
+    if close {
+        open.view.beamer.open = false;
+    }
+}
+
+fn app_title(open: &OpenSession) -> &str {
+    let title = open.doc.session().title.trim();
+    if title.is_empty() { "Stelling" } else { title }
+}
+
+/// A 16:9 preview of the audience view, for a laptop with one screen.
+pub fn preview(open: &OpenSession, ui: &mut egui::Ui) {
+    let width = ui.available_width();
+    let size = egui::vec2(width, width * 9.0 / 16.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    child.set_clip_rect(rect);
+    draw(open, &mut child);
+}
