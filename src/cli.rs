@@ -39,13 +39,81 @@ pub enum Command {
         /// Where to write the report; standard output when left out.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// For CSV: a byte-order mark and `;` between fields, as (Dutch) Excel expects.
+        #[arg(long)]
+        excel: bool,
     },
+    /// Turn a plain list (one proposition a line) into a new session, or add a saved meeting
+    /// chat to a session's agenda item as reactions (with --into).
+    #[command(after_help = "Examples:\n  \
+        stelling import stellingen.txt --title \"Buurtavond\" --language nl\n  \
+        stelling import meeting_saved_chat.txt --into overleg.ron --item 3")]
+    Import(ImportArgs),
+}
+
+/// `stelling import`: a list into a new session, or a chat into an existing one.
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// A text file: a list, one proposition a line; with --into, a saved chat (Zoom, Teams…).
+    pub file: PathBuf,
+    /// The new session file; default: FILE with the extension .ron, next to it.
+    #[arg(long, short, conflicts_with = "into")]
+    pub output: Option<PathBuf>,
+    /// Title of the new session; default: the file's name.
+    #[arg(long, conflicts_with = "into")]
+    pub title: Option<String>,
+    /// Language of the new session; default: the system's.
+    #[arg(long, value_enum, conflicts_with = "into")]
+    pub language: Option<LanguageArg>,
+    /// Overwrite the output file if it exists (the old one is kept as .bak).
+    #[arg(long, conflicts_with = "into")]
+    pub force: bool,
+    /// Add the chat's messages as reactions to this session file.
+    #[arg(long, value_name = "SESSION", requires = "item")]
+    pub into: Option<PathBuf>,
+    /// Agenda item to add the reactions to, counted from 1 as the agenda shows it.
+    #[arg(long, value_name = "N", requires = "into")]
+    pub item: Option<usize>,
+    /// Round of that item, counted from 1; default: its last round.
+    #[arg(long, value_name = "R", requires = "into")]
+    pub round: Option<usize>,
+    /// Keep the senders' names with their reactions (only if the participants agreed).
+    #[arg(long, requires = "into")]
+    pub keep_names: bool,
+    /// Also add messages sent to one person rather than to everyone.
+    #[arg(long, requires = "into")]
+    pub include_private: bool,
+    /// The chat's date (YYYY-MM-DD) for the reactions' times; default: the session's date,
+    /// else the chat file's date.
+    #[arg(long, value_name = "DATE", requires = "into")]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    Nl,
+    En,
+}
+
+impl From<LanguageArg> for crate::model::Language {
+    fn from(l: LanguageArg) -> Self {
+        match l {
+            LanguageArg::Nl => crate::model::Language::Nl,
+            LanguageArg::En => crate::model::Language::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Markdown.
     Md,
+    /// One self-contained HTML page (inline CSS and SVG charts; prints well).
+    Html,
+    /// One table of tallies and reactions (RFC 4180; with --excel for Excel).
+    Csv,
+    /// iCalendar file with the follow-up dates of commitments.
+    Ics,
 }
 
 /// Parses the process arguments and runs what they ask for.
@@ -64,7 +132,9 @@ pub fn main() -> ExitCode {
             file,
             format,
             output,
-        }) => report_result(export(&file, format, output.as_deref())),
+            excel,
+        }) => report_result(export(&file, format, excel, output.as_deref())),
+        Some(Command::Import(args)) => report_result(import(&args)),
     }
 }
 
@@ -97,10 +167,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn export(file: &Path, format: Format, output: Option<&Path>) -> anyhow::Result<()> {
+fn export(file: &Path, format: Format, excel: bool, output: Option<&Path>) -> anyhow::Result<()> {
     let session = store::load(file)?;
     let bytes = match format {
         Format::Md => crate::report::markdown(&session).into_bytes(),
+        Format::Html => crate::report::html(&session).into_bytes(),
+        Format::Csv => crate::report::csv(&session, excel),
+        Format::Ics => crate::report::ics(&session).into_bytes(),
     };
     match output {
         Some(out) => store::write_export(out, &bytes)
@@ -108,4 +181,235 @@ fn export(file: &Path, format: Format, output: Option<&Path>) -> anyhow::Result<
         None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(())
+}
+
+/// Chat and list files larger than this are refused: a day of chat is a few megabytes.
+const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+fn import(args: &ImportArgs) -> anyhow::Result<()> {
+    let text = read_text(&args.file)?;
+    match (&args.into, args.item) {
+        (Some(into), Some(item)) => import_chat(args, &text, into, item),
+        _ => import_list(args, &text),
+    }
+}
+
+/// The file's text: UTF-8, UTF-16 with a byte order mark, or else Windows-1252 (with a note).
+fn read_text(file: &Path) -> anyhow::Result<String> {
+    use anyhow::Context;
+    let name = file.display();
+    let meta = std::fs::metadata(file).with_context(|| format!("cannot read {name}"))?;
+    if meta.is_dir() {
+        anyhow::bail!("{name} is a folder, not a text file");
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        anyhow::bail!(
+            "{name} is {} MB; Stelling imports text files up to {} MB",
+            meta.len() / 1_000_000,
+            MAX_IMPORT_BYTES / 1_000_000
+        );
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
+    let (text, encoding) =
+        crate::import::decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    if encoding == crate::import::Encoding::Windows1252 {
+        eprintln!("{name}: not UTF-8; read as Windows-1252 (check accented letters)");
+    }
+    Ok(text)
+}
+
+fn import_list(args: &ImportArgs, text: &str) -> anyhow::Result<()> {
+    use crate::import::{chat, list};
+    let file = &args.file;
+    let lines = list::parse(text);
+    if lines.is_empty() {
+        anyhow::bail!(
+            "{}: no propositions found (the file is empty or only has blank lines)",
+            file.display()
+        );
+    }
+    let looks_like_chat = chat::parse(text);
+    let chat_messages = looks_like_chat.messages.len() + looks_like_chat.private.len();
+    if chat_messages >= 2 && chat_messages * 2 >= lines.len() {
+        eprintln!(
+            "{}: this looks like a saved chat; to add it to a session as reactions, use \
+             --into SESSION.ron --item N",
+            file.display()
+        );
+    }
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| file.with_extension("ron"));
+    let _lock = if output.exists() {
+        if !args.force {
+            anyhow::bail!(
+                "{} already exists; choose another name with -o, or overwrite it with --force",
+                output.display()
+            );
+        }
+        Some(
+            store::SessionLock::acquire(&output)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?,
+        )
+    } else {
+        None
+    };
+    let title = args.title.clone().unwrap_or_else(|| {
+        file.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let language = args
+        .language
+        .map(Into::into)
+        .unwrap_or_else(store::settings::system_language);
+    let session = list::new_session(title, language, &lines);
+    store::save(&output, &session)?;
+    println!(
+        "{}: {} proposition{} from {}",
+        output.display(),
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" },
+        file.display()
+    );
+    Ok(())
+}
+
+fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> anyhow::Result<()> {
+    use crate::import::chat;
+    use chrono::{Offset, TimeZone};
+    let file = &args.file;
+    let mut parsed = chat::parse(text);
+    let private = parsed.private.len();
+    if args.include_private {
+        parsed.include_private();
+    }
+    let report_unparsed = || {
+        for (line, text) in &parsed.unparsed {
+            eprintln!("{}:{line}: not imported: {text}", file.display());
+        }
+    };
+    if parsed.messages.is_empty() {
+        report_unparsed();
+        if private > 0 {
+            anyhow::bail!(
+                "{}: only private messages ({private}); add them with --include-private",
+                file.display()
+            );
+        }
+        anyhow::bail!(
+            "{}: no chat messages found ({} line{} not understood); expected lines such as \
+             \"10:02:33 From Name to Everyone: text\" or \"[10:02] Name: text\"",
+            file.display(),
+            parsed.unparsed.len(),
+            if parsed.unparsed.len() == 1 { "" } else { "s" }
+        );
+    }
+
+    // Checked before locking, so a mistyped name leaves no lock file behind.
+    if !into.exists() {
+        anyhow::bail!("{}: the file does not exist", into.display());
+    }
+    let _lock = store::SessionLock::acquire(into)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", into.display()))?;
+    let mut session = store::load(into)?;
+    let count = session.agenda.len();
+    let Some(item) = number.checked_sub(1).and_then(|i| session.agenda.get(i)) else {
+        match count {
+            0 => anyhow::bail!("{}: the agenda is empty; add an item first", into.display()),
+            _ => anyhow::bail!(
+                "{}: there is no item {number}; the agenda has items 1 to {count}",
+                into.display()
+            ),
+        }
+    };
+    let rounds = item.rounds.len();
+    let round_index = match args.round {
+        None => rounds.saturating_sub(1),
+        Some(r) if (1..=rounds).contains(&r) => r - 1,
+        Some(r) => anyhow::bail!(
+            "{}: item {number} has no round {r}; it has rounds 1 to {rounds}",
+            into.display()
+        ),
+    };
+    let Some(round) = item.rounds.get(round_index) else {
+        anyhow::bail!("{}: item {number} has no rounds", into.display());
+    };
+    let (item_id, round_id, round_label) = (item.id, round.id, round.label.clone());
+    let item_text = short(&item.text);
+
+    let (date, date_source) = match (args.date, session.date) {
+        (Some(d), _) => (d, "given"),
+        (None, Some(d)) => (d, "the session's date"),
+        (None, None) => (file_date(file), "the chat file's date"),
+    };
+    let first_time = parsed
+        .messages
+        .iter()
+        .find_map(|m| m.time)
+        .unwrap_or_default();
+    let offset = chrono::Local
+        .from_local_datetime(&date.and_time(first_time))
+        .earliest()
+        .map_or_else(|| chrono::Local::now().offset().fix(), |t| t.offset().fix());
+    let change = chat::to_changes(
+        &session,
+        item_id,
+        round_id,
+        &parsed,
+        args.keep_names,
+        date,
+        offset,
+    );
+    session
+        .apply(change)
+        .map_err(|e| anyhow::anyhow!("{}: could not add the reactions: {e}", into.display()))?;
+    store::save(into, &session)?;
+
+    report_unparsed();
+    let added = parsed.messages.len();
+    println!(
+        "{}: added {added} reaction{} to item {number} ({item_text}), {round_label}",
+        into.display(),
+        if added == 1 { "" } else { "s" },
+    );
+    if parsed.messages.iter().any(|m| m.time.is_some()) {
+        println!("times dated {date} ({date_source}; change with --date)");
+    }
+    if private > 0 && !args.include_private {
+        println!(
+            "left out {private} private message{} (add them with --include-private)",
+            if private == 1 { "" } else { "s" }
+        );
+    }
+    if !args.keep_names && parsed.messages.iter().any(|m| m.name.is_some()) {
+        println!("names left out (keep them with --keep-names, only if participants agreed)");
+    }
+    if !parsed.unparsed.is_empty() {
+        println!(
+            "{} line{} not imported (listed above)",
+            parsed.unparsed.len(),
+            if parsed.unparsed.len() == 1 { "" } else { "s" }
+        );
+    }
+    Ok(())
+}
+
+/// The first line of an item's text, cut to 60 characters, in quotes.
+fn short(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("").trim();
+    let mut out: String = first.chars().take(60).collect();
+    if first.chars().count() > 60 {
+        out.push('…');
+    }
+    format!("“{out}”")
+}
+
+/// The local date the file was last written (chats are saved when the meeting ends), or today.
+fn file_date(file: &Path) -> chrono::NaiveDate {
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .map(|t| chrono::DateTime::<chrono::Local>::from(t).date_naive())
+        .unwrap_or_else(|_| chrono::Local::now().date_naive())
 }

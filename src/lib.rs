@@ -2,6 +2,7 @@
 //! only parses arguments and starts the app or a command.
 
 pub mod cli;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod store;

@@ -20,7 +20,7 @@ run() {
     cp "sessions/$example" "$home/"
     args=("$home/$example")
   fi
-  STELLING_HOME=$home "$shoot" "$out/$name.png" --size 1280x800 --wait 5 --keys "$keys" --click 1100,700 -- "$bin" "${args[@]}"
+  STELLING_AUDIENCE_GEOMETRY=${STELLING_AUDIENCE_GEOMETRY:-} STELLING_HOME=$home "$shoot" "$out/$name.png" --size "${SIZE:-1280x800}" --wait 5 --keys "$keys" --click 5,5 -- "$bin" "${args[@]}"
 }
 
 run start-screen En "ctrl+w" stellingenworkshop.ron
@@ -29,3 +29,9 @@ run proposition-nl Nl "Down Down bracketleft" stellingenworkshop.ron
 run proposition-en En "Down Down bracketleft" stellingenworkshop.ron
 run proposals Nl "Down" tafelgroepen-conferentie.ron
 run shortcuts-en En "F1" stellingenworkshop.ron
+
+# The audience window at beamer size: it opens as large as the screen, over the presenter.
+SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-proposition Nl "Down Down F5" stellingenworkshop.ron
+SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-results Nl "Down Down F5 v" stellingenworkshop.ron
+SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-quote Nl "Down F5 q" stellingenworkshop.ron
+SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-results-light Nl "Down Down F5 F9 v" stellingenworkshop.ron

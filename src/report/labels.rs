@@ -15,6 +15,8 @@ pub struct Labels {
     pub report: &'static str,
     /// `chrono` format for dates, e.g. `%d-%m-%Y`; numeric, so it needs no month names.
     pub date_format: &'static str,
+    /// Decimal separator of numbers written for people (HTML, Excel CSV).
+    pub decimal: &'static str,
 
     // Session details.
     pub date: &'static str,
@@ -82,11 +84,19 @@ pub struct Labels {
     pub source: &'static str,
     pub undated: &'static str,
     pub no_actions: &'static str,
+
+    // Calendar (ICS) of follow-ups.
+    /// Before the person in an event title: "Follow-up: Jo — call the residents".
+    pub follow_up_event: &'static str,
+    pub session: &'static str,
+    /// Instead of `follow_up_event` in the reminder the day before: "Follow-up tomorrow: Jo — …".
+    pub follow_up_reminder: &'static str,
 }
 
 pub const NL: Labels = Labels {
     report: "Verslag",
     date_format: "%d-%m-%Y",
+    decimal: ",",
 
     date: "Datum",
     time: "Tijd",
@@ -145,11 +155,16 @@ pub const NL: Labels = Labels {
     source: "Herkomst",
     undated: "zonder datum",
     no_actions: "Geen acties.",
+
+    follow_up_event: "Terugkoppeling",
+    session: "Sessie",
+    follow_up_reminder: "Terugkoppeling morgen",
 };
 
 pub const EN: Labels = Labels {
     report: "Report",
     date_format: "%Y-%m-%d",
+    decimal: ".",
 
     date: "Date",
     time: "Time",
@@ -208,6 +223,10 @@ pub const EN: Labels = Labels {
     source: "Source",
     undated: "no date",
     no_actions: "No actions.",
+
+    follow_up_event: "Follow-up",
+    session: "Session",
+    follow_up_reminder: "Follow-up tomorrow",
 };
 
 /// The report words for a session's language.
@@ -312,6 +331,10 @@ mod tests {
                 l.source,
                 l.undated,
                 l.no_actions,
+                l.decimal,
+                l.follow_up_event,
+                l.session,
+                l.follow_up_reminder,
             ];
             assert!(all.iter().all(|s| !s.trim().is_empty()));
         }

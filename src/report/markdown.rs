@@ -6,35 +6,32 @@
 //! heading, list, quote or code block, never breaks a table, and a newline in a reaction is a
 //! line break within the same bullet.
 
-use super::labels::{Labels, labels};
-use crate::model::{Commitment, Id, Item, ItemKind, Proposal, Reaction, Round, Session, Stance};
+use super::labels::Labels;
+use super::summary::{
+    self, ItemSummary, ProposalSummary, RoundTally, Summary, Todo, decimal, delta, lines,
+    signed_decimal, single_line, summary,
+};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 
 /// The session's report as Markdown. Pure and deterministic: the same session always gives
 /// the same text, and no input makes it panic.
 pub fn markdown(session: &Session) -> String {
-    let l = labels(session.language);
+    let sum = summary(session);
+    let l = sum.labels;
     let mut doc = Doc::default();
 
-    let title = heading_text(&session.title);
-    doc.push(format!(
-        "# {}",
-        if title.is_empty() {
-            l.report.to_string()
-        } else {
-            title
-        }
-    ));
-    doc.push(details(session, l));
+    doc.push(format!("# {}", heading_text(&sum.title)));
+    doc.push(details(&sum));
 
     if session.agenda.is_empty() {
         doc.push(l.no_agenda.to_string());
     }
-    for (index, item) in session.agenda.iter().enumerate() {
-        item_section(&mut doc, session, l, index + 1, item);
+    for item in &sum.items {
+        item_section(&mut doc, l, item);
     }
 
-    overview(&mut doc, session, l);
+    overview(&mut doc, l, &sum.todos);
     doc.finish()
 }
 
@@ -61,206 +58,119 @@ impl Doc {
 // ---------------------------------------------------------------------------------------------
 // Session details
 
-fn details(s: &Session, l: &Labels) -> String {
-    let mut lines = Vec::new();
-    let mut line = |label: &str, value: String| {
-        if !value.is_empty() {
-            lines.push(format!("- **{label}:** {value}"));
-        }
-    };
-    line(l.date, s.date.map(|d| l.format_date(d)).unwrap_or_default());
-    let time = match (s.start_time, s.end_time) {
-        (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
-        (Some(a), None) => a.format("%H:%M").to_string(),
-        (None, Some(b)) => format!("– {}", b.format("%H:%M")),
-        (None, None) => String::new(),
-    };
-    line(l.time, time);
-    line(l.place, inline(&s.place));
-    line(
-        l.facilitators,
-        join_inline(s.facilitators.iter().map(String::as_str)),
-    );
-    line(
-        l.participants,
-        s.participants.map(|n| n.to_string()).unwrap_or_default(),
-    );
-    let groups: Vec<String> = s
-        .groups
+fn details(sum: &Summary) -> String {
+    sum.details
         .iter()
-        .map(|g| match g.size {
-            Some(size) => format!("{} ({size})", inline(&g.name)),
-            None => inline(&g.name),
-        })
-        .filter(|g| !g.is_empty())
-        .collect();
-    line(l.groups, groups.join(", "));
-    lines.join("\n")
+        .map(|(label, value)| format!("- **{label}:** {}", inline(value)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 // ---------------------------------------------------------------------------------------------
 // Agenda items
 
-fn item_section(doc: &mut Doc, s: &Session, l: &Labels, number: usize, item: &Item) {
-    doc.push(format!("## {number}. {}", l.kind(item.kind)));
-    doc.push(blockquote(&item.text));
-
-    // Votes are shown for propositions, and for any other item that has them recorded (its
-    // kind was changed after voting), so no count ever disappears from the report.
-    let has_tallies = item.rounds.iter().any(|r| !r.tallies.is_empty());
-    if !item.options.is_empty() && (item.kind == ItemKind::Proposition || has_tallies) {
-        tallies(doc, s, l, item);
+fn item_section(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
+    doc.push(format!("## {}. {}", it.number, l.kind(it.item.kind)));
+    doc.push(blockquote(&it.item.text));
+    tallies(doc, l, it);
+    reactions(doc, l, it);
+    for p in &it.proposals {
+        proposal(doc, l, p);
     }
-    reactions(doc, s, l, item);
-    for (index, p) in item.proposals.iter().enumerate() {
-        proposal(doc, s, l, index + 1, p);
+    if !it.commitments.is_empty() {
+        doc.push(commitments_table(l, it.commitments));
     }
-    if !item.commitments.is_empty() {
-        doc.push(commitments_table(l, &item.commitments));
-    }
-    statements(doc, s, l, item);
+    statements(doc, l, it);
 }
 
-fn round_label(l: &Labels, round: &Round, number: usize) -> String {
-    let label = inline(&round.label);
-    if label.is_empty() {
-        format!("{} {number}", l.round)
-    } else {
-        label
-    }
-}
-
-fn tallies(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
-    let several = item.rounds.len() > 1;
-    for (index, round) in item.rounds.iter().enumerate() {
+fn tallies(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
+    let several = it.rounds.len() > 1;
+    for round in &it.rounds {
         if several {
-            doc.push(format!(
-                "### {}",
-                round_label(l, round, index + 1).replace('#', "\\#")
-            ));
+            doc.push(format!("### {}", inline(&round.label).replace('#', "\\#")));
         }
-        doc.push(tally_table(s, l, item, round));
+        doc.push(tally_table(l, round));
     }
-
-    let mut shifts = Vec::new();
-    for (index, pair) in item.rounds.windows(2).enumerate() {
-        let (before, after) = (&pair[0], &pair[1]);
-        let (total_before, total_after) = (answers(before), answers(after));
-        if total_before == 0 || total_after == 0 {
-            continue; // a shift from or to nobody says nothing
-        }
+    for shift in &it.shifts {
         let mut block = format!(
             "**{} {} → {}**\n",
             l.shift,
-            round_label(l, before, index + 1),
-            round_label(l, after, index + 2)
+            inline(&shift.from),
+            inline(&shift.to)
         );
-        for option in &item.options {
-            let from = tenths(option_total(before, option.id), total_before);
-            let to = tenths(option_total(after, option.id), total_after);
+        for (option, from, to) in &shift.options {
             block.push_str(&format!(
                 "\n- {}: {} {}",
                 escape_line(&single_line(&option.label), true),
-                signed_tenths(i128::from(to) - i128::from(from)),
+                signed_tenths(delta(*from, *to)),
                 l.points
             ));
         }
-        shifts.push(block);
-    }
-    for block in shifts {
         doc.push(block);
     }
 }
 
 /// Option | count | percentage, a column per group when the round was counted per group, and
 /// a total row. Percentages are of all answers in this round.
-fn tally_table(s: &Session, l: &Labels, item: &Item, round: &Round) -> String {
-    let total = answers(round);
-    let per_group = !s.groups.is_empty() && round.tallies.iter().any(|t| t.group.is_some());
-    // Columns after the percentage: each group, then hands not attributed to a group if any.
-    let mut columns: Vec<(Option<Id>, String)> = Vec::new();
-    if per_group {
-        columns.extend(s.groups.iter().map(|g| (Some(g.id), cell(&g.name))));
-        if round.tallies.iter().any(|t| t.group.is_none()) {
-            columns.push((None, cell(l.no_group)));
-        }
-    }
-
+fn tally_table(l: &Labels, round: &RoundTally) -> String {
     let mut out = format!("| {} | {} | {} |", l.answer, l.count, l.share);
-    for (_, name) in &columns {
-        out.push_str(&format!(" {name} |"));
+    for c in &round.columns {
+        out.push_str(&format!(" {} |", cell(c.name)));
     }
     out.push_str("\n|---|---:|---:|");
-    for _ in &columns {
+    for _ in &round.columns {
         out.push_str("---:|");
     }
-    for option in &item.options {
-        let count = option_total(round, option.id);
+    for option in &round.options {
         out.push_str(&format!(
-            "\n| {} | {count} | {} |",
-            cell(&option.label),
-            percent(tenths(count, total))
+            "\n| {} | {} | {} |",
+            cell(&option.option.label),
+            option.count,
+            percent(option.tenths)
         ));
-        for (group, _) in &columns {
-            out.push_str(&format!(" {} |", group_count(round, option.id, *group)));
+        for n in &option.per_group {
+            out.push_str(&format!(" {n} |"));
         }
     }
-    let share = if total == 0 { 0 } else { 1000 };
+    let share = if round.total == 0 { 0 } else { 1000 };
     out.push_str(&format!(
-        "\n| **{}** | **{total}** | **{}** |",
+        "\n| **{}** | **{}** | **{}** |",
         l.total,
+        round.total,
         percent(share)
     ));
-    for (group, _) in &columns {
-        let n: u64 = round
-            .tallies
-            .iter()
-            .filter(|t| t.group == *group)
-            .map(|t| u64::from(t.count))
-            .sum();
-        out.push_str(&format!(" **{n}** |"));
+    for c in &round.columns {
+        out.push_str(&format!(" **{}** |", c.total));
     }
     out
 }
 
-fn reactions(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
-    let several = item.rounds.len() > 1;
-    let all: Vec<(usize, &Reaction)> = item
-        .rounds
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| r.reactions.iter().map(move |x| (i, x)))
-        .filter(|(_, r)| !r.text.trim().is_empty())
-        .collect();
-    if all.is_empty() {
+fn reactions(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
+    if it.reactions.is_empty() {
         return;
     }
     doc.push(format!("### {}", l.reactions));
-    if all.iter().any(|(_, r)| r.highlighted) {
+    if it.any_highlighted {
         doc.push(format!("★ = {}", l.highlighted));
     }
-    for stance in Stance::ALL {
-        let mut these: Vec<&(usize, &Reaction)> =
-            all.iter().filter(|(_, r)| r.stance == stance).collect();
-        if these.is_empty() {
-            continue;
-        }
-        these.sort_by_key(|(_, r)| !r.highlighted); // stable: recorded order within each part
-        doc.push(format!("**{}**", l.stance(stance)));
+    for (stance, these) in &it.reactions {
+        doc.push(format!("**{}**", l.stance(*stance)));
         let bullets: Vec<String> = these
             .iter()
-            .map(|(round_index, r)| {
+            .map(|e| {
+                let r = e.reaction;
                 let body = bullet_body(&r.text);
                 let mut b = if r.highlighted {
                     format!("- ★ **{body}**")
                 } else {
                     format!("- {body}")
                 };
-                let mut who = Vec::new();
-                who.push(inline(s.group_name(r.group)));
-                who.push(r.by.as_deref().map(inline).unwrap_or_default());
-                if several && let Some(round) = item.rounds.get(*round_index) {
-                    who.push(round_label(l, round, round_index + 1));
+                let mut who = vec![
+                    inline(&e.group),
+                    r.by.as_deref().map(inline).unwrap_or_default(),
+                ];
+                if let Some(round) = &e.round {
+                    who.push(inline(round));
                 }
                 who.retain(|w| !w.is_empty());
                 if !who.is_empty() {
@@ -273,11 +183,9 @@ fn reactions(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
     }
 }
 
-fn proposal(doc: &mut Doc, s: &Session, l: &Labels, number: usize, p: &Proposal) {
-    doc.push(format!(
-        "### {}",
-        heading_text(&proposal_title(s, l, number, p))
-    ));
+fn proposal(doc: &mut Doc, l: &Labels, ps: &ProposalSummary) {
+    let p = ps.proposal;
+    doc.push(format!("### {}", heading_text(&ps.title)));
     for para in paragraphs(&p.description) {
         doc.push(para.join("\\\n"));
     }
@@ -304,38 +212,21 @@ fn proposal(doc: &mut Doc, s: &Session, l: &Labels, number: usize, p: &Proposal)
             .collect();
         doc.push(bullets.join("\n"));
     }
-    let feedback: Vec<String> = p
-        .feedback
-        .iter()
-        .filter(|f| !f.text.trim().is_empty())
-        .map(|f| {
-            let group = inline(s.group_name(f.from_group));
-            let mut b = format!("- {}", bullet_body(&f.text));
-            if !group.is_empty() {
-                b.push_str(&format!(" ({} {group})", l.feedback_from));
-            }
-            b
-        })
-        .collect();
-    if !feedback.is_empty() {
+    if !ps.feedback.is_empty() {
+        let feedback: Vec<String> = ps
+            .feedback
+            .iter()
+            .map(|(group, f)| {
+                let group = inline(group);
+                let mut b = format!("- {}", bullet_body(&f.text));
+                if !group.is_empty() {
+                    b.push_str(&format!(" ({} {group})", l.feedback_from));
+                }
+                b
+            })
+            .collect();
         doc.push(format!("**{}**", l.feedback));
         doc.push(feedback.join("\n"));
-    }
-}
-
-/// "Title (Group)", raw text; a proposal without a title is "Proposal 2".
-fn proposal_title(s: &Session, l: &Labels, number: usize, p: &Proposal) -> String {
-    let title = single_line(&p.title);
-    let title = if title.is_empty() {
-        format!("{} {number}", l.proposal)
-    } else {
-        title
-    };
-    let group = s.group_name(p.group);
-    if group.trim().is_empty() {
-        title
-    } else {
-        format!("{title} ({})", single_line(group))
     }
 }
 
@@ -358,95 +249,32 @@ fn commitments_table(l: &Labels, commitments: &[Commitment]) -> String {
     out
 }
 
-fn statements(doc: &mut Doc, s: &Session, l: &Labels, item: &Item) {
-    // Groups in the session's order, statements without a (known) group last.
-    let group_rank = |g: Option<Id>| {
-        g.and_then(|id| s.groups.iter().position(|x| x.id == id))
-            .unwrap_or(usize::MAX)
-    };
-    let mut list = |heading: String, theme: Option<Id>| {
-        let mut these: Vec<_> = item
-            .statements
-            .iter()
-            .filter(|st| match theme {
-                Some(t) => st.theme == t,
-                None => !item.themes.iter().any(|t| t.id == st.theme),
-            })
-            .filter(|st| !st.text.trim().is_empty())
-            .collect();
-        if these.is_empty() {
-            return;
-        }
-        these.sort_by_key(|st| group_rank(st.group));
-        doc.push(heading);
+fn statements(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
+    for (theme, these) in &it.statements {
+        doc.push(match theme {
+            Some(theme) => format!("### {}: {}", l.theme, heading_text(&theme.name)),
+            None => format!("### {}", l.no_theme),
+        });
         let bullets: Vec<String> = these
             .iter()
             .map(|st| {
-                let group = inline(s.group_name(st.group));
+                let group = inline(&st.group);
                 let group = if group.is_empty() {
                     l.no_group.to_string()
                 } else {
                     group
                 };
-                format!("- **{group}:** {}", bullet_body(&st.text))
+                format!("- **{group}:** {}", bullet_body(&st.statement.text))
             })
             .collect();
         doc.push(bullets.join("\n"));
-    };
-    for theme in &item.themes {
-        list(
-            format!("### {}: {}", l.theme, heading_text(&theme.name)),
-            Some(theme.id),
-        );
     }
-    list(format!("### {}", l.no_theme), None);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Closing overview
 
-struct Todo {
-    date: Option<NaiveDate>,
-    action: String,
-    owner: String,
-    source: String,
-}
-
-fn overview(doc: &mut Doc, s: &Session, l: &Labels) {
-    let mut todos = Vec::new();
-    for item in &s.agenda {
-        for (index, p) in item.proposals.iter().enumerate() {
-            for a in &p.actions {
-                todos.push(Todo {
-                    date: a.due,
-                    action: cell(&a.text),
-                    owner: cell(&a.owner),
-                    source: format!(
-                        "{}: {}",
-                        l.proposal,
-                        cell(&proposal_title(s, l, index + 1, p))
-                    ),
-                });
-            }
-        }
-        for c in &item.commitments {
-            let org = cell(&c.organisation);
-            let person = cell(&c.person);
-            todos.push(Todo {
-                date: c.follow_up,
-                action: cell(&c.action),
-                owner: match (person.is_empty(), org.is_empty()) {
-                    (_, true) => person,
-                    (true, false) => org,
-                    (false, false) => format!("{person} ({org})"),
-                },
-                source: format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-            });
-        }
-    }
-    // Stable: within one date, agenda order.
-    todos.sort_by_key(|t| (t.date.is_none(), t.date));
-
+fn overview(doc: &mut Doc, l: &Labels, todos: &[Todo]) {
     doc.push(format!("## {}", l.actions_overview));
     if todos.is_empty() {
         doc.push(l.no_actions.to_string());
@@ -461,95 +289,41 @@ fn overview(doc: &mut Doc, s: &Session, l: &Labels) {
         let date = t
             .date
             .map_or_else(|| format!("*{}*", l.undated), |d| l.format_date(d));
+        let owner = cell(t.owner);
+        let org = cell(t.organisation);
+        let owner = match (owner.is_empty(), org.is_empty()) {
+            (_, true) => owner,
+            (true, false) => org,
+            (false, false) => format!("{owner} ({org})"),
+        };
+        let source = match &t.proposal {
+            Some(title) => format!("{}: {}", l.proposal, cell(title)),
+            None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
+        };
         out.push_str(&format!(
-            "\n| {date} | {} | {} | {} |",
-            t.action, t.owner, t.source
+            "\n| {date} | {} | {owner} | {source} |",
+            cell(t.action)
         ));
     }
     doc.push(out);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Counting, in u64 so that no file can overflow a sum
-
-fn answers(round: &Round) -> u64 {
-    round.tallies.iter().map(|t| u64::from(t.count)).sum()
-}
-
-fn option_total(round: &Round, option: Id) -> u64 {
-    round
-        .tallies
-        .iter()
-        .filter(|t| t.option == option)
-        .map(|t| u64::from(t.count))
-        .sum()
-}
-
-/// Hands for one option within one group (`None`: not attributed to a group).
-fn group_count(round: &Round, option: Id, group: Option<Id>) -> u64 {
-    round
-        .tallies
-        .iter()
-        .filter(|t| t.option == option && t.group == group)
-        .map(|t| u64::from(t.count))
-        .sum()
-}
-
-/// `part` of `whole` in tenths of a percent, rounded half up, exactly (no floating point, so
-/// the same on every machine); 0 when nobody answered.
-fn tenths(part: u64, whole: u64) -> u64 {
-    if whole == 0 {
-        return 0;
-    }
-    let (part, whole) = (u128::from(part), u128::from(whole));
-    u64::try_from((part * 2000 + whole) / (2 * whole)).unwrap_or(u64::MAX)
-}
-
 /// `467` → `46.7%`.
 fn percent(tenths: u64) -> String {
-    format!("{}.{}%", tenths / 10, tenths % 10)
+    format!("{}%", decimal(tenths, "."))
 }
 
 /// `120` → `+12.0`, `-53` → `-5.3`, `0` → `±0.0`.
 fn signed_tenths(t: i128) -> String {
-    let sign = match t.signum() {
-        1 => "+",
-        -1 => "-",
-        _ => "±",
-    };
-    let a = t.unsigned_abs();
-    format!("{sign}{}.{}", a / 10, a % 10)
+    signed_decimal(t, ".")
 }
 
 // ---------------------------------------------------------------------------------------------
 // Escaping
 
-/// Line endings as `\n`: CommonMark also ends a line at a lone `\r`.
-fn normalise(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-/// All lines joined by spaces, trimmed.
-fn single_line(text: &str) -> String {
-    normalise(text)
-        .split('\n')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Text on one line within a sentence or after a label.
 fn inline(text: &str) -> String {
     escape_line(&single_line(text), false)
-}
-
-fn join_inline<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    parts
-        .map(inline)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Text for a heading: one line, and no `#` that could end it.
@@ -559,10 +333,8 @@ fn heading_text(text: &str) -> String {
 
 /// Text for a table cell: lines joined by `<br>`, pipes escaped.
 fn cell(text: &str) -> String {
-    normalise(text)
-        .split('\n')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
+    lines(text)
+        .iter()
         .map(|x| escape_line(x, false))
         .collect::<Vec<_>>()
         .join("<br>")
@@ -571,10 +343,8 @@ fn cell(text: &str) -> String {
 /// Text as the body of a list item: its lines joined by hard line breaks, continuation lines
 /// indented so they stay in the same item. Blank lines are dropped, as they would end it.
 fn bullet_body(text: &str) -> String {
-    normalise(text)
-        .split('\n')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
+    lines(text)
+        .iter()
         .map(|x| escape_line(x, true))
         .collect::<Vec<_>>()
         .join("\\\n  ")
@@ -582,21 +352,10 @@ fn bullet_body(text: &str) -> String {
 
 /// Escaped paragraphs (split at blank lines), each as its lines.
 fn paragraphs(text: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut current = Vec::new();
-    for line in normalise(text).split('\n').map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(escape_line(line, true));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    summary::paragraphs(text)
+        .iter()
+        .map(|para| para.iter().map(|line| escape_line(line, true)).collect())
+        .collect()
 }
 
 /// The item text as a block quote; lines keep their breaks, blank lines separate paragraphs.
@@ -657,8 +416,11 @@ fn looks_like_entity(after: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{
-        Action, Change, Details, Feedback, Group, Language, Record, Statement, Theme,
+        Action, Change, Details, Feedback, Group, Id, Item, ItemKind, Language, Proposal, Reaction,
+        Record, Round, Stance, Statement, Theme,
     };
+    use crate::report::labels::labels;
+    use crate::report::summary::tenths;
 
     fn session(lang: Language) -> Session {
         let mut s = Session::new("Toekomst van de wijk", lang);

@@ -2,12 +2,24 @@
 //!
 //! Every report is deterministic (the same session gives the same bytes: no clock, no I/O, no
 //! hash-map order), speaks the session's language through [`labels::Labels`], and never shows
-//! the facilitator's private item notes.
+//! the facilitator's private item notes. What a report says is worked out once in
+//! [`summary`]; each format only writes it down.
 //!
 //! - [`markdown`]: the summary as Markdown (CommonMark with GitHub tables).
+//! - [`html`]: one self-contained HTML file with inline CSS and SVG charts, also for print.
+//! - [`csv`]: one tidy table of tallies and reactions, plain or for (Dutch) Excel.
+//! - [`ics`]: an iCalendar file with the follow-up dates of commitments.
 
+pub mod csv;
+pub mod html;
+pub mod ics;
 pub mod labels;
 pub mod markdown;
+pub mod summary;
 
+pub use self::csv::csv;
+pub use html::html;
+pub use ics::ics;
 pub use labels::{Labels, labels};
 pub use markdown::markdown;
+pub use summary::{Summary, summary};

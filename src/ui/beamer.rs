@@ -55,12 +55,14 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context) {
             s.quotes = true;
             s.quote_index = 0;
         }
+        s.title_slide = false;
     }
     if pressed(Modifiers::SHIFT, Key::Q) {
         s.quotes = false;
     }
     if pressed(Modifiers::NONE, Key::F6) {
         s.title_slide = !s.title_slide;
+        s.quotes = false;
     }
     if pressed(Modifiers::NONE, Key::F7) {
         s.show_progress = !s.show_progress;
@@ -128,16 +130,12 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
         app_title(open),
         super::texts::texts(open.doc.session().language).audience
     );
-    // As large as the screen it opens on: on a beamer that is what the room should see.
-    let size = ctx
-        .input(|i| i.viewport().monitor_size)
-        .filter(|s| s.x >= 640.0 && s.y >= 360.0)
-        .unwrap_or(egui::vec2(1280.0, 720.0));
+    let (position, size) = geometry();
     let builder = egui::ViewportBuilder::default()
         .with_title(title)
         .with_inner_size(size)
         // Without a window manager every window opens at (0, 0), behind the presenter.
-        .with_position([120.0, 80.0]);
+        .with_position(position);
     let mut close = false;
     let mut pressed_keys = false;
     ctx.show_viewport_immediate(viewport_id(), builder, |ui, _class| {
@@ -157,6 +155,24 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
     }
     if close {
         open.view.beamer.open = false;
+    }
+}
+
+/// Where the audience window opens: 1280×720 beside the presenter, to be dragged to the beamer
+/// and made full screen (F11). `STELLING_AUDIENCE_GEOMETRY=X,Y,W,H` places it exactly, for
+/// screenshots and for set-ups where the beamer's position is known.
+fn geometry() -> (egui::Pos2, egui::Vec2) {
+    let fallback = (egui::pos2(120.0, 80.0), egui::vec2(1280.0, 720.0));
+    let Ok(spec) = std::env::var("STELLING_AUDIENCE_GEOMETRY") else {
+        return fallback;
+    };
+    let numbers: Vec<f32> = spec
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect();
+    match numbers[..] {
+        [x, y, w, h] if w >= 320.0 && h >= 180.0 => (egui::pos2(x, y), egui::vec2(w, h)),
+        _ => fallback,
     }
 }
 

@@ -2,8 +2,8 @@
 //! the store for saving; opens no files itself.
 
 mod app;
-mod beamer;
 pub mod audience;
+mod beamer;
 mod forms;
 mod run_view;
 mod start;

@@ -208,7 +208,10 @@ pub static NL: Texts = Texts {
         ("F5, F11", "beamervenster openen / sluiten, volledig scherm"),
         ("V, B", "resultaten tonen / verbergen, beamer zwart"),
         ("Q, Shift + Q", "volgend uitgelicht citaat, citaten weg"),
-        ("F6, F7, F8, F9", "titeldia, voortgang, timer, licht / donker op de beamer"),
+        (
+            "F6, F7, F8, F9",
+            "titeldia, voortgang, timer, licht / donker op de beamer",
+        ),
         ("P", "voorbeeld van de beamer in dit venster"),
         ("Ctrl + Z", "ongedaan maken"),
         ("Ctrl + Shift + Z, Ctrl + Y", "opnieuw"),
@@ -343,7 +346,10 @@ pub static EN: Texts = Texts {
         ("F5, F11", "open / close the beamer window, full screen"),
         ("V, B", "show / hide results, blank the beamer"),
         ("Q, Shift + Q", "next highlighted quote, quotes off"),
-        ("F6, F7, F8, F9", "title slide, progress, timer, light / dark on the beamer"),
+        (
+            "F6, F7, F8, F9",
+            "title slide, progress, timer, light / dark on the beamer",
+        ),
         ("P", "preview of the beamer in this window"),
         ("Ctrl + Z", "undo"),
         ("Ctrl + Shift + Z, Ctrl + Y", "redo"),

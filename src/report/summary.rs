@@ -1,0 +1,592 @@
+//! The report model: what a report says, worked out once from a session, so that every format
+//! (Markdown, HTML, CSV, ICS) counts, rounds, orders and leaves out the same way and only
+//! decides how to write it down.
+//!
+//! [`summary`] is a pure function from a [`Session`] to a plain [`Summary`]. Text in it is the
+//! participants' raw text (trimmed, or joined to one line where a format needs one line), never
+//! escaped: escaping belongs to the format. Counting is in `u64` so no file can overflow a sum,
+//! and shares are exact tenths of a percent (no floating point, so every machine agrees).
+
+use super::labels::{Labels, labels};
+use crate::model::{
+    Commitment, Id, Item, ItemKind, Proposal, Reaction, ResponseOption, Round, Session, Stance,
+    Statement, Theme,
+};
+use chrono::NaiveDate;
+
+/// Everything a report shows, in the order it shows it.
+pub struct Summary<'a> {
+    pub session: &'a Session,
+    pub labels: &'static Labels,
+    /// The session title on one line, or the word "report" when it has none.
+    pub title: String,
+    /// Session details that have a value, as (label, one-line raw value).
+    pub details: Vec<(&'static str, String)>,
+    pub items: Vec<ItemSummary<'a>>,
+    /// Every action and commitment, by date; undated last; agenda order within a date.
+    pub todos: Vec<Todo<'a>>,
+}
+
+pub struct ItemSummary<'a> {
+    /// 1-based position in the agenda.
+    pub number: usize,
+    pub item: &'a Item,
+    /// Tallies per round; empty when the item shows no votes.
+    pub rounds: Vec<RoundTally<'a>>,
+    /// Shifts between consecutive rounds that both have answers.
+    pub shifts: Vec<Shift<'a>>,
+    /// Reactions with text, by stance in [`Stance::ALL`] order (stances without any left out),
+    /// highlighted ones first, otherwise in recorded order.
+    pub reactions: Vec<(Stance, Vec<ReactionEntry<'a>>)>,
+    pub any_highlighted: bool,
+    pub proposals: Vec<ProposalSummary<'a>>,
+    pub commitments: &'a [Commitment],
+    /// Per theme in the item's order, then statements whose theme is unknown (`None`);
+    /// themes without statements left out. Within a theme: by group in session order.
+    pub statements: Vec<(Option<&'a Theme>, Vec<StatementEntry<'a>>)>,
+}
+
+/// The counts of one round.
+pub struct RoundTally<'a> {
+    pub round: &'a Round,
+    /// 1-based position of the round in its item.
+    pub number: usize,
+    /// The round's label on one line, or "Round 2" when it has none.
+    pub label: String,
+    /// All answers in the round.
+    pub total: u64,
+    /// Per-group columns: each group in session order, then hands not attributed to a group if
+    /// any. Empty when the round was not counted per group.
+    pub columns: Vec<GroupColumn<'a>>,
+    pub options: Vec<OptionTally<'a>>,
+}
+
+pub struct GroupColumn<'a> {
+    /// `None`: hands not attributed to a group.
+    pub group: Option<Id>,
+    /// The group's name as given, or the "no group" label.
+    pub name: &'a str,
+    /// All answers within this column.
+    pub total: u64,
+}
+
+pub struct OptionTally<'a> {
+    pub option: &'a ResponseOption,
+    pub count: u64,
+    /// Share of all answers in the round, in tenths of a percent.
+    pub tenths: u64,
+    /// Count per entry of [`RoundTally::columns`].
+    pub per_group: Vec<u64>,
+}
+
+/// How the shares moved from one round to the next.
+pub struct Shift<'a> {
+    pub from: String,
+    pub to: String,
+    /// Per option: (option, share before, share after), in tenths of a percent.
+    pub options: Vec<(&'a ResponseOption, u64, u64)>,
+}
+
+pub struct ReactionEntry<'a> {
+    pub reaction: &'a Reaction,
+    /// The group's name on one line, empty when none.
+    pub group: String,
+    /// The label of the round it was given in, only when the item has several rounds.
+    pub round: Option<String>,
+}
+
+pub struct ProposalSummary<'a> {
+    pub proposal: &'a Proposal,
+    /// "Title (Group)" on one line; "Proposal 2" when untitled.
+    pub title: String,
+    /// Feedback with text, as (one-line group name or empty, feedback).
+    pub feedback: Vec<(String, &'a crate::model::Feedback)>,
+}
+
+pub struct StatementEntry<'a> {
+    pub statement: &'a Statement,
+    /// The group's name on one line; empty when none or unknown.
+    pub group: String,
+}
+
+/// One line of the closing overview.
+pub struct Todo<'a> {
+    pub date: Option<NaiveDate>,
+    pub action: &'a str,
+    /// The action's owner or the committed person, raw.
+    pub owner: &'a str,
+    /// The committed person's organisation, raw; empty for proposal actions.
+    pub organisation: &'a str,
+    /// Where it comes from: a proposal's "Title (Group)", or `None` for a commitment.
+    pub proposal: Option<String>,
+}
+
+/// The report model of a session.
+pub fn summary(session: &Session) -> Summary<'_> {
+    let l = labels(session.language);
+    let title = single_line(&session.title);
+    Summary {
+        session,
+        labels: l,
+        title: if title.is_empty() {
+            l.report.to_string()
+        } else {
+            title
+        },
+        details: details(session, l),
+        items: session
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(i, item)| item_summary(session, l, i + 1, item))
+            .collect(),
+        todos: todos(session, l),
+    }
+}
+
+fn details(s: &Session, l: &Labels) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let mut add = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            out.push((label, value));
+        }
+    };
+    add(l.date, s.date.map(|d| l.format_date(d)).unwrap_or_default());
+    add(
+        l.time,
+        match (s.start_time, s.end_time) {
+            (Some(a), Some(b)) => format!("{}–{}", a.format("%H:%M"), b.format("%H:%M")),
+            (Some(a), None) => a.format("%H:%M").to_string(),
+            (None, Some(b)) => format!("– {}", b.format("%H:%M")),
+            (None, None) => String::new(),
+        },
+    );
+    add(l.place, single_line(&s.place));
+    add(
+        l.facilitators,
+        join(s.facilitators.iter().map(|f| single_line(f))),
+    );
+    add(
+        l.participants,
+        s.participants.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    add(
+        l.groups,
+        join(s.groups.iter().map(|g| {
+            let name = single_line(&g.name);
+            match g.size {
+                Some(size) => format!("{name} ({size})"),
+                None => name,
+            }
+        })),
+    );
+    out
+}
+
+fn join(parts: impl Iterator<Item = String>) -> String {
+    parts
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn item_summary<'a>(
+    s: &'a Session,
+    l: &'static Labels,
+    number: usize,
+    item: &'a Item,
+) -> ItemSummary<'a> {
+    // Votes are shown for propositions, and for any other item that has them recorded (its
+    // kind was changed after voting), so no count ever disappears from the report.
+    let has_tallies = item.rounds.iter().any(|r| !r.tallies.is_empty());
+    let shows_votes =
+        !item.options.is_empty() && (item.kind == ItemKind::Proposition || has_tallies);
+    let (rounds, shifts) = if shows_votes {
+        (
+            item.rounds
+                .iter()
+                .enumerate()
+                .map(|(i, r)| round_tally(s, l, item, r, i + 1))
+                .collect(),
+            shifts(l, item),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let reactions = reactions(s, l, item);
+    ItemSummary {
+        number,
+        item,
+        rounds,
+        shifts,
+        any_highlighted: reactions
+            .iter()
+            .any(|(_, rs)| rs.iter().any(|r| r.reaction.highlighted)),
+        reactions,
+        proposals: item
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ProposalSummary {
+                proposal: p,
+                title: proposal_title(s, l, i + 1, p),
+                feedback: p
+                    .feedback
+                    .iter()
+                    .filter(|f| !f.text.trim().is_empty())
+                    .map(|f| (single_line(s.group_name(f.from_group)), f))
+                    .collect(),
+            })
+            .collect(),
+        commitments: &item.commitments,
+        statements: statements(s, item),
+    }
+}
+
+/// The round's label on one line, or "Round 2" when it has none.
+pub fn round_label(l: &Labels, round: &Round, number: usize) -> String {
+    let label = single_line(&round.label);
+    if label.is_empty() {
+        format!("{} {number}", l.round)
+    } else {
+        label
+    }
+}
+
+fn round_tally<'a>(
+    s: &'a Session,
+    l: &'static Labels,
+    item: &'a Item,
+    round: &'a Round,
+    number: usize,
+) -> RoundTally<'a> {
+    let total = answers(round);
+    let per_group = !s.groups.is_empty() && round.tallies.iter().any(|t| t.group.is_some());
+    let mut columns: Vec<GroupColumn<'a>> = Vec::new();
+    if per_group {
+        columns.extend(s.groups.iter().map(|g| GroupColumn {
+            group: Some(g.id),
+            name: &g.name,
+            total: 0,
+        }));
+        if round.tallies.iter().any(|t| t.group.is_none()) {
+            columns.push(GroupColumn {
+                group: None,
+                name: l.no_group,
+                total: 0,
+            });
+        }
+    }
+    for c in &mut columns {
+        c.total = round
+            .tallies
+            .iter()
+            .filter(|t| t.group == c.group)
+            .map(|t| u64::from(t.count))
+            .sum();
+    }
+    let options = item
+        .options
+        .iter()
+        .map(|option| {
+            let count = option_total(round, option.id);
+            OptionTally {
+                option,
+                count,
+                tenths: tenths(count, total),
+                per_group: columns
+                    .iter()
+                    .map(|c| group_count(round, option.id, c.group))
+                    .collect(),
+            }
+        })
+        .collect();
+    RoundTally {
+        round,
+        number,
+        label: round_label(l, round, number),
+        total,
+        columns,
+        options,
+    }
+}
+
+fn shifts<'a>(l: &Labels, item: &'a Item) -> Vec<Shift<'a>> {
+    let mut out = Vec::new();
+    for (index, pair) in item.rounds.windows(2).enumerate() {
+        let (before, after) = (&pair[0], &pair[1]);
+        let (total_before, total_after) = (answers(before), answers(after));
+        if total_before == 0 || total_after == 0 {
+            continue; // a shift from or to nobody says nothing
+        }
+        out.push(Shift {
+            from: round_label(l, before, index + 1),
+            to: round_label(l, after, index + 2),
+            options: item
+                .options
+                .iter()
+                .map(|o| {
+                    (
+                        o,
+                        tenths(option_total(before, o.id), total_before),
+                        tenths(option_total(after, o.id), total_after),
+                    )
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+fn reactions<'a>(s: &Session, l: &Labels, item: &'a Item) -> Vec<(Stance, Vec<ReactionEntry<'a>>)> {
+    let several = item.rounds.len() > 1;
+    let all: Vec<(usize, &Reaction)> = item
+        .rounds
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.reactions.iter().map(move |x| (i, x)))
+        .filter(|(_, r)| !r.text.trim().is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for stance in Stance::ALL {
+        let mut these: Vec<&(usize, &Reaction)> =
+            all.iter().filter(|(_, r)| r.stance == stance).collect();
+        if these.is_empty() {
+            continue;
+        }
+        these.sort_by_key(|(_, r)| !r.highlighted); // stable: recorded order within each part
+        let entries = these
+            .iter()
+            .map(|&&(round_index, reaction)| ReactionEntry {
+                reaction,
+                group: single_line(s.group_name(reaction.group)),
+                round: if several {
+                    item.rounds
+                        .get(round_index)
+                        .map(|r| round_label(l, r, round_index + 1))
+                } else {
+                    None
+                },
+            })
+            .collect();
+        out.push((stance, entries));
+    }
+    out
+}
+
+/// "Title (Group)" on one line; a proposal without a title is "Proposal 2".
+pub fn proposal_title(s: &Session, l: &Labels, number: usize, p: &Proposal) -> String {
+    let title = single_line(&p.title);
+    let title = if title.is_empty() {
+        format!("{} {number}", l.proposal)
+    } else {
+        title
+    };
+    let group = s.group_name(p.group);
+    if group.trim().is_empty() {
+        title
+    } else {
+        format!("{title} ({})", single_line(group))
+    }
+}
+
+fn statements<'a>(
+    s: &Session,
+    item: &'a Item,
+) -> Vec<(Option<&'a Theme>, Vec<StatementEntry<'a>>)> {
+    // Groups in the session's order, statements without a (known) group last.
+    let group_rank = |g: Option<Id>| {
+        g.and_then(|id| s.groups.iter().position(|x| x.id == id))
+            .unwrap_or(usize::MAX)
+    };
+    let list = |theme: Option<&Theme>| {
+        let mut these: Vec<&Statement> = item
+            .statements
+            .iter()
+            .filter(|st| match theme {
+                Some(t) => st.theme == t.id,
+                None => !item.themes.iter().any(|t| t.id == st.theme),
+            })
+            .filter(|st| !st.text.trim().is_empty())
+            .collect();
+        these.sort_by_key(|st| group_rank(st.group));
+        these
+            .into_iter()
+            .map(|statement| StatementEntry {
+                statement,
+                group: single_line(s.group_name(statement.group)),
+            })
+            .collect::<Vec<_>>()
+    };
+    item.themes
+        .iter()
+        .map(Some)
+        .chain([None])
+        .map(|theme| (theme, list(theme)))
+        .filter(|(_, list)| !list.is_empty())
+        .collect()
+}
+
+fn todos<'a>(s: &'a Session, l: &Labels) -> Vec<Todo<'a>> {
+    let mut todos = Vec::new();
+    for item in &s.agenda {
+        for (index, p) in item.proposals.iter().enumerate() {
+            for a in &p.actions {
+                todos.push(Todo {
+                    date: a.due,
+                    action: &a.text,
+                    owner: &a.owner,
+                    organisation: "",
+                    proposal: Some(proposal_title(s, l, index + 1, p)),
+                });
+            }
+        }
+        for c in &item.commitments {
+            todos.push(Todo {
+                date: c.follow_up,
+                action: &c.action,
+                owner: &c.person,
+                organisation: &c.organisation,
+                proposal: None,
+            });
+        }
+    }
+    // Stable: within one date, agenda order.
+    todos.sort_by_key(|t| (t.date.is_none(), t.date));
+    todos
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counting, in u64 so that no file can overflow a sum
+
+pub fn answers(round: &Round) -> u64 {
+    round.tallies.iter().map(|t| u64::from(t.count)).sum()
+}
+
+pub fn option_total(round: &Round, option: Id) -> u64 {
+    round
+        .tallies
+        .iter()
+        .filter(|t| t.option == option)
+        .map(|t| u64::from(t.count))
+        .sum()
+}
+
+/// Hands for one option within one group (`None`: not attributed to a group).
+pub fn group_count(round: &Round, option: Id, group: Option<Id>) -> u64 {
+    round
+        .tallies
+        .iter()
+        .filter(|t| t.option == option && t.group == group)
+        .map(|t| u64::from(t.count))
+        .sum()
+}
+
+/// `part` of `whole` in tenths of a percent, rounded half up, exactly (no floating point, so
+/// the same on every machine); 0 when nobody answered.
+pub fn tenths(part: u64, whole: u64) -> u64 {
+    if whole == 0 {
+        return 0;
+    }
+    let (part, whole) = (u128::from(part), u128::from(whole));
+    u64::try_from((part * 2000 + whole) / (2 * whole)).unwrap_or(u64::MAX)
+}
+
+/// `467` → `46.7` with `.` as the decimal separator, `46,7` with `,`.
+pub fn decimal(tenths: u64, separator: &str) -> String {
+    format!("{}{separator}{}", tenths / 10, tenths % 10)
+}
+
+/// A change in tenths: `120` → `+12.0`, `-53` → `-5.3`, `0` → `±0.0`.
+pub fn signed_decimal(t: i128, separator: &str) -> String {
+    let sign = match t.signum() {
+        1 => "+",
+        -1 => "-",
+        _ => "±",
+    };
+    let a = t.unsigned_abs();
+    format!("{sign}{}{separator}{}", a / 10, a % 10)
+}
+
+/// The change between two shares in tenths.
+pub fn delta(from: u64, to: u64) -> i128 {
+    i128::from(to) - i128::from(from)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+/// Line endings as `\n` (a lone `\r` ends a line too).
+pub fn normalise(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The text's non-blank lines, trimmed.
+pub fn lines(text: &str) -> Vec<String> {
+    normalise(text)
+        .split('\n')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// All lines joined by spaces, trimmed.
+pub fn single_line(text: &str) -> String {
+    lines(text).join(" ")
+}
+
+/// Paragraphs (split at blank lines), each as its trimmed lines.
+pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut current = Vec::new();
+    for line in normalise(text).split('\n').map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line.to_string());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(tenths(1, 16), 63);
+        assert_eq!(tenths(2, 3), 667);
+        assert_eq!(tenths(5, 0), 0);
+        assert_eq!(decimal(467, ","), "46,7");
+        assert_eq!(signed_decimal(-5, ","), "-0,5");
+        assert_eq!(signed_decimal(delta(100, 100), "."), "±0.0");
+    }
+
+    #[test]
+    fn empty_session_has_title_word() {
+        let s = Session::new("  ", Language::En);
+        let sum = summary(&s);
+        assert_eq!(sum.title, "Report");
+        assert!(sum.details.is_empty() && sum.items.is_empty() && sum.todos.is_empty());
+    }
+
+    #[test]
+    fn text_helpers() {
+        assert_eq!(single_line(" a\r\n\r b \n"), "a b");
+        assert_eq!(
+            paragraphs("a\nb\n\n\nc"),
+            vec![
+                vec!["a".to_string(), "b".to_string()],
+                vec!["c".to_string()]
+            ]
+        );
+    }
+}
