@@ -181,12 +181,25 @@ fn app_title(open: &OpenSession) -> &str {
     if title.is_empty() { "Stelling" } else { title }
 }
 
-/// A 16:9 preview of the audience view, for a laptop with one screen.
+/// A 16:9 preview of the audience view, for a laptop with one screen: the audience is laid
+/// out at 1280×720 on a layer of its own and scaled down, so it looks exactly like the beamer.
 pub fn preview(open: &OpenSession, ui: &mut egui::Ui) {
-    let width = ui.available_width();
-    let size = egui::vec2(width, width * 9.0 / 16.0);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
-    child.set_clip_rect(rect);
+    const LOGICAL: egui::Vec2 = egui::vec2(1280.0, 720.0);
+    let width = ui.available_width().max(1.0);
+    let scale = width / LOGICAL.x;
+    let (rect, _) = ui.allocate_exact_size(LOGICAL * scale, egui::Sense::hover());
+    let id = ui.scope_id().with("audience-preview");
+    let layer = egui::LayerId::new(egui::Order::Middle, id);
+    let logical = egui::Rect::from_min_size(egui::Pos2::ZERO, LOGICAL);
+    let mut child = egui::Ui::new(
+        ui.ctx().clone(),
+        id,
+        egui::UiBuilder::new().layer_id(layer).max_rect(logical),
+    );
+    child.set_clip_rect(logical);
     draw(open, &mut child);
+    ui.ctx().set_transform_layer(
+        layer,
+        egui::emath::TSTransform::new(rect.min.to_vec2(), scale),
+    );
 }
