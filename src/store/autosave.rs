@@ -210,8 +210,13 @@ impl Autosave {
     /// Saves to a new path from now on (Save As) and writes the session there at once.
     pub fn save_as(&mut self, path: PathBuf, doc: &Document) -> Result<(), SaveError> {
         let _ = self.flush(doc);
-        self.path = path;
-        self.save_now(doc)
+        let old = std::mem::replace(&mut self.path, path);
+        let result = self.save_now(doc);
+        if result.is_err() {
+            // Keep saving where it worked before rather than to a place that failed.
+            self.path = old;
+        }
+        result
     }
 
     fn save_now(&mut self, doc: &Document) -> Result<(), SaveError> {

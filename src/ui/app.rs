@@ -77,6 +77,8 @@ pub struct App {
     /// An error to show until dismissed (a file that would not open, for example).
     pub message: Option<String>,
     pub show_shortcuts: bool,
+    /// A close was refused once because saving failed; the next close goes through.
+    pub close_anyway: bool,
     /// Where new sessions and example copies go.
     pub sessions_dir: PathBuf,
     /// Whether settings changes are written to the settings file (off in tests).
@@ -112,6 +114,7 @@ impl App {
             open: None,
             message: None,
             show_shortcuts: false,
+            close_anyway: false,
             sessions_dir: std::env::temp_dir().join("stelling"),
             persist: false,
             dialog: None,
@@ -143,11 +146,18 @@ impl App {
 
     /// Opens a session file for editing; on failure the reason is shown and nothing is written.
     pub fn open_path(&mut self, path: &Path) {
+        if let Some(old) = &mut self.open {
+            if same_file(old.autosave.path(), path) {
+                return;
+            }
+            // Never drop a session whose changes cannot be written: it stays open and says why.
+            if let Err(e) = old.autosave.flush(&old.doc) {
+                self.message = Some(e.to_string());
+                return;
+            }
+        }
         match open_session(path) {
             Ok(open) => {
-                if let Some(mut old) = self.open.take() {
-                    let _ = old.autosave.flush(&old.doc);
-                }
                 self.settings.remember(path);
                 self.persist_settings();
                 self.open = Some(open);
@@ -199,9 +209,10 @@ impl App {
     }
 
     /// Saves now whatever is unsaved (window closing).
-    pub fn flush(&mut self) {
-        if let Some(open) = &mut self.open {
-            let _ = open.autosave.flush(&open.doc);
+    pub fn flush(&mut self) -> Result<(), store::SaveError> {
+        match &mut self.open {
+            Some(open) => open.autosave.flush(&open.doc),
+            None => Ok(()),
         }
     }
 
@@ -242,6 +253,12 @@ impl App {
     /// Saves the open session under a new name and keeps working there.
     pub fn save_as(&mut self, path: PathBuf) {
         let Some(open) = &mut self.open else { return };
+        if same_file(open.autosave.path(), &path) {
+            if let Err(e) = open.autosave.flush(&open.doc) {
+                self.message = Some(e.to_string());
+            }
+            return;
+        }
         let lock = match SessionLock::acquire(&path) {
             Ok(lock) => lock,
             Err(e) => {
@@ -336,7 +353,9 @@ impl App {
             self.close_session();
             return;
         }
-        if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+        // While typing, Ctrl+Z belongs to the text field, not to the session.
+        if typing {
+        } else if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
             || pressed(Modifiers::COMMAND, Key::Y)
         {
             self.redo();
@@ -345,8 +364,10 @@ impl App {
         }
         if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
             self.start_save_as_dialog();
-        } else if pressed(Modifiers::COMMAND, Key::S) {
-            self.flush();
+        } else if pressed(Modifiers::COMMAND, Key::S)
+            && let Err(e) = self.flush()
+        {
+            self.message = Some(e.to_string());
         }
     }
 
@@ -479,6 +500,11 @@ fn open_session(path: &Path) -> Result<OpenSession, String> {
         _lock: lock,
         view: RunState::default(),
     })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    canonical(a) == canonical(b)
 }
 
 /// `dir/name.ron`, or `dir/name-2.ron` and so on if that exists.

@@ -39,13 +39,20 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if ui.ctx().input(|i| i.viewport().close_requested()) {
-            self.flush();
+        if ui.ctx().input(|i| i.viewport().close_requested())
+            && let Err(e) = self.flush()
+            && !self.close_anyway
+        {
+            // Saving failed: keep the window (and the data) and say so; a second close quits.
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.message = Some(e.to_string());
+            self.close_anyway = true;
         }
         self.show(ui);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.flush();
+        let _ = self.flush();
     }
 }
