@@ -2,7 +2,7 @@
 //! history and autosave, settings, and the keys that work everywhere.
 
 use super::texts::{Texts, texts};
-use super::{run_view, start};
+use super::{prepare_view, report_view, run_view, start};
 use crate::model::{Change, Document, Id, Language, Session, Stance};
 use crate::store::{self, Autosave, SessionLock, settings};
 use egui::{Key, Modifiers};
@@ -19,9 +19,22 @@ pub struct OpenSession {
     pub view: RunState,
 }
 
+/// The three jobs a facilitator does with a session, each on its own screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// Details, groups and the agenda, the evening before.
+    Prepare,
+    /// The live session: show items, record the room.
+    #[default]
+    Run,
+    /// The summary and its exports, afterwards.
+    Report,
+}
+
 /// What the presenter is looking at and typing; not part of the session file.
 #[derive(Default)]
 pub struct RunState {
+    pub screen: Screen,
     /// Index of the current agenda item.
     pub current: usize,
     /// The round shown per item; the last round when absent.
@@ -302,8 +315,13 @@ impl App {
         self.poll_dialog(&ctx);
         self.global_keys(&ctx);
         self.status_bar(ui);
-        if self.open.is_some() {
-            run_view::show(self, ui);
+        self.screen_tabs(ui);
+        if let Some(open) = &self.open {
+            match open.view.screen {
+                Screen::Prepare => prepare_view::show(self, ui),
+                Screen::Run => run_view::show(self, ui),
+                Screen::Report => report_view::show(self, ui),
+            }
         } else {
             start::show(self, ui);
         }
@@ -353,6 +371,17 @@ impl App {
             self.close_session();
             return;
         }
+        for (key, screen) in [
+            (Key::E, Screen::Prepare),
+            (Key::P, Screen::Run),
+            (Key::R, Screen::Report),
+        ] {
+            if pressed(Modifiers::COMMAND, key)
+                && let Some(open) = &mut self.open
+            {
+                open.view.screen = screen;
+            }
+        }
         // While typing, Ctrl+Z belongs to the text field, not to the session.
         if typing {
         } else if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
@@ -385,6 +414,30 @@ impl App {
             open.view.editing = None;
             clamp_view(open);
         }
+    }
+
+    /// Tabs for the three screens of an open session.
+    fn screen_tabs(&mut self, ui: &mut egui::Ui) {
+        let t = self.texts();
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        egui::Panel::top("screens").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (screen, label, keys) in [
+                    (Screen::Prepare, t.screen_prepare, "Ctrl+E"),
+                    (Screen::Run, t.screen_run, "Ctrl+P"),
+                    (Screen::Report, t.screen_report, "Ctrl+R"),
+                ] {
+                    ui.selectable_value(
+                        &mut open.view.screen,
+                        screen,
+                        egui::RichText::new(label).size(18.0),
+                    )
+                    .on_hover_text(keys);
+                }
+            });
+        });
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {

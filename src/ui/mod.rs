@@ -5,12 +5,14 @@ mod app;
 pub mod audience;
 mod beamer;
 mod forms;
+mod prepare_view;
+mod report_view;
 mod run_view;
 mod start;
 mod style;
 pub mod texts;
 
-pub use app::{App, OpenSession, RunState, Timer};
+pub use app::{App, OpenSession, RunState, Screen, Timer};
 pub use texts::{Texts, texts};
 
 use std::path::PathBuf;
