@@ -13,8 +13,8 @@
 
 use super::labels::Labels;
 use super::summary::{
-    ItemSummary, ProposalSummary, RoundTally, Summary, Todo, decimal, delta, lines, paragraphs,
-    signed_decimal, single_line, summary,
+    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
+    paragraphs, signed_decimal, single_line, summary,
 };
 use crate::model::{Commitment, Language, Session};
 use chrono::NaiveDate;
@@ -45,6 +45,9 @@ pub fn html(session: &Session) -> String {
     }
     for item in &sum.items {
         item_section(&mut h, l, item);
+    }
+    if let Some(ranking) = &sum.ranking {
+        ranking_section(&mut h, l, ranking);
     }
     overview(&mut h, l, &sum.todos);
     h.push_str("</main>\n</body>\n</html>\n");
@@ -93,6 +96,7 @@ li.highlighted { list-style: none; margin-left: -1.25rem; }
 .star { display: inline-block; width: 1.25rem; color: #D55E00; }
 .who, .meta { color: #555; }
 .legend { color: #555; font-size: 0.9rem; }
+.note { color: #555; font-size: 0.85rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 @media (max-width: 30rem) {
@@ -107,7 +111,7 @@ li.highlighted { list-style: none; margin-left: -1.25rem; }
   body { background: none; color: #000; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .prompt { background: none; }
-  .who, .meta, .legend { color: #333; }
+  .who, .meta, .legend, .note { color: #333; }
   .chart { max-width: 16cm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h1, h2, h3, h4, figcaption, caption { break-after: avoid; page-break-after: avoid; }
   figure, table, .chart, blockquote, li, tr { break-inside: avoid; page-break-inside: avoid; }
@@ -117,7 +121,7 @@ li.highlighted { list-style: none; margin-left: -1.25rem; }
 
 /// The Okabe–Ito palette without its yellow (too faint on white), in an order where
 /// neighbours differ in lightness too.
-const COLOURS: [&str; 7] = [
+pub(super) const COLOURS: [&str; 7] = [
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000",
 ];
 
@@ -481,6 +485,49 @@ fn statements(h: &mut String, l: &Labels, it: &ItemSummary) {
         }
         h.push_str("</ul>\n");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+/// The ranking as a table, the formulas as a footnote under it.
+fn ranking_section(h: &mut String, l: &Labels, ranking: &Ranking) {
+    h.push_str("<section class=\"ranking\" aria-labelledby=\"ranking\">\n");
+    let _ = writeln!(h, "<h2 id=\"ranking\">{}</h2>", esc(l.ranking));
+    if !ranking.entries.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", esc(l.ranking_intro));
+        h.push_str("<div class=\"scroll\">\n<table class=\"ranking\">\n<thead><tr>");
+        for (i, head) in ranking.headings(l).iter().enumerate() {
+            let class = if i == 1 { "" } else { " class=\"num\"" };
+            let _ = write!(h, "<th scope=\"col\"{class}>{}</th>", esc(head));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for (rank, e) in ranking.entries.iter().enumerate() {
+            h.push_str("<tr>");
+            for (i, c) in ranking.cells(l, rank + 1, e, l.decimal).iter().enumerate() {
+                match i {
+                    0 => {
+                        let _ = write!(h, "<th scope=\"row\" class=\"num\">{}</th>", esc(c));
+                    }
+                    1 => {
+                        let _ = write!(h, "<td>{}</td>", esc(c));
+                    }
+                    _ => {
+                        let _ = write!(h, "<td class=\"num\">{}</td>", esc(c));
+                    }
+                }
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table>\n</div>\n");
+    }
+    if let Some(line) = ranking.unranked_line(l) {
+        let _ = writeln!(h, "<p>{}</p>", esc(&line));
+    }
+    if !ranking.entries.is_empty() {
+        let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(&ranking.note(l)));
+    }
+    h.push_str("</section>\n");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -78,12 +78,34 @@ pub struct Labels {
     pub theme: &'static str,
     pub no_theme: &'static str,
 
+    // Ranking of the propositions.
+    pub ranking: &'static str,
+    pub ranking_intro: &'static str,
+    /// Column of the whole room's share for the first option.
+    pub agreement: &'static str,
+    /// Column of the group-informed consensus.
+    pub consensus: &'static str,
+    /// Column of how far the groups' agreement rates lie apart.
+    pub division: &'static str,
+    /// Column of the number of answers.
+    pub answers_column: &'static str,
+    /// Before the agenda numbers of items left out: "Not ranked (no answers): agenda items 3, 5."
+    pub unranked: &'static str,
+    /// Footnote with the formulas when ranking by groups.
+    pub ranking_note_groups: &'static str,
+    /// Footnote with the formula when ranking by the whole room.
+    pub ranking_note_room: &'static str,
+
     // Closing overview.
     pub actions_overview: &'static str,
     pub actions_overview_intro: &'static str,
     pub source: &'static str,
     pub undated: &'static str,
     pub no_actions: &'static str,
+
+    // PDF page numbers: "page 2 of 5".
+    pub page: &'static str,
+    pub page_of: &'static str,
 
     // Calendar (ICS) of follow-ups.
     /// Before the person in an event title: "Follow-up: Jo — call the residents".
@@ -149,12 +171,34 @@ pub const NL: Labels = Labels {
     theme: "Thema",
     no_theme: "Zonder thema",
 
+    ranking: "Rangorde van de stellingen",
+    ranking_intro: "Van meest gedeelde instemming naar meest verdeeld.",
+    agreement: "Instemming",
+    consensus: "Gedeelde instemming",
+    division: "Verdeeldheid",
+    answers_column: "Antwoorden",
+    unranked: "Niet in de rangorde (geen antwoorden): agendapunt",
+    ranking_note_groups: "Gedeelde instemming = het product over alle groepen van \
+                          (eens + 1) / (antwoorden + 2), met ‘eens’ het aantal keer dat de groep \
+                          de eerste antwoordoptie koos en ‘antwoorden’ alle antwoorden van de \
+                          groep; een stelling scoort alleen hoog als elke groep het eens is. \
+                          Verdeeldheid = het hoogste min het laagste instemmingspercentage \
+                          (eens / antwoorden) van de groepen die antwoordden, in procentpunten. \
+                          Steeds de laatste ronde met antwoorden; bij gelijke stand eerst de \
+                          minst verdeelde, dan de volgorde van de agenda.",
+    ranking_note_room: "Instemming = het aandeel van de eerste antwoordoptie in alle antwoorden \
+                        van de laatste ronde met antwoorden; bij gelijke stand de volgorde van \
+                        de agenda.",
+
     actions_overview: "Actieoverzicht",
     actions_overview_intro: "Alle acties uit de voorstellen (op uiterste datum) en alle toezeggingen \
                              (op datum van opvolging), op datum; zonder datum onderaan.",
     source: "Herkomst",
     undated: "zonder datum",
     no_actions: "Geen acties.",
+
+    page: "pagina",
+    page_of: "van",
 
     follow_up_event: "Terugkoppeling",
     session: "Sessie",
@@ -217,12 +261,32 @@ pub const EN: Labels = Labels {
     theme: "Theme",
     no_theme: "No theme",
 
+    ranking: "Ranking of the propositions",
+    ranking_intro: "From most shared agreement to most divided.",
+    agreement: "Agreement",
+    consensus: "Shared agreement",
+    division: "Division",
+    answers_column: "Answers",
+    unranked: "Not ranked (no answers): agenda item",
+    ranking_note_groups: "Shared agreement = the product over all groups of \
+                          (agree + 1) / (answers + 2), where ‘agree’ is how often the group chose \
+                          the first response option and ‘answers’ all of the group’s answers; a \
+                          proposition only scores high when every group agrees. Division = the \
+                          highest minus the lowest agreement rate (agree / answers) of the \
+                          groups that answered, in percentage points. Always the last round \
+                          with answers; ties go to the less divided, then to agenda order.",
+    ranking_note_room: "Agreement = the share of the first response option in all answers of \
+                        the last round with answers; ties in agenda order.",
+
     actions_overview: "Actions overview",
     actions_overview_intro: "All actions from the proposals (by due date) and all commitments \
                              (by follow-up date), in date order; undated ones last.",
     source: "Source",
     undated: "no date",
     no_actions: "No actions.",
+
+    page: "page",
+    page_of: "of",
 
     follow_up_event: "Follow-up",
     session: "Session",
@@ -326,12 +390,23 @@ mod tests {
                 l.follow_up,
                 l.theme,
                 l.no_theme,
+                l.ranking,
+                l.ranking_intro,
+                l.agreement,
+                l.consensus,
+                l.division,
+                l.answers_column,
+                l.unranked,
+                l.ranking_note_groups,
+                l.ranking_note_room,
                 l.actions_overview,
                 l.actions_overview_intro,
                 l.source,
                 l.undated,
                 l.no_actions,
                 l.decimal,
+                l.page,
+                l.page_of,
                 l.follow_up_event,
                 l.session,
                 l.follow_up_reminder,

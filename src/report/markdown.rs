@@ -8,7 +8,7 @@
 
 use super::labels::Labels;
 use super::summary::{
-    self, ItemSummary, ProposalSummary, RoundTally, Summary, Todo, decimal, delta, lines,
+    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
     signed_decimal, single_line, summary,
 };
 use crate::model::{Commitment, Session};
@@ -31,6 +31,9 @@ pub fn markdown(session: &Session) -> String {
         item_section(&mut doc, l, item);
     }
 
+    if let Some(ranking) = &sum.ranking {
+        ranking_section(&mut doc, l, ranking);
+    }
     overview(&mut doc, l, &sum.todos);
     doc.finish()
 }
@@ -268,6 +271,37 @@ fn statements(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
             })
             .collect();
         doc.push(bullets.join("\n"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+/// The ranking as a table, the formulas as a footnote under it.
+fn ranking_section(doc: &mut Doc, l: &Labels, ranking: &Ranking) {
+    doc.push(format!("## {}", l.ranking));
+    if !ranking.entries.is_empty() {
+        doc.push(l.ranking_intro.to_string());
+        let headings = ranking.headings(l);
+        let mut out = format!("| {} |\n|", headings.join(" | "));
+        for i in 0..headings.len() {
+            out.push_str(if i == 1 { "---|" } else { "---:|" });
+        }
+        for (rank, e) in ranking.entries.iter().enumerate() {
+            let cells: Vec<String> = ranking
+                .cells(l, rank + 1, e, ".")
+                .iter()
+                .map(|c| cell(c))
+                .collect();
+            out.push_str(&format!("\n| {} |", cells.join(" | ")));
+        }
+        doc.push(out);
+    }
+    if let Some(line) = ranking.unranked_line(l) {
+        doc.push(escape_line(&line, true));
+    }
+    if !ranking.entries.is_empty() {
+        doc.push(format!("*{}*", escape_line(&ranking.note(l), true)));
     }
 }
 
@@ -959,7 +993,59 @@ mod tests {
                 labels(Language::En).kind(*kind)
             )));
         }
-        assert!(md.contains("## 6. Information\n\n> Text\n\n## Actions overview"));
+        assert!(md.contains(
+            "## 6. Information\n\n> Text\n\n## Ranking of the propositions\n\n\
+             Not ranked (no answers): agenda item 1.\n\n## Actions overview"
+        ));
+    }
+
+    /// Group-informed consensus puts the item every group agrees with first, even when a
+    /// split item has the higher share in the room; ties go by agenda order; items without
+    /// answers are named, not ranked.
+    #[test]
+    fn ranking_by_groups() {
+        let mut s = session(Language::En);
+        let a = add_group(&mut s, "Table A");
+        let b = add_group(&mut s, "Table B");
+        let split = add_item(&mut s, ItemKind::Proposition, "Split");
+        let shared = add_item(&mut s, ItemKind::Proposition, "Shared");
+        let silent = add_item(&mut s, ItemKind::Proposition, "Silent");
+        let twin = add_item(&mut s, ItemKind::Proposition, "Shared twin");
+        let r = round_id(&s, split, 0);
+        tally(&mut s, split, r, 0, Some(a), 10);
+        tally(&mut s, split, r, 1, Some(b), 2);
+        for item in [shared, twin] {
+            let r = round_id(&s, item, 0);
+            tally(&mut s, item, r, 0, Some(a), 4);
+            tally(&mut s, item, r, 0, Some(b), 4);
+            tally(&mut s, item, r, 1, Some(b), 1);
+        }
+        let _ = silent;
+        let md = markdown(&s);
+        let table = md
+            .split("## Ranking of the propositions")
+            .nth(1)
+            .and_then(|x| x.split("## Actions overview").next())
+            .unwrap();
+        let order: Vec<&str> = ["2. Shared |", "4. Shared twin |", "1. Split |"]
+            .into_iter()
+            .filter(|x| table.contains(x))
+            .collect();
+        assert_eq!(order.len(), 3, "{table}");
+        let pos = |x: &str| table.find(x).unwrap();
+        assert!(pos("2. Shared |") < pos("4. Shared twin |"), "{table}");
+        assert!(pos("4. Shared twin |") < pos("1. Split |"), "{table}");
+        // Shared: (4+1)/(4+2) * (4+1)/(5+2) = 0.595; split: 11/12 * 1/4 = 0.229, 100 pp apart.
+        assert!(
+            table.contains("| 1 | 2. Shared | 59.5% | 20.0 pp | 88.9% | 9 |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| 3 | 1. Split | 22.9% | 100.0 pp | 83.3% | 12 |"),
+            "{table}"
+        );
+        assert!(table.contains("Not ranked (no answers): agenda item 3."));
+        assert!(table.contains("Shared agreement = the product over all groups"));
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct Summary<'a> {
     /// Session details that have a value, as (label, one-line raw value).
     pub details: Vec<(&'static str, String)>,
     pub items: Vec<ItemSummary<'a>>,
+    /// The propositions from most shared agreement to most divided; `None` when no item
+    /// shows votes (a session without propositions has nothing to rank).
+    pub ranking: Option<Ranking<'a>>,
     /// Every action and commitment, by date; undated last; agenda order within a date.
     pub todos: Vec<Todo<'a>>,
 }
@@ -125,6 +128,12 @@ pub struct Todo<'a> {
 pub fn summary(session: &Session) -> Summary<'_> {
     let l = labels(session.language);
     let title = single_line(&session.title);
+    let items: Vec<ItemSummary<'_>> = session
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| item_summary(session, l, i + 1, item))
+        .collect();
     Summary {
         session,
         labels: l,
@@ -134,12 +143,8 @@ pub fn summary(session: &Session) -> Summary<'_> {
             title
         },
         details: details(session, l),
-        items: session
-            .agenda
-            .iter()
-            .enumerate()
-            .map(|(i, item)| item_summary(session, l, i + 1, item))
-            .collect(),
+        ranking: ranking(session, &items),
+        items,
         todos: todos(session, l),
     }
 }
@@ -457,6 +462,231 @@ fn todos<'a>(s: &'a Session, l: &Labels) -> Vec<Todo<'a>> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ranking
+
+/// How the ranking measures agreement; one method for the whole ranking, so every score in it
+/// compares with every other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankMethod {
+    /// Group-informed consensus: the product over the session's groups of
+    /// (agree + 1) / (answers + 2), so an item only scores high when every group agrees; and
+    /// division as the highest minus the lowest agreement rate of the groups that answered.
+    Groups,
+    /// The agreement share of the whole room (no groups, or not every ranked round was counted
+    /// per group, so group scores would compare unlike with like).
+    Room,
+}
+
+/// The overview of propositions from most shared agreement to most divided.
+pub struct Ranking<'a> {
+    pub method: RankMethod,
+    /// Best first; ties broken by less division, then agenda order.
+    pub entries: Vec<RankEntry<'a>>,
+    /// Agenda numbers of items that show votes but got no answers: left out of the ranking.
+    pub unanswered: Vec<usize>,
+}
+
+/// One ranked item, measured on its last round with answers.
+pub struct RankEntry<'a> {
+    /// 1-based position in the agenda.
+    pub number: usize,
+    pub item: &'a Item,
+    /// The label of the round the scores come from.
+    pub round: String,
+    /// All answers in that round.
+    pub answers: u64,
+    /// The whole room's share for the first option, in tenths of a percent.
+    pub agreement: u64,
+    /// Group-informed consensus in tenths of a percent (0–1000); [`RankMethod::Groups`] only.
+    pub consensus: Option<u64>,
+    /// Highest minus lowest group agreement rate, in tenths of a percentage point;
+    /// [`RankMethod::Groups`] only, and only when at least two groups answered.
+    pub division: Option<u64>,
+    /// The exact score the order is based on (consensus, or the room's agreement share).
+    score: f64,
+}
+
+impl Ranking<'_> {
+    /// Column headings; the measured ones carry ¹, which points at [`Ranking::note`].
+    pub fn headings(&self, l: &Labels) -> Vec<String> {
+        match self.method {
+            RankMethod::Groups => vec![
+                "#".to_string(),
+                l.proposition.to_string(),
+                format!("{}¹", l.consensus),
+                format!("{}¹", l.division),
+                l.agreement.to_string(),
+                l.answers_column.to_string(),
+            ],
+            RankMethod::Room => vec![
+                "#".to_string(),
+                l.proposition.to_string(),
+                format!("{}¹", l.agreement),
+                l.answers_column.to_string(),
+            ],
+        }
+    }
+
+    /// One row as raw text (each format escapes it), `rank` 1-based; every column but the
+    /// second is a number. `separator` is the decimal separator the format uses.
+    pub fn cells(&self, l: &Labels, rank: usize, e: &RankEntry, separator: &str) -> Vec<String> {
+        let pct = |t: u64| format!("{}%", decimal(t, separator));
+        let mut row = vec![
+            rank.to_string(),
+            format!("{}. {}", e.number, single_line(&e.item.text)),
+        ];
+        if self.method == RankMethod::Groups {
+            row.push(e.consensus.map(pct).unwrap_or_else(|| "–".into()));
+            row.push(
+                e.division
+                    .map(|d| format!("{} {}", decimal(d, separator), l.points))
+                    .unwrap_or_else(|| "–".into()),
+            );
+        }
+        row.push(pct(e.agreement));
+        row.push(e.answers.to_string());
+        row
+    }
+
+    /// The footnote with the formulas, starting with ¹.
+    pub fn note(&self, l: &Labels) -> String {
+        let text = match self.method {
+            RankMethod::Groups => l.ranking_note_groups,
+            RankMethod::Room => l.ranking_note_room,
+        };
+        format!("¹ {text}")
+    }
+
+    /// "Not ranked (no answers): agenda item 3, 5." or `None` when every item had answers.
+    pub fn unranked_line(&self, l: &Labels) -> Option<String> {
+        if self.unanswered.is_empty() {
+            return None;
+        }
+        let numbers: Vec<String> = self.unanswered.iter().map(usize::to_string).collect();
+        Some(format!("{} {}.", l.unranked, numbers.join(", ")))
+    }
+}
+
+/// Ranks every item that shows votes by its last round with answers. "Agree" is the item's
+/// first response option: options are free text in key order, the default set starts with
+/// "Eens"/"Agree", and matching labels by word would misfire ("Oneens" contains "eens").
+fn ranking<'a>(s: &Session, items: &[ItemSummary<'a>]) -> Option<Ranking<'a>> {
+    let voted: Vec<&ItemSummary<'a>> = items.iter().filter(|it| !it.rounds.is_empty()).collect();
+    if voted.is_empty() {
+        return None;
+    }
+    let measured: Vec<(&ItemSummary<'a>, &RoundTally<'a>)> = voted
+        .iter()
+        .filter_map(|it| {
+            it.rounds
+                .iter()
+                .rev()
+                .find(|r| r.total > 0)
+                .map(|r| (*it, r))
+        })
+        .collect();
+    let unanswered = voted
+        .iter()
+        .filter(|it| it.rounds.iter().all(|r| r.total == 0))
+        .map(|it| it.number)
+        .collect();
+    let by_groups = !s.groups.is_empty()
+        && !measured.is_empty()
+        && measured
+            .iter()
+            .all(|(_, r)| r.columns.iter().any(|c| c.group.is_some()));
+    let method = if by_groups {
+        RankMethod::Groups
+    } else {
+        RankMethod::Room
+    };
+    let mut entries: Vec<RankEntry<'a>> = measured
+        .into_iter()
+        .map(|(it, r)| rank_entry(method, it, r))
+        .collect();
+    entries.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.division.unwrap_or(0).cmp(&b.division.unwrap_or(0)))
+            .then(a.number.cmp(&b.number))
+    });
+    Some(Ranking {
+        method,
+        entries,
+        unanswered,
+    })
+}
+
+fn rank_entry<'a>(method: RankMethod, it: &ItemSummary<'a>, r: &RoundTally<'a>) -> RankEntry<'a> {
+    let agree = r.options.first();
+    let agreed = agree.map_or(0, |o| o.count);
+    let agreement = tenths(agreed, r.total);
+    let (score, consensus, division) = match method {
+        RankMethod::Room => (ratio(agreed, r.total), None, None),
+        RankMethod::Groups => {
+            // (agree, answers) per group; hands not attributed to a group are no group.
+            let groups: Vec<(u64, u64)> = r
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.group.is_some())
+                .map(|(i, c)| {
+                    let a = agree.and_then(|o| o.per_group.get(i)).copied().unwrap_or(0);
+                    (a, c.total)
+                })
+                .collect();
+            let score = consensus_score(&groups);
+            let consensus = (score * 1000.0).round().clamp(0.0, 1000.0) as u64;
+            (score, Some(consensus), spread(&groups))
+        }
+    };
+    RankEntry {
+        number: it.number,
+        item: it.item,
+        round: r.label.clone(),
+        answers: r.total,
+        agreement,
+        consensus,
+        division,
+        score,
+    }
+}
+
+/// The product over groups of (agree + 1) / (answers + 2): every group's agreement rate with
+/// one imagined "agree" and one "disagree" added, so a small or silent group counts as unsure
+/// (½) rather than as certain, and one disagreeing group pulls the whole product down.
+pub fn consensus_score(groups: &[(u64, u64)]) -> f64 {
+    groups
+        .iter()
+        .map(|&(agree, answers)| (agree.min(answers) as f64 + 1.0) / (answers as f64 + 2.0))
+        .product()
+}
+
+/// Highest minus lowest agreement rate of the groups that answered, in tenths of a
+/// percentage point; `None` when fewer than two groups answered.
+pub fn spread(groups: &[(u64, u64)]) -> Option<u64> {
+    let rates: Vec<u64> = groups
+        .iter()
+        .filter(|(_, answers)| *answers > 0)
+        .map(|&(agree, answers)| tenths(agree, answers))
+        .collect();
+    if rates.len() < 2 {
+        return None;
+    }
+    let max = rates.iter().max().copied().unwrap_or(0);
+    let min = rates.iter().min().copied().unwrap_or(0);
+    Some(max - min)
+}
+
+fn ratio(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Counting, in u64 so that no file can overflow a sum
 
 pub fn answers(round: &Round) -> u64 {
@@ -576,6 +806,17 @@ mod tests {
         let sum = summary(&s);
         assert_eq!(sum.title, "Report");
         assert!(sum.details.is_empty() && sum.items.is_empty() && sum.todos.is_empty());
+    }
+
+    #[test]
+    fn consensus_rewards_agreement_in_every_group() {
+        // Everyone agrees in both groups beats a split room with the same overall share.
+        let shared = consensus_score(&[(5, 5), (5, 5)]);
+        let split = consensus_score(&[(10, 10), (0, 0)]);
+        assert!(shared > split, "{shared} {split}");
+        assert!((consensus_score(&[(0, 0)]) - 0.5).abs() < 1e-12);
+        assert_eq!(spread(&[(5, 10), (9, 10), (0, 0)]), Some(400));
+        assert_eq!(spread(&[(5, 10)]), None);
     }
 
     #[test]
