@@ -51,6 +51,8 @@ pub struct RunState {
     pub show_all_reactions: bool,
     /// Reaction being edited in place, with its text so far.
     pub editing: Option<(Id, String)>,
+    /// Give the edit box the keyboard on the next frame.
+    pub focus_edit: bool,
     pub timers: HashMap<Id, Timer>,
     /// What the audience window shows and whether it is open.
     pub beamer: super::beamer::Beamer,
@@ -204,11 +206,21 @@ impl App {
 
     /// Saves and closes the open session, back to the start screen.
     pub fn close_session(&mut self) {
+        self.commit_statement_drafts();
         if let Some(mut open) = self.open.take()
             && let Err(e) = open.autosave.flush(&open.doc)
         {
             self.message = Some(e.to_string());
             self.open = Some(open);
+        }
+    }
+
+    /// Stores statements typed in run mode but not yet confirmed.
+    fn commit_statement_drafts(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        let changes = super::forms::take_statement_drafts(open.doc.session(), &mut open.view.forms);
+        for change in changes {
+            self.apply(change);
         }
     }
 
@@ -223,6 +235,7 @@ impl App {
 
     /// Saves now whatever is unsaved (window closing).
     pub fn flush(&mut self) -> Result<(), store::SaveError> {
+        self.commit_statement_drafts();
         match &mut self.open {
             Some(open) => open.autosave.flush(&open.doc),
             None => Ok(()),

@@ -26,7 +26,7 @@ fn viewport_id() -> ViewportId {
 
 /// Keys that drive the beamer; they work from the presenter and from the audience window.
 pub fn keys(beamer: &mut Beamer, ctx: &egui::Context) {
-    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+    let pressed = |m: Modifiers, k: Key| super::keys::pressed(ctx, m, k);
     if pressed(Modifiers::NONE, Key::F5) {
         beamer.open = !beamer.open;
     }
@@ -123,6 +123,8 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
     };
     follow_item(open);
     if !open.view.beamer.open {
+        // A closed window is not full screen; the next one opens windowed.
+        open.view.beamer.fullscreen = false;
         return;
     }
     let title = format!(
@@ -135,16 +137,19 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
         .with_title(title)
         .with_inner_size(size)
         // Without a window manager every window opens at (0, 0), behind the presenter.
-        .with_position(position);
+        .with_position(position)
+        .with_fullscreen(open.view.beamer.fullscreen);
     let mut close = false;
     let mut pressed_keys = false;
+    let mut changes = Vec::new();
     ctx.show_viewport_immediate(viewport_id(), builder, |ui, _class| {
         draw(open, ui);
         if ui.input(|i| i.viewport().close_requested()) {
             close = true;
         }
         pressed_keys = ui.input(|i| !i.events.is_empty());
-        keys(&mut open.view.beamer, ui.ctx());
+        // A clicker or a key press must work when the beamer window has the focus too.
+        super::run_view::keys(open, ui.ctx(), &mut changes);
         if open.view.beamer.state.show_timer {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(1));
@@ -155,6 +160,13 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
     }
     if close {
         open.view.beamer.open = false;
+    }
+    if open.view.focus_capture || open.view.focus_edit {
+        // Typing happens in the presenter window: give it the keyboard.
+        ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Focus);
+    }
+    for change in changes {
+        app.apply(change);
     }
 }
 

@@ -17,6 +17,8 @@ pub struct FormState {
     /// The round being renamed and its new name so far.
     pub renaming_round: Option<Id>,
     pub round_label: String,
+    /// Give the rename field the keyboard on the next frame.
+    pub focus_round_label: bool,
     pub proposal: ProposalDraft,
     /// Per proposal: action text, owner, due date.
     pub action: HashMap<Id, [String; 3]>,
@@ -26,6 +28,8 @@ pub struct FormState {
     pub theme: String,
     /// Per theme and group: the statement being typed.
     pub statement: HashMap<(Id, Option<Id>), String>,
+    /// The item the statement drafts were typed for.
+    pub drafts_item: Option<Id>,
     pub date_error: Option<String>,
 }
 
@@ -346,6 +350,7 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
     if columns.is_empty() {
         columns.push(None);
     }
+    let mut finished = false;
     egui::Grid::new(("statements", item.id))
         .num_columns(columns.len() + 1)
         .striped(true)
@@ -373,36 +378,18 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
                             .desired_width(200.0),
                     );
                     if response.lost_focus() {
-                        let text = buffer.trim().to_string();
-                        match existing {
-                            Some(s) if text.is_empty() => changes.push(Change::RemoveRecord {
-                                item: item.id,
-                                id: s.id,
-                            }),
-                            Some(s) if s.text != text => {
-                                let mut s = s.clone();
-                                s.text = text;
-                                changes.push(put(item.id, 0, Record::Statement(s)));
-                            }
-                            None if !text.is_empty() => changes.push(put(
-                                item.id,
-                                item.statements.len(),
-                                Record::Statement(Statement {
-                                    id: session.fresh_id(),
-                                    theme: theme.id,
-                                    group: *g,
-                                    text,
-                                }),
-                            )),
-                            _ => {}
-                        }
+                        finished = true;
                     } else if !response.has_focus() {
+                        // Shows undo and redo; typed text was stored when the field lost focus.
                         *buffer = existing.map(|s| s.text.clone()).unwrap_or_default();
                     }
                 }
                 ui.end_row();
             }
         });
+    if finished {
+        changes.extend(take_statement_drafts(session, forms));
+    }
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut forms.theme)
@@ -421,4 +408,50 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
             forms.theme.clear();
         }
     });
+}
+
+/// Statements typed into the grid, as changes to store them; the drafts are cleared. Called
+/// when a field loses focus and whenever the presenter leaves the item, the screen or the
+/// session, so nothing typed is lost by moving on without pressing Tab.
+pub fn take_statement_drafts(session: &Session, forms: &mut FormState) -> Vec<Change> {
+    let mut drafts: Vec<_> = forms.statement.drain().collect();
+    drafts.sort_by_key(|((theme, group), _)| (*theme, *group));
+    let mut changes = Vec::new();
+    for ((theme, group), text) in drafts {
+        let Some(item) = session
+            .agenda
+            .iter()
+            .find(|i| i.themes.iter().any(|t| t.id == theme))
+        else {
+            continue; // The theme was removed meanwhile.
+        };
+        let text = text.trim().to_string();
+        let existing = item
+            .statements
+            .iter()
+            .find(|s| s.theme == theme && s.group == group);
+        match existing {
+            Some(s) if text.is_empty() => changes.push(Change::RemoveRecord {
+                item: item.id,
+                id: s.id,
+            }),
+            Some(s) if s.text != text => {
+                let mut s = s.clone();
+                s.text = text;
+                changes.push(put(item.id, 0, Record::Statement(s)));
+            }
+            None if !text.is_empty() => changes.push(put(
+                item.id,
+                item.statements.len(),
+                Record::Statement(Statement {
+                    id: session.fresh_id(),
+                    theme,
+                    group,
+                    text,
+                }),
+            )),
+            _ => {}
+        }
+    }
+    changes
 }

@@ -5,6 +5,7 @@ mod app;
 pub mod audience;
 mod beamer;
 mod forms;
+mod keys;
 mod prepare_view;
 mod report_view;
 mod run_view;

@@ -1,8 +1,9 @@
 //! The run view: the agenda, the current item large, tallies and reactions, rounds, timer and
 //! notes. Drawing collects changes; they are applied after the frame is laid out.
 
-use super::app::{App, OpenSession, clamp_view};
+use super::app::{App, OpenSession, RunState, clamp_view};
 use super::forms;
+use super::keys;
 use super::texts::{Texts, kind_icon};
 use crate::model::{
     Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, percent, texts::round_label,
@@ -34,6 +35,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(open) = app.open.as_mut() else {
         return;
     };
+    let item = open
+        .doc
+        .session()
+        .agenda
+        .get(open.view.current)
+        .map(|i| i.id);
+    if open.view.forms.drafts_item != item {
+        // Left the item (by key, click or the beamer window): keep what was typed there.
+        changes.extend(forms::take_statement_drafts(
+            open.doc.session(),
+            &mut open.view.forms,
+        ));
+        open.view.forms.drafts_item = item;
+    }
     keys(open, ui.ctx(), &mut changes);
     agenda_panel(open, t, ui);
     side_panel(open, t, ui);
@@ -62,8 +77,23 @@ pub fn current_round(open: &OpenSession, item: &Item) -> Option<Id> {
         .or_else(|| item.rounds.last().map(|r| r.id))
 }
 
-fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) {
-    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+/// Moves to agenda item `index` and drops what belonged to the item left behind.
+pub fn go_to(open: &mut OpenSession, index: usize) {
+    let len = open.doc.session().agenda.len();
+    let index = index.min(len.saturating_sub(1));
+    if index != open.view.current {
+        open.view.current = index;
+        open.view.selected_reaction = None;
+        open.view.editing = None;
+        open.view.forms.renaming_round = None;
+    }
+}
+
+/// The presenter's one-key commands. Also called from the audience window, so a clicker or a
+/// key press works whichever of the two windows has the focus.
+pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) {
+    let pressed = |m: Modifiers, k: Key| keys::pressed(ctx, m, k);
+    let presses = |m: Modifiers, k: Key| keys::presses(ctx, m, k);
     // Stance keys work while typing a reaction, so the stance can be set before or after.
     for (k, stance) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
         .into_iter()
@@ -82,28 +112,23 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
     if ctx.egui_wants_keyboard_input() {
         return;
     }
-    let session = open.doc.session();
-    let len = session.agenda.len();
-    if pressed(Modifiers::NONE, Key::ArrowDown)
-        || pressed(Modifiers::NONE, Key::PageDown)
-        || pressed(Modifiers::NONE, Key::ArrowRight)
-    {
-        open.view.current = (open.view.current + 1).min(len.saturating_sub(1));
-        open.view.selected_reaction = None;
-    }
-    if pressed(Modifiers::NONE, Key::ArrowUp)
-        || pressed(Modifiers::NONE, Key::PageUp)
-        || pressed(Modifiers::NONE, Key::ArrowLeft)
-    {
-        open.view.current = open.view.current.saturating_sub(1);
-        open.view.selected_reaction = None;
+    let forward = presses(Modifiers::NONE, Key::ArrowDown)
+        + presses(Modifiers::NONE, Key::PageDown)
+        + presses(Modifiers::NONE, Key::ArrowRight);
+    let back = presses(Modifiers::NONE, Key::ArrowUp)
+        + presses(Modifiers::NONE, Key::PageUp)
+        + presses(Modifiers::NONE, Key::ArrowLeft);
+    if forward != back {
+        let to = (open.view.current + forward).saturating_sub(back);
+        go_to(open, to);
     }
     if pressed(Modifiers::NONE, Key::Home) {
-        open.view.current = 0;
+        go_to(open, 0);
     }
     if pressed(Modifiers::NONE, Key::End) {
-        open.view.current = len.saturating_sub(1);
+        go_to(open, usize::MAX);
     }
+    let session = open.doc.session();
     let groups: Vec<Id> = session.groups.iter().map(|g| g.id).collect();
     if pressed(Modifiers::SHIFT, Key::G) {
         open.view.group = cycle_group(&groups, open.view.group, false);
@@ -126,6 +151,7 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
     }
     if pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::R) {
         open.view.focus_capture = true;
+        keys::swallow_text(ctx);
     }
     let round = current_round(open, item);
     if item.kind == ItemKind::Proposition
@@ -142,17 +168,15 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
             Key::Num8,
             Key::Num9,
         ];
-        for (n, key) in NUMBERS.into_iter().enumerate() {
-            let Some(option) = item.options.get(n) else {
-                break;
-            };
-            let r = item.round(round).expect("current_round exists");
-            if pressed(Modifiers::SHIFT, key) {
-                if r.count(option.id, open.view.group) > 0 {
-                    changes.push(tally(item_id, round, option.id, open.view.group, -1));
-                }
-            } else if pressed(Modifiers::NONE, key) {
-                changes.push(tally(item_id, round, option.id, open.view.group, 1));
+        let r = item.round(round).expect("current_round exists");
+        for (option, key) in item.options.iter().zip(NUMBERS) {
+            let added = presses(Modifiers::NONE, key) as i64;
+            let removed = presses(Modifiers::SHIFT, key) as i64;
+            // Never below zero, however many removals arrive in one frame.
+            let count = i64::from(r.count(option.id, open.view.group));
+            let delta = (added - removed).max(-count);
+            if delta != 0 {
+                changes.push(tally(item_id, round, option.id, open.view.group, delta));
             }
         }
     }
@@ -218,14 +242,19 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
                 });
             }
             if pressed(Modifiers::NONE, Key::E) {
-                open.view.editing = Some((id, round.reactions[i].text.clone()));
+                start_editing(
+                    &mut open.view,
+                    round.reactions[i].id,
+                    &round.reactions[i].text,
+                );
+                keys::swallow_text(ctx);
             }
         }
         if pressed(Modifiers::NONE, Key::F2) {
-            open.view.forms.renaming_round = Some(round.id);
-            open.view.forms.round_label = round.label.clone();
+            start_renaming(&mut open.view.forms, round);
         }
         if let Some(id) = open.view.selected_reaction
+            && open.view.editing.is_none()
             && (pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace))
             && round.reactions.iter().any(|r| r.id == id)
         {
@@ -237,6 +266,17 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) 
             open.view.selected_reaction = None;
         }
     }
+}
+
+fn start_editing(view: &mut RunState, reaction: Id, text: &str) {
+    view.editing = Some((reaction, text.to_string()));
+    view.focus_edit = true;
+}
+
+fn start_renaming(forms: &mut forms::FormState, round: &Round) {
+    forms.renaming_round = Some(round.id);
+    forms.round_label = round.label.clone();
+    forms.focus_round_label = true;
 }
 
 fn cycle_group(groups: &[Id], current: Option<Id>, forward: bool) -> Option<Id> {
@@ -312,6 +352,7 @@ fn update_reaction(session: &Session, id: Id, edit: impl FnOnce(&mut Reaction)) 
 }
 
 fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    let mut clicked = None;
     egui::Panel::left("agenda")
         .default_size(280.0)
         .show(ui, |ui| {
@@ -365,12 +406,14 @@ fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
                             first_line(&item.text, 300)
                         ));
                     if response.clicked() {
-                        open.view.current = i;
-                        open.view.selected_reaction = None;
+                        clicked = Some(i);
                     }
                 }
             });
         });
+    if let Some(i) = clicked {
+        go_to(open, i);
+    }
 }
 
 fn side_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
@@ -535,6 +578,7 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         ui.heading(t.empty_agenda);
         return;
     };
+    let mut go = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{} {}", kind_icon(item.kind), t.kind(item.kind))).strong());
         ui.weak(format!(
@@ -550,7 +594,7 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
                 )
                 .clicked()
             {
-                open.view.current += 1;
+                go = Some(open.view.current + 1);
             }
             if ui
                 .add_enabled(
@@ -559,7 +603,7 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
                 )
                 .clicked()
             {
-                open.view.current -= 1;
+                go = open.view.current.checked_sub(1);
             }
         });
     });
@@ -584,6 +628,10 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         ItemKind::Statements => forms::statements(open, t, ui, changes),
         ItemKind::Info => {}
     }
+    // Moving on only after the whole item is drawn keeps this frame about one item.
+    if let Some(to) = go {
+        go_to(open, to);
+    }
 }
 
 fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
@@ -607,15 +655,21 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
         if let Some(round) = current.and_then(|r| item.round(r)) {
             let forms = &mut open.view.forms;
             if forms.renaming_round == Some(round.id) {
+                let id = ui.make_persistent_id(("round-label", round.id));
+                if std::mem::take(&mut forms.focus_round_label) {
+                    ui.memory_mut(|m| m.request_focus(id));
+                }
                 let response = ui.add(
                     egui::TextEdit::singleline(&mut forms.round_label)
+                        .id(id)
                         .desired_width(180.0)
                         .hint_text(t.round_label),
                 );
-                response.request_focus();
                 if response.lost_focus() {
+                    // Enter or a click elsewhere keeps the new name; Escape keeps the old one.
+                    let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
                     let label = forms.round_label.trim().to_string();
-                    if !label.is_empty() && label != round.label {
+                    if !cancelled && !label.is_empty() && label != round.label {
                         changes.push(Change::UpdateRound {
                             item: item.id,
                             round: round.id,
@@ -626,9 +680,12 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                     }
                     forms.renaming_round = None;
                 }
-            } else if ui.button("✏").on_hover_text(t.round_label).clicked() {
-                forms.renaming_round = Some(round.id);
-                forms.round_label = round.label.clone();
+            } else if ui
+                .button("✏")
+                .on_hover_text(format!("{} (F2)", t.round_label))
+                .clicked()
+            {
+                start_renaming(&mut open.view.forms, round);
             }
         }
     });
@@ -670,9 +727,13 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
         .iter()
         .position(|r| r.id == round_id)
         .unwrap_or(0);
-    let previous = index.checked_sub(1).map(|i| &item.rounds[i]);
-    let group = open.view.group;
     let answers = round.answers();
+    // A shift against a round nobody answered (or before anyone answered this one) means nothing.
+    let previous = index
+        .checked_sub(1)
+        .map(|i| &item.rounds[i])
+        .filter(|prev| prev.answers() > 0 && answers > 0);
+    let group = open.view.group;
     // One column per group, plus hands not attributed to a group when there are any or when
     // that is where the keys count; the column the keys count in is marked.
     let mut columns: Vec<Option<Id>> = session.groups.iter().map(|g| Some(g.id)).collect();
@@ -791,17 +852,19 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
             }
         }
     });
+    // Focus goes to the field before it is drawn, so the first letter typed after Enter or R
+    // lands in it instead of being dropped.
+    let capture_id = ui.make_persistent_id("capture");
+    if std::mem::take(&mut open.view.focus_capture) {
+        ui.memory_mut(|m| m.request_focus(capture_id));
+    }
     let response = ui.add(
         egui::TextEdit::singleline(&mut open.view.capture)
-            .id_salt("capture")
+            .id(capture_id)
             .hint_text(format!("{} (Enter / R)", t.capture_hint))
             .desired_width(f32::INFINITY)
             .font(egui::TextStyle::Heading),
     );
-    if open.view.focus_capture {
-        response.request_focus();
-        open.view.focus_capture = false;
-    }
     let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if submitted {
         let text = open.view.capture.trim().to_string();
@@ -853,11 +916,23 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
             if let Some((id, text)) = &mut open.view.editing
                 && *id == reaction.id
             {
-                ui.add(
+                let edit_id = ui.make_persistent_id(("edit-reaction", reaction.id));
+                if std::mem::take(&mut open.view.focus_edit) {
+                    ui.memory_mut(|m| m.request_focus(edit_id));
+                }
+                let response = ui.add(
                     egui::TextEdit::multiline(text)
+                        .id(edit_id)
                         .desired_width(f32::INFINITY)
                         .desired_rows(2),
                 );
+                // Ctrl+Enter finishes, Escape throws the edit away.
+                let focused = response.has_focus() || response.lost_focus();
+                let commit = keys::pressed(ui.ctx(), Modifiers::COMMAND, Key::Enter);
+                let cancel = focused && ui.input(|i| i.key_pressed(Key::Escape));
+                if cancel {
+                    finished = true;
+                }
                 ui.horizontal(|ui| {
                     let mut edited = reaction.clone();
                     for stance in Stance::ALL {
@@ -877,7 +952,11 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                                 }
                             });
                     }
-                    let done = ui.button(t.done_editing).clicked();
+                    let done = ui
+                        .button(t.done_editing)
+                        .on_hover_text("Ctrl+Enter")
+                        .clicked()
+                        || commit;
                     if edited.stance != reaction.stance || edited.group != reaction.group {
                         edited.text = reaction.text.clone();
                         changes.push(Change::UpdateReaction {
@@ -886,7 +965,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                             reaction: edited.clone(),
                         });
                     }
-                    if done {
+                    if done && !cancel {
                         let new_text = text.trim().to_string();
                         if !new_text.is_empty() && new_text != reaction.text {
                             let mut r = reaction.clone();
@@ -975,8 +1054,12 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                                 to: i - 1,
                             });
                         }
-                        if ui.button("✏").on_hover_text(t.edit).clicked() {
-                            open.view.editing = Some((reaction.id, reaction.text.clone()));
+                        if ui
+                            .button("✏")
+                            .on_hover_text(format!("{} (E)", t.edit))
+                            .clicked()
+                        {
+                            start_editing(&mut open.view, reaction.id, &reaction.text);
                         }
                     });
                 }
