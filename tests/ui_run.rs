@@ -155,7 +155,7 @@ fn a_whole_round_of_work_through_the_ui_reaches_the_file() {
         ]
     );
 
-    // A new round with N; the shift column appears.
+    // A new round with N; the shift column appears with the first answer.
     let rounds_before = session(&h).item(item_id).unwrap().rounds.len();
     press(&mut h, Key::N);
     let s = session(&h);
@@ -165,9 +165,13 @@ fn a_whole_round_of_work_through_the_ui_reaches_the_file() {
         stelling::model::texts::round_label(s.language, rounds_before + 1),
         "the label speaks the session's language, as the beamer does"
     );
-    assert!(h.query_by_label("Shift").is_some());
+    assert!(
+        h.query_by_label("Shift").is_none(),
+        "no shift against a round nobody has answered yet"
+    );
     press(&mut h, Key::Num1);
     assert_eq!(last_round(&session(&h)).total(opt(0)), 1);
+    assert!(h.query_by_label("Shift").is_some());
 
     // Undo the tally and the round, redo the round.
     press_mod(&mut h, Modifiers::COMMAND, Key::Z);
