@@ -187,7 +187,8 @@ fn a_whole_round_of_work_through_the_ui_reaches_the_file() {
     );
     assert_eq!(last_round(&session(&h)).total(opt(0)), 0);
 
-    // Switch the UI to Dutch by clicking.
+    // Switch the UI to Dutch by clicking, looking at the previous round (it has a shift).
+    press(&mut h, Key::OpenBracket);
     h.get_by_label("Nederlands").click();
     h.run_steps(2);
     assert_eq!(h.state().language(), Language::Nl);
