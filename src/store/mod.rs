@@ -7,6 +7,7 @@ mod autosave;
 pub mod examples;
 mod lock;
 pub mod settings;
+pub mod templates;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};

@@ -58,6 +58,8 @@ pub struct RunState {
     pub beamer: super::beamer::Beamer,
     /// Scratch text of the small forms (proposals, commitments, statements).
     pub forms: super::forms::FormState,
+    /// Drafts and choices of the prepare screen.
+    pub prepare: prepare_view::PrepareState,
 }
 
 /// Stopwatch for one agenda item; runs only while the presenter lets it.
@@ -84,6 +86,8 @@ impl Timer {
 enum Dialog {
     Open(mpsc::Receiver<Option<PathBuf>>),
     SaveAs(mpsc::Receiver<Option<PathBuf>>),
+    /// A chat to import: picked, read and parsed on the dialog's thread.
+    Chat(mpsc::Receiver<Option<Result<prepare_view::ChatFile, String>>>),
 }
 
 pub struct App {
@@ -161,6 +165,7 @@ impl App {
 
     /// Opens a session file for editing; on failure the reason is shown and nothing is written.
     pub fn open_path(&mut self, path: &Path) {
+        prepare_view::commit_drafts(self);
         if let Some(old) = &mut self.open {
             if same_file(old.autosave.path(), path) {
                 return;
@@ -193,6 +198,24 @@ impl App {
     pub fn new_session(&mut self) {
         let t = self.texts();
         let session = Session::new(t.new_session_title, self.language());
+        self.create_session(session);
+    }
+
+    /// Creates a session from a template (fresh ids, today's date) in the sessions folder and
+    /// opens it on the prepare screen.
+    pub fn new_from_template(&mut self, template: store::templates::Template, language: Language) {
+        let today = chrono::Local::now().date_naive();
+        self.create_session(template.instantiate(language, today));
+        if let Some(open) = &mut self.open
+            && self.message.is_none()
+        {
+            open.view.screen = Screen::Prepare;
+        }
+    }
+
+    /// Saves a new session under a free name in the sessions folder and opens it.
+    fn create_session(&mut self, session: Session) {
+        let t = self.texts();
         let dir = self.sessions_dir.clone();
         let path = free_path(&dir, &store::file_name_for(&session.title));
         let result = std::fs::create_dir_all(&dir)
@@ -206,6 +229,7 @@ impl App {
 
     /// Saves and closes the open session, back to the start screen.
     pub fn close_session(&mut self) {
+        prepare_view::commit_drafts(self);
         self.commit_statement_drafts();
         if let Some(mut open) = self.open.take()
             && let Err(e) = open.autosave.flush(&open.doc)
@@ -235,6 +259,7 @@ impl App {
 
     /// Saves now whatever is unsaved (window closing).
     pub fn flush(&mut self) -> Result<(), store::SaveError> {
+        prepare_view::commit_drafts(self);
         self.commit_statement_drafts();
         match &mut self.open {
             Some(open) => open.autosave.flush(&open.doc),
@@ -302,11 +327,44 @@ impl App {
         }
     }
 
+    /// Asks for a chat file to import; it is read and parsed off the UI thread, so a big
+    /// chat or a slow network drive never freezes the window.
+    pub fn start_chat_dialog(&mut self) {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Chat", &["txt", "log", "text"])
+                .add_filter("*", &["*"])
+                .pick_file();
+            let _ = tx.send(picked.map(|path| read_chat_file(&path)));
+        });
+        self.dialog = Some(Dialog::Chat(rx));
+    }
+
     fn poll_dialog(&mut self, ctx: &egui::Context) {
         let Some(dialog) = &self.dialog else { return };
+        if let Dialog::Chat(rx) = dialog {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.dialog = None;
+                    if let Some(open) = &mut self.open {
+                        match result {
+                            Some(result) => open.view.prepare.chat.loaded(result),
+                            None => open.view.prepare.chat.loading = false,
+                        }
+                    }
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(100))
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
+            }
+            return;
+        }
         let (rx, is_open) = match dialog {
             Dialog::Open(rx) => (rx, true),
             Dialog::SaveAs(rx) => (rx, false),
+            Dialog::Chat(_) => return,
         };
         match rx.try_recv() {
             Ok(picked) => {
@@ -329,6 +387,14 @@ impl App {
         self.global_keys(&ctx);
         self.status_bar(ui);
         self.screen_tabs(ui);
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.view.screen != Screen::Prepare)
+        {
+            // Whatever was typed on the prepare screen is kept when leaving it.
+            prepare_view::commit_drafts(self);
+        }
         if let Some(open) = &self.open {
             match open.view.screen {
                 Screen::Prepare => prepare_view::show(self, ui),
@@ -565,6 +631,34 @@ fn open_session(path: &Path) -> Result<OpenSession, String> {
         autosave,
         _lock: lock,
         view: RunState::default(),
+    })
+}
+
+/// Reads and parses a chat file for the import preview: UTF-8, UTF-16 or Windows-1252, at most
+/// 64 MB (a day of chat is a few megabytes).
+pub fn read_chat_file(path: &Path) -> Result<prepare_view::ChatFile, String> {
+    const MAX_BYTES: u64 = 64 * 1024 * 1024;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{name}: this is a folder, not a text file"));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(format!(
+            "{name}: {} MB; chats up to {} MB can be imported",
+            meta.len() / 1_000_000,
+            MAX_BYTES / 1_000_000
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let (text, encoding) = crate::import::decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
+    Ok(prepare_view::ChatFile {
+        name,
+        import: crate::import::chat::parse(&text),
+        windows_1252: encoding == crate::import::Encoding::Windows1252,
     })
 }
 

@@ -1,10 +1,167 @@
-//! Prepare mode: session details, groups and the agenda editor.
+//! Prepare mode: the agenda editor, session details and groups, pasting a list and importing a
+//! chat. Like the run view, drawing collects changes and they go through `App::apply`, so undo,
+//! redo and autosave work exactly as in run mode.
+//!
+//! Typed text lives in drafts and becomes one change when the field is left (focus lost or
+//! Enter), so one undo step is one edit rather than one keystroke. Drafts are committed before
+//! the selection moves, before the screen or session changes and before saving on close, so
+//! nothing typed is lost.
 
-use super::app::App;
+mod agenda;
+mod chat;
+mod datepicker;
+mod details;
+mod paste;
+
+pub use chat::ChatFile;
+
+use super::app::{App, OpenSession, clamp_view};
+use super::texts::Texts;
+use crate::model::Change;
+use egui::{Key, Modifiers, RichText};
+
+/// The four parts of the prepare screen, each on its own tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Section {
+    #[default]
+    Agenda,
+    Details,
+    Paste,
+    Chat,
+}
+
+/// What the prepare screen remembers between frames; not part of the session file.
+#[derive(Default)]
+pub struct PrepareState {
+    pub section: Section,
+    pub details: details::DetailsState,
+    pub agenda: agenda::AgendaState,
+    pub paste: paste::PasteState,
+    pub chat: chat::ChatState,
+}
+
+/// Something the screen asks the app to do that is not a change to the session.
+enum Request {
+    /// Pick a chat file in a native dialog (read off the UI thread by the app).
+    ChooseChatFile,
+}
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let t = app.texts();
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(t.screen_prepare);
+    let mut changes = Vec::new();
+    let mut requests = Vec::new();
+    let Some(open) = app.open.as_mut() else {
+        return;
+    };
+    keys(open, ui.ctx());
+    section_tabs(open, t, ui);
+    match open.view.prepare.section {
+        Section::Agenda => agenda::show(open, t, ui, &mut changes),
+        Section::Details => details::show(open, t, ui, &mut changes),
+        Section::Paste => paste::show(open, t, ui, &mut changes),
+        Section::Chat => chat::show(open, t, ui, &mut changes, &mut requests),
+    }
+    for change in changes {
+        app.apply(change);
+    }
+    for request in requests {
+        match request {
+            Request::ChooseChatFile => app.start_chat_dialog(),
+        }
+    }
+    if let Some(open) = app.open.as_mut() {
+        clamp_view(open);
+    }
+}
+
+/// Commits whatever is typed but not yet a change (the prepare screen is left, the session is
+/// saved or closed). Does nothing when nothing is pending.
+pub fn commit_drafts(app: &mut App) {
+    let t = app.texts();
+    let mut changes = Vec::new();
+    if let Some(open) = app.open.as_mut() {
+        details::commit(open, &mut changes, t);
+        agenda::commit(open, &mut changes, t);
+    }
+    for change in changes {
+        app.apply(change);
+    }
+}
+
+/// Ctrl+1…4 pick a section; the agenda has its own keys (see `agenda::keys`).
+fn keys(open: &mut OpenSession, ctx: &egui::Context) {
+    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+    for (key, section) in [
+        (Key::Num1, Section::Agenda),
+        (Key::Num2, Section::Details),
+        (Key::Num3, Section::Paste),
+        (Key::Num4, Section::Chat),
+    ] {
+        if pressed(Modifiers::COMMAND, key) {
+            open.view.prepare.section = section;
+        }
+    }
+}
+
+fn section_tabs(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+    egui::Panel::top("prepare-sections").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let section = &mut open.view.prepare.section;
+            for (value, label, keys) in [
+                (Section::Agenda, t.prep_tab_agenda, "Ctrl+1"),
+                (Section::Details, t.prep_tab_details, "Ctrl+2"),
+                (Section::Paste, t.prep_tab_paste, "Ctrl+3"),
+                (Section::Chat, t.prep_tab_chat, "Ctrl+4"),
+            ] {
+                ui.selectable_value(section, value, RichText::new(label).size(19.0))
+                    .on_hover_text(keys);
+            }
+        });
+        ui.add_space(2.0);
     });
+}
+
+/// The colour of inline validation messages: dark red, readable on the light theme.
+pub const WARN: egui::Color32 = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+
+/// An inline warning line, with an icon so colour is never the only signal.
+fn warning(ui: &mut egui::Ui, text: impl Into<String>) {
+    ui.label(RichText::new(format!("⚠ {}", text.into())).color(WARN));
+}
+
+/// The first line of a text, at most `max` characters, for one-line lists.
+fn one_line(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    let more = text.trim().lines().nth(1).is_some();
+    if line.chars().count() > max {
+        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    } else if more {
+        format!("{line} …")
+    } else {
+        line.to_string()
+    }
+}
+
+/// Queues the change only when it does something, so a focus change without an edit leaves no
+/// empty undo step behind.
+fn push_if(changes: &mut Vec<Change>, changed: bool, change: impl FnOnce() -> Change) {
+    if changed {
+        changes.push(change());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn one_line_shortens_on_characters_not_bytes() {
+        assert_eq!(one_line("", 10), "");
+        assert_eq!(one_line("één twee drie vier", 8), "één twe…");
+        assert_eq!(one_line("a\nb", 10), "a …");
+        assert_eq!(one_line("🌻🌻🌻", 2), "🌻…");
+        assert_eq!(one_line("x", 0), "…");
+    }
 }

@@ -1,7 +1,9 @@
-//! The start screen: recent sessions, open, new, and the examples.
+//! The start screen: recent sessions, open, new from a template, and the examples.
 
 use super::app::App;
+use crate::model::Language;
 use crate::store::examples::EXAMPLES;
+use crate::store::templates::Template;
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let t = app.texts();
@@ -25,6 +27,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.new_session();
                 }
             });
+            ui.add_space(20.0);
+            templates(app, ui);
             ui.add_space(20.0);
             ui.heading(t.recent);
             if app.settings.recent.is_empty() {
@@ -61,4 +65,42 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     });
+}
+
+/// "New from a template": the session's language, then one button per template with a line
+/// saying what is in it.
+fn templates(app: &mut App, ui: &mut egui::Ui) {
+    let t = app.texts();
+    ui.heading(t.prep_from_template);
+    ui.label(t.prep_template_intro);
+    // The room's language can differ from the presenter's; it starts as the presenter's.
+    let key = egui::Id::unique("template-language");
+    let mut language = ui
+        .data(|d| d.get_temp::<Language>(key))
+        .unwrap_or_else(|| app.language());
+    ui.horizontal(|ui| {
+        ui.label(t.prep_template_language);
+        ui.selectable_value(&mut language, Language::Nl, "Nederlands");
+        ui.selectable_value(&mut language, Language::En, "English");
+    });
+    ui.data_mut(|d| d.insert_temp(key, language));
+    let mut chosen = None;
+    egui::Grid::new("templates")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            for (n, template) in Template::ALL.into_iter().enumerate() {
+                if ui
+                    .button(egui::RichText::new(format!("➕ {}", t.prep_templates[n])).size(19.0))
+                    .clicked()
+                {
+                    chosen = Some(template);
+                }
+                ui.label(t.prep_template_descriptions[n]);
+                ui.end_row();
+            }
+        });
+    if let Some(template) = chosen {
+        app.new_from_template(template, language);
+    }
 }

@@ -1,0 +1,961 @@
+//! The agenda editor: the list of items on the left (select, drag to reorder, add, duplicate,
+//! delete, Alt+↑/↓), the selected item on the right (kind, text, answer options, minutes,
+//! notes) with inline validation, and the planned time against the session's time slot.
+//!
+//! The selected item is `RunState::current`, shared with the run view, so the presenter starts
+//! where the preparation left off.
+
+use super::{one_line, push_if, warning};
+use crate::model::{
+    Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
+};
+use crate::ui::app::OpenSession;
+use crate::ui::texts::{Texts, kind_icon};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+#[derive(Default)]
+pub struct AgendaState {
+    /// The selected item as typed, while it is being edited.
+    draft: Option<ItemDraft>,
+    /// The kind the add button makes.
+    pub add_kind: ItemKind,
+    /// Put the cursor in the item's text on the next frame (after adding, Enter, F2).
+    focus_text: bool,
+    /// Put the cursor in this answer on the next frame (a new, empty one).
+    focus_option: Option<Id>,
+    /// The item the list last scrolled to, so it follows keys without fighting the mouse wheel.
+    scrolled_to: Option<usize>,
+    /// Shown after a delete: how to get it back.
+    deleted: bool,
+}
+
+/// The editable fields of one item. Only these are copied each frame, never the recorded
+/// rounds, which can hold thousands of reactions.
+#[derive(Clone, Debug, PartialEq)]
+struct ItemDraft {
+    id: Id,
+    kind: ItemKind,
+    text: String,
+    notes: String,
+    minutes: String,
+    options: Vec<ResponseOption>,
+    dirty: bool,
+}
+
+impl ItemDraft {
+    fn from(item: &Item) -> Self {
+        ItemDraft {
+            id: item.id,
+            kind: item.kind,
+            text: item.text.clone(),
+            notes: item.notes.clone(),
+            minutes: item
+                .planned_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+            options: item.options.clone(),
+            dirty: false,
+        }
+    }
+
+    /// The item with the draft's fields; a minutes field that does not read keeps the old value.
+    fn apply_to(&self, item: &Item) -> Item {
+        let mut new = item.clone();
+        new.kind = self.kind;
+        new.text = self.text.trim().to_string();
+        new.notes = self.notes.trim_end().to_string();
+        if let Ok(minutes) = parse_minutes(&self.minutes) {
+            new.planned_minutes = minutes;
+        }
+        new.options = self
+            .options
+            .iter()
+            .map(|o| ResponseOption {
+                id: o.id,
+                label: o.label.trim().to_string(),
+            })
+            .collect();
+        new
+    }
+}
+
+/// Whole minutes, empty for none; `0` is none too (nothing planned).
+fn parse_minutes(text: &str) -> Result<Option<u32>, ()> {
+    let text = text.trim().trim_end_matches(['′', '\'']).trim();
+    let text = text.strip_suffix("min").unwrap_or(text).trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u32>() {
+        Ok(0) => Ok(None),
+        Ok(n) if n <= 24 * 60 => Ok(Some(n)),
+        _ => Err(()),
+    }
+}
+
+/// What is wrong with an item as typed, in words for the facilitator. Empty when all is well.
+pub fn issues(
+    kind: ItemKind,
+    text: &str,
+    minutes: &str,
+    options: &[ResponseOption],
+    t: &Texts,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if text.trim().is_empty() {
+        out.push(t.prep_issue_empty_text.to_string());
+    }
+    if parse_minutes(minutes).is_err() {
+        out.push(t.prep_issue_minutes.to_string());
+    }
+    if kind == ItemKind::Proposition {
+        if options.is_empty() {
+            out.push(t.prep_issue_no_options.to_string());
+        }
+        if options.iter().any(|o| o.label.trim().is_empty()) {
+            out.push(t.prep_issue_empty_option.to_string());
+        }
+        // Each doubled answer once, however often and in whatever case it repeats.
+        let mut seen: Vec<String> = Vec::new();
+        let mut reported: Vec<String> = Vec::new();
+        for o in options {
+            let key = o.label.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            if !seen.contains(&key) {
+                seen.push(key);
+            } else if !reported.contains(&key) {
+                out.push(format!(
+                    "{} ‘{}’",
+                    t.prep_issue_duplicate_option,
+                    o.label.trim()
+                ));
+                reported.push(key);
+            }
+        }
+    }
+    out
+}
+
+fn item_issues(item: &Item, t: &Texts) -> Vec<String> {
+    let minutes = item
+        .planned_minutes
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    issues(item.kind, &item.text, &minutes, &item.options, t)
+}
+
+/// Answer sets a facilitator picks from instead of typing them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    AgreeDisagreeDoubt,
+    YesNo,
+    Scale1To5,
+    LineUp0To10,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [
+        Preset::AgreeDisagreeDoubt,
+        Preset::YesNo,
+        Preset::Scale1To5,
+        Preset::LineUp0To10,
+    ];
+
+    /// The labels in the session's language: the room sees them on the beamer.
+    pub fn labels(self, language: Language) -> Vec<String> {
+        match self {
+            Preset::AgreeDisagreeDoubt => default_options(language)
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            Preset::YesNo => match language {
+                Language::Nl => vec!["Ja".into(), "Nee".into()],
+                Language::En => vec!["Yes".into(), "No".into()],
+            },
+            Preset::Scale1To5 => (1..=5).map(|n| n.to_string()).collect(),
+            Preset::LineUp0To10 => (0..=10).map(|n| n.to_string()).collect(),
+        }
+    }
+
+    fn name(self, t: &Texts) -> &'static str {
+        t.prep_presets[self as usize]
+    }
+
+    /// The preset these options are, if any.
+    fn of(options: &[ResponseOption], language: Language) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| {
+            let labels = p.labels(language);
+            labels.len() == options.len() && labels.iter().zip(options).all(|(l, o)| *l == o.label)
+        })
+    }
+}
+
+/// Options with ids unused in the session and among each other.
+fn new_options(
+    session: &Session,
+    keep: &[ResponseOption],
+    labels: Vec<String>,
+) -> Vec<ResponseOption> {
+    let mut ids = IdSource::new(session);
+    for o in keep {
+        ids.reserve(o.id);
+    }
+    labels
+        .into_iter()
+        .map(|label| ResponseOption {
+            id: ids.fresh(),
+            label,
+        })
+        .collect()
+}
+
+/// Whether any round counted hands for this option, so removing it would lose them.
+fn option_counted(item: &Item, option: Id) -> bool {
+    item.rounds
+        .iter()
+        .any(|r| r.tallies.iter().any(|t| t.option == option))
+}
+
+/// A copy of an item to prepare another like it: same kind, text, answers, minutes, notes and
+/// themes, all with fresh ids; nothing recorded comes along.
+pub fn duplicate(session: &Session, item: &Item) -> Item {
+    let mut copy = Item::new(session, item.kind, item.text.clone());
+    let mut ids = IdSource::new(session);
+    ids.reserve(copy.id);
+    for r in &copy.rounds {
+        ids.reserve(r.id);
+    }
+    for o in &copy.options {
+        ids.reserve(o.id);
+    }
+    copy.options = item
+        .options
+        .iter()
+        .map(|o| ResponseOption {
+            id: ids.fresh(),
+            label: o.label.clone(),
+        })
+        .collect();
+    copy.themes = item
+        .themes
+        .iter()
+        .map(|th| crate::model::Theme {
+            id: ids.fresh(),
+            name: th.name.clone(),
+        })
+        .collect();
+    copy.notes = item.notes.clone();
+    copy.planned_minutes = item.planned_minutes;
+    copy
+}
+
+/// Turns the item draft into a change if it was edited. A proposition without options is not
+/// committed (the model refuses it): the draft stays, with its message, until it has one.
+pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, _t: &Texts) {
+    let state = &mut open.view.prepare.agenda;
+    let Some(draft) = &state.draft else { return };
+    if !draft.dirty {
+        state.draft = None;
+        return;
+    }
+    let session = open.doc.session();
+    let Some(item) = session.item(draft.id) else {
+        // The item went (undo of its creation): nothing left to write the text into.
+        state.draft = None;
+        return;
+    };
+    if draft.kind == ItemKind::Proposition && draft.options.is_empty() {
+        return;
+    }
+    let new = draft.apply_to(item);
+    push_if(changes, new != *item, || Change::ReplaceItem(Box::new(new)));
+    state.draft = None;
+}
+
+pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    // A draft of another item (the selection moved by key or undo) is written first.
+    let current_id = open
+        .doc
+        .session()
+        .agenda
+        .get(open.view.current)
+        .map(|i| i.id);
+    if open
+        .view
+        .prepare
+        .agenda
+        .draft
+        .as_ref()
+        .is_some_and(|d| Some(d.id) != current_id)
+    {
+        commit(open, changes, t);
+        open.view.prepare.agenda.draft = None;
+    }
+    keys(open, t, ui.ctx(), changes);
+    list_panel(open, t, ui, changes);
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| editor(open, t, ui, changes));
+    });
+}
+
+/// Where the selected item sits after the queued changes, so moves can follow it.
+fn select(open: &mut OpenSession, index: usize) {
+    open.view.current = index;
+    open.view.selected_reaction = None;
+}
+
+fn add_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>, kind: ItemKind) {
+    commit(open, changes, t);
+    let session = open.doc.session();
+    let index = if session.agenda.is_empty() {
+        0
+    } else {
+        (open.view.current + 1).min(session.agenda.len())
+    };
+    let item = Item::new(session, kind, "");
+    changes.push(Change::AddItem {
+        index,
+        item: Box::new(item),
+    });
+    select(open, index);
+    open.view.prepare.agenda.focus_text = true;
+    open.view.prepare.agenda.deleted = false;
+}
+
+fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let Some(item) = session.agenda.get(open.view.current) else {
+        return;
+    };
+    // The copy has what is typed, also when that is not committed yet.
+    let source = match &open.view.prepare.agenda.draft {
+        Some(d) if d.id == item.id => d.apply_to(item),
+        _ => item.clone(),
+    };
+    let copy = duplicate(session, &source);
+    let index = open.view.current + 1;
+    commit(open, changes, t);
+    changes.push(Change::AddItem {
+        index,
+        item: Box::new(copy),
+    });
+    select(open, index);
+}
+
+fn delete_item(open: &mut OpenSession, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let Some(item) = session.agenda.get(open.view.current) else {
+        return;
+    };
+    changes.push(Change::RemoveItem(item.id));
+    open.view.prepare.agenda.draft = None;
+    open.view.prepare.agenda.deleted = true;
+    let len = session.agenda.len() - 1;
+    select(open, open.view.current.min(len.saturating_sub(1)));
+}
+
+/// Moves the selected item to `to` (an index in the agenda after the move).
+fn move_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>, from: usize, to: usize) {
+    let session = open.doc.session();
+    let len = session.agenda.len();
+    if from >= len || to >= len || from == to {
+        return;
+    }
+    let id = session.agenda[from].id;
+    commit(open, changes, t);
+    changes.push(Change::MoveItem { id, to });
+    if open.view.current == from {
+        select(open, to);
+    } else {
+        // Another item moved past the selection: keep the same item selected.
+        let c = open.view.current;
+        let c = if from < c && to >= c {
+            c - 1
+        } else if from > c && to <= c {
+            c + 1
+        } else {
+            c
+        };
+        select(open, c);
+    }
+}
+
+fn keys(open: &mut OpenSession, t: &Texts, ctx: &egui::Context, changes: &mut Vec<Change>) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+    let len = open.doc.session().agenda.len();
+    let current = open.view.current;
+    if pressed(Modifiers::ALT, Key::ArrowUp) && current > 0 {
+        move_item(open, t, changes, current, current - 1);
+    } else if pressed(Modifiers::ALT, Key::ArrowDown) && current + 1 < len {
+        move_item(open, t, changes, current, current + 1);
+    } else if pressed(Modifiers::NONE, Key::ArrowUp) {
+        select(open, current.saturating_sub(1));
+    } else if pressed(Modifiers::NONE, Key::ArrowDown) {
+        select(open, (current + 1).min(len.saturating_sub(1)));
+    } else if pressed(Modifiers::NONE, Key::Home) {
+        select(open, 0);
+    } else if pressed(Modifiers::NONE, Key::End) {
+        select(open, len.saturating_sub(1));
+    } else if pressed(Modifiers::COMMAND, Key::N) || pressed(Modifiers::NONE, Key::Insert) {
+        let kind = open.view.prepare.agenda.add_kind;
+        add_item(open, t, changes, kind);
+    } else if pressed(Modifiers::COMMAND, Key::D) {
+        duplicate_item(open, t, changes);
+    } else if pressed(Modifiers::NONE, Key::Delete) {
+        delete_item(open, changes);
+    } else if (pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::F2)) && len > 0
+    {
+        open.view.prepare.agenda.focus_text = true;
+    }
+}
+
+/// "1 h 25 min" / "1 u 25 min", or "25 min".
+pub fn format_minutes(minutes: u32, t: &Texts) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} {}", t.prep_hours),
+        (h, m) => format!("{h} {} {m} min", t.prep_hours),
+    }
+}
+
+/// Planned minutes of the agenda against the session's slot, with a warning when over.
+fn time_summary(session: &Session, t: &Texts, ui: &mut egui::Ui) {
+    let planned: u32 = session
+        .agenda
+        .iter()
+        .filter_map(|i| i.planned_minutes)
+        .fold(0u32, u32::saturating_add);
+    let slot = match (session.start_time, session.end_time) {
+        (Some(a), Some(b)) if b >= a => Some(((b - a).num_minutes()) as u32),
+        _ => None,
+    };
+    let planned_text = format!("{}: {}", t.prep_planned_total, format_minutes(planned, t));
+    match slot {
+        Some(slot) => {
+            let range = format!(
+                "{}–{}",
+                session
+                    .start_time
+                    .map(|x| x.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                session
+                    .end_time
+                    .map(|x| x.format("%H:%M").to_string())
+                    .unwrap_or_default()
+            );
+            ui.label(
+                RichText::new(format!(
+                    "{planned_text} {} {} ({range})",
+                    t.prep_of,
+                    format_minutes(slot, t)
+                ))
+                .strong(),
+            );
+            if planned > slot {
+                warning(
+                    ui,
+                    format!("{} {}", format_minutes(planned - slot, t), t.prep_over_slot),
+                );
+            } else if planned < slot {
+                ui.weak(format!(
+                    "{} {}",
+                    format_minutes(slot - planned, t),
+                    t.prep_left_in_slot
+                ));
+            }
+        }
+        None => {
+            ui.label(RichText::new(planned_text).strong());
+            ui.weak(t.prep_no_slot);
+        }
+    }
+}
+
+fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let mut clicked = None;
+    let mut dropped: Option<(usize, usize)> = None;
+    let mut action: Option<&'static str> = None;
+    egui::Panel::left("prepare-agenda")
+        .default_size(440.0)
+        .min_size(300.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.heading(RichText::new(t.agenda).strong());
+            let state = &mut open.view.prepare.agenda;
+            ui.horizontal_wrapped(|ui| {
+                egui::ComboBox::from_id_salt("add-kind")
+                    .selected_text(format!(
+                        "{} {}",
+                        kind_icon(state.add_kind),
+                        t.kind(state.add_kind)
+                    ))
+                    .show_ui(ui, |ui| {
+                        for kind in ItemKind::ALL {
+                            ui.selectable_value(
+                                &mut state.add_kind,
+                                kind,
+                                format!("{} {}", kind_icon(kind), t.kind(kind)),
+                            );
+                        }
+                    })
+                    .response
+                    .accessible_name(t.prep_kind);
+                if ui
+                    .button(RichText::new(format!("➕ {}", t.prep_add_item)).strong())
+                    .on_hover_text("Ctrl+N")
+                    .clicked()
+                {
+                    action = Some("add");
+                }
+            });
+            let session = open.doc.session();
+            let has = !session.agenda.is_empty();
+            let current = open.view.current;
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add_enabled(has, egui::Button::new(format!("📋 {}", t.prep_duplicate)))
+                    .on_hover_text("Ctrl+D")
+                    .clicked()
+                {
+                    action = Some("duplicate");
+                }
+                if ui
+                    .add_enabled(has, egui::Button::new(format!("🗑 {}", t.delete)))
+                    .on_hover_text(t.prep_delete_hint)
+                    .clicked()
+                {
+                    action = Some("delete");
+                }
+                if ui
+                    .add_enabled(
+                        current > 0 && has,
+                        egui::Button::new(format!("⬆ {}", t.move_up)),
+                    )
+                    .on_hover_text("Alt+↑")
+                    .clicked()
+                {
+                    action = Some("up");
+                }
+                if ui
+                    .add_enabled(
+                        current + 1 < session.agenda.len(),
+                        egui::Button::new(format!("⬇ {}", t.move_down)),
+                    )
+                    .on_hover_text("Alt+↓")
+                    .clicked()
+                {
+                    action = Some("down");
+                }
+            });
+            if state.deleted {
+                ui.weak(t.prep_deleted_undo);
+            }
+            ui.separator();
+            time_summary(session, t, ui);
+            ui.separator();
+            if session.agenda.is_empty() {
+                ui.label(t.empty_agenda);
+                ui.weak(t.prep_empty_agenda_hint);
+            }
+            let row_height = ui.text_style_height(&egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.y;
+            let spacing = ui.spacing().item_spacing.y;
+            let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+            if state.scrolled_to != Some(current) {
+                let row = current.saturating_sub(2) as f32;
+                area = area.vertical_scroll_offset(row * (row_height + spacing));
+                state.scrolled_to = Some(current);
+            }
+            area.show_rows(ui, row_height, session.agenda.len(), |ui, rows| {
+                for i in rows {
+                    let item = &session.agenda[i];
+                    let selected = i == current;
+                    let warn = if item_issues(item, t).is_empty() {
+                        ""
+                    } else {
+                        " ⚠"
+                    };
+                    let minutes = item
+                        .planned_minutes
+                        .map(|m| format!("  {m} min"))
+                        .unwrap_or_default();
+                    let text = if item.text.trim().is_empty() {
+                        format!("({})", t.prep_no_text)
+                    } else {
+                        one_line(&item.text, 100)
+                    };
+                    let label =
+                        format!("{}. {} {text}{minutes}{warn}", i + 1, kind_icon(item.kind),);
+                    let row = ui.horizontal(|ui| {
+                        // Only the handle drags, so a click on the text always selects.
+                        ui.dnd_drag_source(egui::Id::unique(("prep-row", item.id)), i, |ui| {
+                            ui.label(RichText::new(" ↕ ").strong())
+                        })
+                        .response
+                        .on_hover_text(t.prep_drag_hint);
+                        let mut label = RichText::new(label);
+                        if selected {
+                            label = label.strong();
+                        }
+                        ui.add(egui::Button::selectable(selected, label).truncate())
+                            .on_hover_text(format!(
+                                "{}: {}",
+                                t.kind(item.kind),
+                                one_line(&item.text, 300)
+                            ))
+                    });
+                    // The whole row is a drop target.
+                    let drop = ui.interact(
+                        row.response.rect,
+                        egui::Id::unique(("prep-drop", item.id)),
+                        egui::Sense::hover(),
+                    );
+                    if row.inner.clicked() {
+                        clicked = Some(i);
+                    }
+                    let rect = drop.rect;
+                    let below = ui
+                        .ctx()
+                        .pointer_interact_pos()
+                        .is_some_and(|p| p.y > rect.center().y);
+                    if drop.dnd_hover_payload::<usize>().is_some() {
+                        let y = if below { rect.bottom() } else { rect.top() };
+                        ui.painter().hline(
+                            rect.x_range(),
+                            y,
+                            egui::Stroke::new(3.0, ui.visuals().selection.bg_fill),
+                        );
+                    }
+                    if let Some(from) = drop.dnd_release_payload::<usize>() {
+                        // Insert before row `k`; after removing `from`, later rows shift up.
+                        let k = if below { i + 1 } else { i };
+                        let to = if *from < k { k - 1 } else { k };
+                        dropped = Some((*from, to));
+                    }
+                }
+            });
+        });
+    if let Some(i) = clicked {
+        commit(open, changes, t);
+        select(open, i);
+        open.view.prepare.agenda.deleted = false;
+    }
+    if let Some((from, to)) = dropped {
+        move_item(open, t, changes, from, to);
+    }
+    let current = open.view.current;
+    match action {
+        Some("add") => {
+            let kind = open.view.prepare.agenda.add_kind;
+            add_item(open, t, changes, kind);
+        }
+        Some("duplicate") => duplicate_item(open, t, changes),
+        Some("delete") => delete_item(open, changes),
+        Some("up") if current > 0 => move_item(open, t, changes, current, current - 1),
+        Some("down") => move_item(open, t, changes, current, current + 1),
+        _ => {}
+    }
+}
+
+fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let Some(item) = session.agenda.get(open.view.current) else {
+        ui.add_space(40.0);
+        ui.heading(t.empty_agenda);
+        ui.label(t.prep_empty_agenda_hint);
+        return;
+    };
+    let state = &mut open.view.prepare.agenda;
+    let draft = state.draft.get_or_insert_with(|| ItemDraft::from(item));
+    let mut focus = false;
+    let mut left = false;
+    let mut edited = false;
+    // Kind, presets and option buttons are whole edits: committed at once.
+    let mut at_once = false;
+
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(format!(
+            "{} {} {} {}",
+            t.prep_item,
+            open.view.current + 1,
+            t.prep_of,
+            session.agenda.len()
+        ))
+        .size(15.0)
+        .weak(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for kind in ItemKind::ALL {
+            let label = format!("{} {}", kind_icon(kind), t.kind(kind));
+            if ui.selectable_label(draft.kind == kind, label).clicked() && draft.kind != kind {
+                draft.kind = kind;
+                if kind == ItemKind::Proposition && draft.options.is_empty() {
+                    draft.options = new_options(
+                        session,
+                        &[],
+                        Preset::AgreeDisagreeDoubt.labels(session.language),
+                    );
+                }
+                at_once = true;
+            }
+        }
+    });
+    ui.add_space(6.0);
+    ui.label(RichText::new(t.prep_text_label).strong());
+    let text = ui.add(
+        egui::TextEdit::multiline(&mut draft.text)
+            .id_salt(("item-text", draft.id))
+            .font(egui::FontId::proportional(24.0))
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text(t.prep_text_hint)
+            .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
+    );
+    if std::mem::take(&mut state.focus_text) {
+        text.request_focus();
+    }
+    if text.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none()) {
+        text.surrender_focus();
+        at_once = true;
+    }
+    focus |= text.has_focus();
+    left |= text.lost_focus();
+    edited |= text.changed();
+    ui.weak(t.prep_text_keys);
+
+    if draft.kind == ItemKind::Proposition {
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(t.prep_answers).strong());
+            let current = Preset::of(&draft.options, session.language);
+            let counted = item.rounds.iter().any(|r| !r.tallies.is_empty());
+            ui.add_enabled_ui(!counted, |ui| {
+                egui::ComboBox::from_id_salt(("preset", draft.id))
+                    .selected_text(current.map_or(t.prep_custom, |p| p.name(t)))
+                    .show_ui(ui, |ui| {
+                        for preset in Preset::ALL {
+                            if ui
+                                .selectable_label(current == Some(preset), preset.name(t))
+                                .clicked()
+                            {
+                                draft.options =
+                                    new_options(session, &[], preset.labels(session.language));
+                                at_once = true;
+                            }
+                        }
+                    })
+                    .response
+                    .accessible_name(t.prep_answer_set);
+            });
+            if counted {
+                ui.weak(t.prep_counted_hint);
+            }
+        });
+        let mut remove = None;
+        let can_add = draft.options.len() < 20;
+        egui::Grid::new(("options", draft.id))
+            .num_columns(3)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                for (n, option) in draft.options.iter_mut().enumerate() {
+                    // The run view's number key for this answer.
+                    let key = if n < 9 {
+                        format!("{}", n + 1)
+                    } else {
+                        String::new()
+                    };
+                    ui.label(RichText::new(key).monospace().weak());
+                    let r = ui.add(
+                        egui::TextEdit::singleline(&mut option.label)
+                            .id_salt(("option", option.id))
+                            .desired_width(280.0),
+                    );
+                    if state.focus_option == Some(option.id) {
+                        r.request_focus();
+                        state.focus_option = None;
+                    }
+                    focus |= r.has_focus();
+                    left |= r.lost_focus();
+                    edited |= r.changed();
+                    let counted = option_counted(item, option.id);
+                    if ui
+                        .add_enabled(!counted, egui::Button::new("✖"))
+                        .on_hover_text(t.prep_remove_option)
+                        .on_disabled_hover_text(t.prep_counted_hint)
+                        .clicked()
+                    {
+                        remove = Some(n);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(n) = remove {
+            draft.options.remove(n);
+            at_once = true;
+        }
+        if can_add && ui.button(format!("➕ {}", t.prep_add_option)).clicked() {
+            let mut extra = new_options(session, &draft.options, vec![String::new()]);
+            state.focus_option = extra.first().map(|o| o.id);
+            draft.options.append(&mut extra);
+            // The new empty answer is committed with its first letters, not empty.
+            edited = true;
+        }
+    }
+
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(t.prep_minutes).strong());
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut draft.minutes)
+                .id_salt(("minutes", draft.id))
+                .hint_text("15")
+                .desired_width(60.0),
+        );
+        focus |= r.has_focus();
+        left |= r.lost_focus();
+        edited |= r.changed();
+        ui.label("min");
+    });
+    ui.add_space(10.0);
+    ui.label(RichText::new(t.notes).strong());
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut draft.notes)
+            .id_salt(("notes", draft.id))
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .hint_text(t.prep_notes_hint),
+    );
+    focus |= r.has_focus();
+    left |= r.lost_focus();
+    edited |= r.changed();
+
+    let problems = issues(draft.kind, &draft.text, &draft.minutes, &draft.options, t);
+    if !problems.is_empty() {
+        ui.add_space(8.0);
+        for p in problems {
+            warning(ui, p);
+        }
+    }
+    let hands: u32 = item.rounds.iter().map(|r| r.answers()).sum();
+    let reactions: usize = item.rounds.iter().map(|r| r.reactions.len()).sum();
+    if hands > 0 || reactions > 0 {
+        ui.add_space(8.0);
+        ui.weak(format!(
+            "{}: {hands} {}, {reactions} {}",
+            t.prep_recorded, t.answers, t.prep_reactions_lower
+        ));
+    }
+
+    draft.dirty |= edited || at_once;
+    if left || at_once || (!focus && draft.dirty) {
+        commit(open, changes, t);
+    } else if !focus {
+        state.draft = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(labels: &[&str]) -> Vec<ResponseOption> {
+        labels
+            .iter()
+            .enumerate()
+            .map(|(n, l)| ResponseOption {
+                id: Id(n as u64 + 1),
+                label: l.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn issues_name_empty_text_missing_and_duplicate_options() {
+        let t = crate::ui::texts::texts(Language::En);
+        assert!(issues(ItemKind::Proposition, "Ok", "", &opts(&["Ja", "Nee"]), t).is_empty());
+        let found = issues(ItemKind::Proposition, "  ", "x", &[], t);
+        assert_eq!(
+            found,
+            [
+                t.prep_issue_empty_text,
+                t.prep_issue_minutes,
+                t.prep_issue_no_options
+            ]
+        );
+        let found = issues(
+            ItemKind::Proposition,
+            "Ok",
+            "",
+            &opts(&["Eens", " eens", "", "Eens"]),
+            t,
+        );
+        assert_eq!(
+            found,
+            [
+                t.prep_issue_empty_option.to_string(),
+                format!("{} ‘eens’", t.prep_issue_duplicate_option)
+            ]
+        );
+        // Options only matter for propositions.
+        assert!(issues(ItemKind::Info, "Pauze", "", &[], t).is_empty());
+    }
+
+    #[test]
+    fn minutes_read_loosely_and_refuse_nonsense() {
+        assert_eq!(parse_minutes(""), Ok(None));
+        assert_eq!(parse_minutes("0"), Ok(None));
+        assert_eq!(parse_minutes(" 15 "), Ok(Some(15)));
+        assert_eq!(parse_minutes("15 min"), Ok(Some(15)));
+        assert_eq!(parse_minutes("15′"), Ok(Some(15)));
+        assert_eq!(parse_minutes("-3"), Err(()));
+        assert_eq!(parse_minutes("99999999999"), Err(()));
+        assert_eq!(parse_minutes("een kwartier"), Err(()));
+    }
+
+    #[test]
+    fn presets_are_recognised_in_the_session_language() {
+        let s = Session::new("x", Language::Nl);
+        for preset in Preset::ALL {
+            let options = new_options(&s, &[], preset.labels(Language::Nl));
+            assert_eq!(Preset::of(&options, Language::Nl), Some(preset));
+        }
+        assert_eq!(Preset::LineUp0To10.labels(Language::En).len(), 11);
+        assert_eq!(Preset::of(&opts(&["Ja", "Misschien"]), Language::Nl), None);
+    }
+
+    #[test]
+    fn a_duplicate_has_fresh_ids_and_no_recorded_data() {
+        let session = crate::model::sample::large_session(2, 10);
+        let item = &session.agenda[0];
+        let copy = duplicate(&session, item);
+        assert_eq!(copy.text, item.text);
+        assert_eq!(
+            copy.options.iter().map(|o| &o.label).collect::<Vec<_>>(),
+            item.options.iter().map(|o| &o.label).collect::<Vec<_>>()
+        );
+        assert_eq!(copy.rounds.len(), 1);
+        assert_eq!(copy.rounds[0].answers(), 0);
+        let mut s = session.clone();
+        s.apply(Change::AddItem {
+            index: 1,
+            item: Box::new(copy),
+        })
+        .expect("the copy's ids are all fresh");
+    }
+
+    #[test]
+    fn hours_and_minutes() {
+        let t = crate::ui::texts::texts(Language::Nl);
+        assert_eq!(format_minutes(25, t), "25 min");
+        assert_eq!(format_minutes(60, t), "1 u");
+        assert_eq!(format_minutes(85, t), "1 u 25 min");
+    }
+}

@@ -1,0 +1,396 @@
+//! Importing a saved meeting chat as reactions, with a preview first: the messages as they will
+//! be imported, the lines that could not be read (reported, never dropped silently), the target
+//! item and round, and whether names are kept (off by default, for privacy). The import is one
+//! change, so one Ctrl+Z takes it all back.
+//!
+//! A chat file is picked in a native dialog and read and parsed on the dialog's thread by the
+//! app (`App::start_chat_dialog`); this screen only shows the result.
+
+use super::{one_line, warning};
+use crate::import::chat::{self, ChatImport, ChatMessage};
+use crate::model::{Change, Id, ItemKind, Session};
+use crate::ui::app::OpenSession;
+use crate::ui::texts::{Texts, kind_icon};
+use chrono::Offset;
+use egui::RichText;
+
+/// A chat file read and parsed off the UI thread.
+pub struct ChatFile {
+    /// The file name, to show where the messages came from.
+    pub name: String,
+    pub import: ChatImport,
+    /// The file was not UTF-8 and was read as Windows-1252: accents may need a look.
+    pub windows_1252: bool,
+}
+
+#[derive(Default)]
+pub struct ChatState {
+    pub pasted: String,
+    preview: Option<Preview>,
+    /// A file is being read.
+    pub loading: bool,
+    pub error: Option<String>,
+    /// After an import: how many reactions went to which item number.
+    done: Option<(usize, usize)>,
+}
+
+struct Preview {
+    source: String,
+    windows_1252: bool,
+    import: ChatImport,
+    /// `import` with the private messages moved in, made when first asked for.
+    with_private: Option<ChatImport>,
+    include_private: bool,
+    keep_names: bool,
+    item: Option<Id>,
+    round: Option<Id>,
+}
+
+impl Preview {
+    fn new(source: String, import: ChatImport, windows_1252: bool) -> Self {
+        Preview {
+            source,
+            windows_1252,
+            import,
+            with_private: None,
+            include_private: false,
+            keep_names: false,
+            item: None,
+            round: None,
+        }
+    }
+
+    /// The messages that the import button would add.
+    fn messages(&mut self) -> &ChatImport {
+        if self.include_private {
+            let import = &self.import;
+            self.with_private.get_or_insert_with(|| {
+                let mut all = import.clone();
+                all.include_private();
+                all
+            })
+        } else {
+            &self.import
+        }
+    }
+}
+
+impl ChatState {
+    /// The app hands over a file read on the dialog's thread.
+    pub fn loaded(&mut self, result: Result<ChatFile, String>) {
+        self.loading = false;
+        self.done = None;
+        match result {
+            Ok(file) => {
+                self.error = None;
+                self.preview = Some(Preview::new(file.name, file.import, file.windows_1252));
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+/// The item a chat most likely belongs to: the selected one if it takes reactions, else the
+/// first open question, else the selected one.
+fn default_target(session: &Session, current: usize) -> Option<Id> {
+    let takes = |k: ItemKind| matches!(k, ItemKind::Question | ItemKind::Proposition);
+    session
+        .agenda
+        .get(current)
+        .filter(|i| takes(i.kind))
+        .or_else(|| session.agenda.iter().find(|i| i.kind == ItemKind::Question))
+        .or_else(|| session.agenda.get(current))
+        .map(|i| i.id)
+}
+
+pub fn show(
+    open: &mut OpenSession,
+    t: &Texts,
+    ui: &mut egui::Ui,
+    changes: &mut Vec<Change>,
+    requests: &mut Vec<super::Request>,
+) {
+    let mut import_now = false;
+    egui::CentralPanel::default().show(ui, |ui| {
+        let session = open.doc.session();
+        let current = open.view.current;
+        let state = &mut open.view.prepare.chat;
+        ui.heading(RichText::new(t.prep_chat_title).size(26.0).strong());
+        ui.label(t.prep_chat_intro);
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            let choose = ui.add_enabled(
+                !state.loading,
+                egui::Button::new(RichText::new(format!("📂 {}", t.prep_chat_choose)).size(19.0)),
+            );
+            if choose.clicked() {
+                state.loading = true;
+                requests.push(super::Request::ChooseChatFile);
+            }
+            if state.loading {
+                ui.spinner();
+                ui.label(t.prep_chat_reading);
+            }
+        });
+        if let Some(e) = &state.error {
+            warning(ui, e.clone());
+        }
+        if let Some((n, number)) = state.done {
+            ui.label(
+                RichText::new(format!(
+                    "✔ {n} {} {number}. {}",
+                    t.prep_chat_done, t.prep_undo_hint
+                ))
+                .strong(),
+            );
+        }
+        egui::CollapsingHeader::new(RichText::new(t.prep_chat_paste).strong())
+            .default_open(state.preview.is_none())
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(&mut state.pasted)
+                        .id_salt("chat-paste")
+                        .desired_rows(6)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("10:02:33 From Anneke to Everyone: …\n[10:05] Daan: …"),
+                );
+                if ui
+                    .add_enabled(
+                        !state.pasted.trim().is_empty(),
+                        egui::Button::new(t.prep_chat_read_pasted),
+                    )
+                    .clicked()
+                {
+                    state.preview = Some(Preview::new(
+                        t.prep_chat_pasted.to_string(),
+                        chat::parse(&state.pasted),
+                        false,
+                    ));
+                    state.done = None;
+                    state.error = None;
+                }
+            });
+        ui.separator();
+        let Some(preview) = &mut state.preview else {
+            return;
+        };
+        if preview.item.and_then(|id| session.item(id)).is_none() {
+            preview.item = default_target(session, current);
+            preview.round = None;
+        }
+        let private = preview.import.private.len();
+        let unparsed = preview.import.unparsed.len();
+        ui.label(
+            RichText::new(format!(
+                "{}: {} — {} {}, {} {}",
+                t.prep_preview,
+                preview.source,
+                preview.import.messages.len(),
+                t.prep_chat_messages,
+                unparsed,
+                t.prep_chat_unparsed_count
+            ))
+            .strong()
+            .size(19.0),
+        );
+        if preview.windows_1252 {
+            warning(ui, t.prep_chat_encoding);
+        }
+        egui::Grid::new("chat-options")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new(t.prep_chat_target).strong());
+                let selected = preview
+                    .item
+                    .and_then(|id| session.item_index(id))
+                    .map(|i| item_label(session, i))
+                    .unwrap_or_else(|| t.empty_agenda.to_string());
+                egui::ComboBox::from_id_salt("chat-item")
+                    .selected_text(selected)
+                    .width(520.0)
+                    .show_ui(ui, |ui| {
+                        for (i, item) in session.agenda.iter().enumerate() {
+                            if ui
+                                .selectable_label(
+                                    preview.item == Some(item.id),
+                                    item_label(session, i),
+                                )
+                                .clicked()
+                            {
+                                preview.item = Some(item.id);
+                                preview.round = None;
+                            }
+                        }
+                    })
+                    .response
+                    .accessible_name(t.prep_chat_target);
+                ui.end_row();
+                if let Some(item) = preview.item.and_then(|id| session.item(id)) {
+                    if preview.round.and_then(|r| item.round(r)).is_none() {
+                        preview.round = item.rounds.last().map(|r| r.id);
+                    }
+                    if item.rounds.len() > 1 {
+                        ui.label(RichText::new(t.round).strong());
+                        let label = preview
+                            .round
+                            .and_then(|r| item.round(r))
+                            .map(|r| r.label.clone())
+                            .unwrap_or_default();
+                        egui::ComboBox::from_id_salt("chat-round")
+                            .selected_text(label)
+                            .show_ui(ui, |ui| {
+                                for r in &item.rounds {
+                                    ui.selectable_value(&mut preview.round, Some(r.id), &r.label);
+                                }
+                            })
+                            .response
+                            .accessible_name(t.round);
+                        ui.end_row();
+                    }
+                }
+                ui.label(RichText::new(t.prep_chat_privacy).strong());
+                ui.vertical(|ui| {
+                    ui.checkbox(&mut preview.keep_names, t.prep_chat_keep_names);
+                    if private > 0 {
+                        ui.checkbox(
+                            &mut preview.include_private,
+                            format!("{} ({private})", t.prep_chat_include_private),
+                        );
+                    }
+                });
+                ui.end_row();
+            });
+        let keep_names = preview.keep_names;
+        let can_import = preview.item.is_some() && preview.round.is_some();
+        let import = preview.messages();
+        let count = import.messages.len();
+        ui.add_space(6.0);
+        if count == 0 {
+            warning(ui, t.prep_chat_none);
+        } else if ui
+            .add_enabled(
+                can_import,
+                egui::Button::new(
+                    RichText::new(format!("⬇ {} ({count})", t.prep_chat_import))
+                        .strong()
+                        .size(19.0),
+                ),
+            )
+            .clicked()
+        {
+            import_now = true;
+        }
+        ui.add_space(6.0);
+        messages_table(ui, t, &import.messages, keep_names);
+        if !import.unparsed.is_empty() {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(format!(
+                    "⚠ {} ({})",
+                    t.prep_chat_unparsed,
+                    import.unparsed.len()
+                ))
+                .strong(),
+            );
+            ui.weak(t.prep_chat_unparsed_hint);
+            let row = ui.text_style_height(&egui::TextStyle::Body);
+            egui::ScrollArea::vertical()
+                .id_salt("chat-unparsed")
+                .max_height(160.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row, import.unparsed.len(), |ui, rows| {
+                    for (line, text) in &import.unparsed[rows] {
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{} {line}: {}",
+                                t.prep_line,
+                                one_line(text, 200)
+                            ))
+                            .truncate(),
+                        );
+                    }
+                });
+        }
+    });
+    if import_now {
+        do_import(open, t, changes);
+    }
+}
+
+fn item_label(session: &Session, index: usize) -> String {
+    let item = &session.agenda[index];
+    format!(
+        "{}. {} {}",
+        index + 1,
+        kind_icon(item.kind),
+        one_line(&item.text, 70)
+    )
+}
+
+/// One line per message (time, name when kept, text), only the visible rows laid out: a day's
+/// chat has thousands.
+fn messages_table(ui: &mut egui::Ui, t: &Texts, messages: &[ChatMessage], keep_names: bool) {
+    let row = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    ui.horizontal(|ui| {
+        ui.add_sized(
+            [80.0, row],
+            egui::Label::new(RichText::new(t.prep_time).strong()),
+        );
+        if keep_names {
+            ui.add_sized(
+                [180.0, row],
+                egui::Label::new(RichText::new(t.prep_name).strong()),
+            );
+        }
+        ui.label(RichText::new(t.prep_message).strong());
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("chat-messages")
+        .max_height(380.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row, messages.len(), |ui, rows| {
+            for m in &messages[rows] {
+                ui.horizontal(|ui| {
+                    let time = m.time.map(|x| x.format("%H:%M:%S").to_string());
+                    ui.add_sized(
+                        [80.0, row],
+                        egui::Label::new(RichText::new(time.unwrap_or_default()).monospace()),
+                    );
+                    if keep_names {
+                        ui.add_sized(
+                            [180.0, row],
+                            egui::Label::new(m.name.clone().unwrap_or_default()).truncate(),
+                        );
+                    }
+                    ui.add(egui::Label::new(one_line(&m.text, 300)).truncate());
+                });
+            }
+        });
+}
+
+fn do_import(open: &mut OpenSession, _t: &Texts, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let state = &mut open.view.prepare.chat;
+    let Some(mut preview) = state.preview.take() else {
+        return;
+    };
+    let (Some(item), Some(round)) = (preview.item, preview.round) else {
+        state.preview = Some(preview);
+        return;
+    };
+    let keep_names = preview.keep_names;
+    let import = preview.messages();
+    // Times in the chat are the meeting's clock: on the session's day, in this computer's zone.
+    let date = session
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let offset = chrono::Local::now().offset().fix();
+    let change = chat::to_changes(session, item, round, import, keep_names, date, offset);
+    let count = import.messages.len();
+    changes.push(change);
+    if let Some(index) = session.item_index(item) {
+        state.done = Some((count, index + 1));
+        open.view.current = index;
+    }
+}

@@ -1,0 +1,546 @@
+//! Session details (title, date, times, place, facilitators, language, participants, notes) and
+//! the participant groups. Text fields are drafts committed when left; the date, the language
+//! and the group buttons are changes at once.
+
+use super::datepicker;
+use super::{WARN, push_if, warning};
+use crate::model::{Change, Details, Group, Id, Language, Session, validate};
+use crate::ui::app::OpenSession;
+use crate::ui::texts::Texts;
+use chrono::NaiveTime;
+use egui::RichText;
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct DetailsState {
+    /// The form as typed, while a field is being edited.
+    draft: Option<DetailsDraft>,
+    dirty: bool,
+    /// Why the last commit left a field unchanged.
+    errors: Vec<&'static str>,
+    /// Group names and sizes as typed, while being edited.
+    group_drafts: HashMap<Id, (String, String)>,
+    new_group: String,
+    group_error: Option<&'static str>,
+    /// The group whose removal waits for the user's yes.
+    confirm_remove: Option<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct DetailsDraft {
+    title: String,
+    date: String,
+    start: String,
+    end: String,
+    place: String,
+    facilitators: String,
+    participants: String,
+    notes: String,
+}
+
+impl DetailsDraft {
+    fn from(session: &Session, t: &Texts) -> Self {
+        let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+        DetailsDraft {
+            title: session.title.clone(),
+            date: session
+                .date
+                .map(|d| crate::ui::forms::format_date(Some(d), t))
+                .unwrap_or_default(),
+            start: time(session.start_time).unwrap_or_default(),
+            end: time(session.end_time).unwrap_or_default(),
+            place: session.place.clone(),
+            facilitators: session.facilitators.join(", "),
+            participants: session
+                .participants
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            notes: session.notes.clone(),
+        }
+    }
+}
+
+/// `9:30`, `09:30`, `9.30` or `0930`; empty is no time.
+pub fn parse_time(text: &str) -> Result<Option<NaiveTime>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    for format in ["%H:%M", "%H.%M", "%H%M", "%H:%M:%S", "%Hu%M", "%Hh%M"] {
+        if let Ok(time) = NaiveTime::parse_from_str(text, format) {
+            return Ok(Some(time));
+        }
+    }
+    Err(())
+}
+
+/// The details as typed, with the reasons any field could not be read (such a field keeps its
+/// value in the session).
+fn read_draft(session: &Session, draft: &DetailsDraft, t: &Texts) -> (Details, Vec<&'static str>) {
+    let mut d = session.details();
+    let mut errors = Vec::new();
+    let title = draft.title.trim();
+    if title.is_empty() {
+        errors.push(t.prep_title_empty);
+    } else {
+        d.title = title.to_string();
+    }
+    match crate::ui::forms::parse_date(&draft.date) {
+        Ok(date) => d.date = date,
+        Err(()) => errors.push(t.bad_date),
+    }
+    match (parse_time(&draft.start), parse_time(&draft.end)) {
+        (Ok(start), Ok(end)) => {
+            if let (Some(a), Some(b)) = (start, end)
+                && b < a
+            {
+                errors.push(t.prep_end_before_start);
+            } else {
+                d.start_time = start;
+                d.end_time = end;
+            }
+        }
+        _ => errors.push(t.prep_bad_time),
+    }
+    d.place = draft.place.trim().to_string();
+    d.facilitators = draft
+        .facilitators
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let participants = draft.participants.trim();
+    if participants.is_empty() {
+        d.participants = None;
+    } else {
+        match participants.parse::<u32>() {
+            Ok(n) => d.participants = Some(n),
+            Err(_) => errors.push(t.prep_bad_number),
+        }
+    }
+    d.notes = draft.notes.trim_end().to_string();
+    (d, errors)
+}
+
+/// Turns the details draft into a change, if it was edited.
+pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, t: &Texts) {
+    let state = &mut open.view.prepare.details;
+    let Some(draft) = &state.draft else { return };
+    if !state.dirty {
+        return;
+    }
+    let session = open.doc.session();
+    let (details, errors) = read_draft(session, draft, t);
+    push_if(changes, details != session.details(), || {
+        Change::SetDetails(Box::new(details))
+    });
+    state.errors = errors;
+    if state.errors.is_empty() {
+        state.draft = None;
+        state.dirty = false;
+    }
+}
+
+pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(900.0);
+                ui.heading(RichText::new(t.prep_details).size(26.0).strong());
+                ui.add_space(6.0);
+                details_form(open, t, ui, changes);
+                ui.add_space(24.0);
+                ui.separator();
+                groups(open, t, ui, changes);
+            });
+    });
+    confirm_remove_group(open, t, ui.ctx(), changes);
+}
+
+fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let state = &mut open.view.prepare.details;
+    let draft = state
+        .draft
+        .get_or_insert_with(|| DetailsDraft::from(session, t));
+    let mut focus = false;
+    let mut left = false;
+    let mut edited = false;
+    let mut date_picked = None;
+    let mut language = session.language;
+    let mut track = |r: &egui::Response| {
+        focus |= r.has_focus();
+        left |= r.lost_focus();
+        edited |= r.changed();
+    };
+    egui::Grid::new("details")
+        .num_columns(2)
+        .spacing([16.0, 12.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(t.title).strong());
+            track(
+                &ui.add(
+                    egui::TextEdit::singleline(&mut draft.title)
+                        .desired_width(600.0)
+                        .font(egui::TextStyle::Heading),
+                ),
+            );
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_date).strong());
+            ui.horizontal(|ui| {
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut draft.date)
+                        .hint_text(t.date_hint)
+                        .desired_width(140.0),
+                );
+                track(&r);
+                if let Some(picked) =
+                    datepicker::calendar_button(ui, "session-date", session.date, t)
+                {
+                    date_picked = Some(picked);
+                }
+            });
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_time_slot).strong());
+            ui.horizontal(|ui| {
+                track(
+                    &ui.add(
+                        egui::TextEdit::singleline(&mut draft.start)
+                            .hint_text("13:30")
+                            .desired_width(80.0),
+                    ),
+                );
+                ui.label(t.prep_until);
+                track(
+                    &ui.add(
+                        egui::TextEdit::singleline(&mut draft.end)
+                            .hint_text("15:00")
+                            .desired_width(80.0),
+                    ),
+                );
+            });
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_place).strong());
+            track(&ui.add(egui::TextEdit::singleline(&mut draft.place).desired_width(600.0)));
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_facilitators).strong());
+            track(
+                &ui.add(
+                    egui::TextEdit::singleline(&mut draft.facilitators)
+                        .hint_text(t.prep_facilitators_hint)
+                        .desired_width(600.0),
+                ),
+            );
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_session_language).strong());
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut language, Language::Nl, "Nederlands");
+                    ui.selectable_value(&mut language, Language::En, "English");
+                });
+                ui.weak(t.prep_session_language_hint);
+            });
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_participants).strong());
+            track(
+                &ui.add(
+                    egui::TextEdit::singleline(&mut draft.participants)
+                        .hint_text("30")
+                        .desired_width(80.0),
+                ),
+            );
+            ui.end_row();
+
+            ui.label(RichText::new(t.prep_session_notes).strong());
+            track(
+                &ui.add(
+                    egui::TextEdit::multiline(&mut draft.notes)
+                        .desired_rows(3)
+                        .desired_width(600.0),
+                ),
+            );
+            ui.end_row();
+        });
+    for e in &state.errors {
+        warning(ui, *e);
+    }
+    state.dirty |= edited;
+    if left || (!focus && state.dirty) {
+        commit(open, changes, t);
+    } else if !focus && !state.dirty {
+        // Nothing typed: follow the session (undo, another screen's edits).
+        state.draft = None;
+    }
+    let session = open.doc.session();
+    if let Some(date) = date_picked {
+        let mut d = session.details();
+        d.date = date;
+        push_if(changes, d != session.details(), || {
+            Change::SetDetails(Box::new(d))
+        });
+        // The typed date follows the picked one.
+        open.view.prepare.details.draft = None;
+        open.view.prepare.details.dirty = false;
+    }
+    if language != session.language {
+        let mut d = session.details();
+        d.language = language;
+        changes.push(Change::SetDetails(Box::new(d)));
+    }
+}
+
+fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let state = &mut open.view.prepare.details;
+    ui.heading(RichText::new(t.prep_groups).size(24.0).strong());
+    ui.label(t.prep_groups_hint);
+    ui.add_space(6.0);
+    egui::Grid::new("groups")
+        .num_columns(3)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            if !session.groups.is_empty() {
+                ui.strong(t.prep_group_name);
+                ui.strong(t.prep_group_size);
+                ui.end_row();
+            }
+            for group in &session.groups {
+                let (name, size) = state.group_drafts.entry(group.id).or_insert_with(|| {
+                    (
+                        group.name.clone(),
+                        group.size.map(|n| n.to_string()).unwrap_or_default(),
+                    )
+                });
+                let r1 = ui.add(
+                    egui::TextEdit::singleline(name)
+                        .id_salt(("group-name", group.id))
+                        .desired_width(320.0),
+                );
+                let r2 = ui.add(
+                    egui::TextEdit::singleline(size)
+                        .id_salt(("group-size", group.id))
+                        .hint_text("—")
+                        .desired_width(70.0),
+                );
+                let remove = ui
+                    .button(format!("🗑 {}", t.delete))
+                    .on_hover_text(t.prep_remove_group);
+                ui.end_row();
+                if r1.changed() || r2.changed() {
+                    state.group_error = None;
+                }
+                if r1.lost_focus() || r2.lost_focus() {
+                    let new_name = name.trim();
+                    let new_size = size.trim();
+                    let size_value = if new_size.is_empty() {
+                        Ok(None)
+                    } else {
+                        new_size.parse::<u32>().map(Some)
+                    };
+                    match size_value {
+                        _ if new_name.is_empty() => state.group_error = Some(t.prep_name_empty),
+                        Err(_) => state.group_error = Some(t.prep_bad_number),
+                        Ok(size) => {
+                            let updated = Group {
+                                id: group.id,
+                                name: new_name.to_string(),
+                                size,
+                            };
+                            if updated != *group {
+                                state.group_error = None;
+                                changes.push(Change::UpdateGroup(updated));
+                            }
+                        }
+                    }
+                    state.group_drafts.remove(&group.id);
+                } else if !r1.has_focus() && !r2.has_focus() {
+                    state.group_drafts.remove(&group.id);
+                }
+                if remove.clicked() {
+                    if validate::group_in_use(session, group.id) {
+                        state.confirm_remove = Some(group.id);
+                    } else {
+                        changes.push(session.remove_group_change(group.id));
+                    }
+                }
+            }
+        });
+    if let Some(e) = state.group_error {
+        warning(ui, e);
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut state.new_group)
+                .hint_text(t.prep_new_group_hint)
+                .desired_width(320.0),
+        );
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(format!("➕ {}", t.prep_add_group)).clicked() || enter)
+            && !state.new_group.trim().is_empty()
+        {
+            changes.push(Change::AddGroup {
+                index: session.groups.len(),
+                group: Group {
+                    id: session.fresh_id(),
+                    name: state.new_group.trim().to_string(),
+                    size: None,
+                },
+            });
+            state.new_group.clear();
+            if enter {
+                r.request_focus();
+            }
+        }
+    });
+}
+
+/// What removing a group takes with it, counted, so the question can say it plainly.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct GroupUse {
+    pub hands: u32,
+    pub reactions: usize,
+    pub proposals: usize,
+    pub feedback: usize,
+    pub statements: usize,
+}
+
+pub fn group_use(session: &Session, group: Id) -> GroupUse {
+    let g = Some(group);
+    let mut u = GroupUse::default();
+    for item in &session.agenda {
+        for r in &item.rounds {
+            u.hands += r
+                .tallies
+                .iter()
+                .filter(|x| x.group == g)
+                .map(|x| x.count)
+                .sum::<u32>();
+            u.reactions += r.reactions.iter().filter(|x| x.group == g).count();
+        }
+        for p in &item.proposals {
+            u.proposals += usize::from(p.group == g);
+            u.feedback += p.feedback.iter().filter(|f| f.from_group == g).count();
+        }
+        u.statements += item.statements.iter().filter(|s| s.group == g).count();
+    }
+    u
+}
+
+fn confirm_remove_group(
+    open: &mut OpenSession,
+    t: &Texts,
+    ctx: &egui::Context,
+    changes: &mut Vec<Change>,
+) {
+    let Some(id) = open.view.prepare.details.confirm_remove else {
+        return;
+    };
+    let session = open.doc.session();
+    let Some(group) = session.group(id) else {
+        open.view.prepare.details.confirm_remove = None;
+        return;
+    };
+    let u = group_use(session, id);
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("confirm-remove-group")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(format!("{} ‘{}’?", t.prep_remove_group, group.name));
+        ui.add_space(6.0);
+        ui.label(t.prep_remove_group_intro);
+        let lines = [
+            (u.hands as usize, t.prep_use_hands),
+            (u.statements, t.prep_use_statements),
+            (u.feedback, t.prep_use_feedback),
+            (u.reactions, t.prep_use_reactions),
+            (u.proposals, t.prep_use_proposals),
+        ];
+        for (n, what) in lines {
+            if n > 0 {
+                ui.label(format!("• {n} {what}"));
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(t.prep_remove_group_undo).weak());
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let yes = ui.button(
+                RichText::new(format!("🗑 {}", t.prep_remove_group_yes))
+                    .color(WARN)
+                    .strong(),
+            );
+            if yes.clicked() {
+                changes.push(session.remove_group_change(id));
+                close = true;
+            }
+            let no = ui.button(t.prep_cancel);
+            no.request_focus_once(ui);
+            if no.clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        open.view.prepare.details.confirm_remove = None;
+    }
+}
+
+/// Focus a widget the first time it appears, so Enter or Space answers a question at once.
+trait FocusOnce {
+    fn request_focus_once(&self, ui: &egui::Ui);
+}
+
+impl FocusOnce for egui::Response {
+    fn request_focus_once(&self, ui: &egui::Ui) {
+        let key = self.id.with("focused-once");
+        let done = ui.data(|d| d.get_temp::<bool>(key).unwrap_or(false));
+        if !done {
+            self.request_focus();
+            ui.data_mut(|d| d.insert_temp(key, true));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_in_the_ways_people_type_them() {
+        let t = |h, m| Ok(Some(NaiveTime::from_hms_opt(h, m, 0).unwrap()));
+        assert_eq!(parse_time("9:30"), t(9, 30));
+        assert_eq!(parse_time(" 09:30 "), t(9, 30));
+        assert_eq!(parse_time("13.45"), t(13, 45));
+        assert_eq!(parse_time("1345"), t(13, 45));
+        assert_eq!(parse_time(""), Ok(None));
+        assert_eq!(parse_time("25:00"), Err(()));
+        assert_eq!(parse_time("half tien"), Err(()));
+        assert_eq!(parse_time("１３:００"), Err(()));
+    }
+
+    #[test]
+    fn a_bad_field_keeps_its_old_value_and_the_rest_is_taken() {
+        let t = crate::ui::texts::texts(Language::En);
+        let session = Session::new("Oud", Language::En);
+        let mut draft = DetailsDraft::from(&session, t);
+        draft.title = "  Nieuw  ".into();
+        draft.start = "14:00".into();
+        draft.end = "13:00".into();
+        draft.participants = "veel".into();
+        draft.facilitators = "Zoë, ; Jan".into();
+        let (d, errors) = read_draft(&session, &draft, t);
+        assert_eq!(d.title, "Nieuw");
+        assert_eq!((d.start_time, d.end_time), (None, None));
+        assert_eq!(d.participants, None);
+        assert_eq!(d.facilitators, ["Zoë", "Jan"]);
+        assert_eq!(errors, [t.prep_end_before_start, t.prep_bad_number]);
+    }
+}

@@ -1,0 +1,153 @@
+//! Paste a list: one proposition per line, as copied from a document, an e-mail or a slide,
+//! becomes one item per line. Bullets, numbers and blank lines are handled by
+//! [`crate::import::list::parse`]; the preview shows exactly what will be added.
+
+use super::{Section, one_line};
+use crate::import::list;
+use crate::model::{Change, ItemKind};
+use crate::ui::app::OpenSession;
+use crate::ui::texts::{Texts, kind_icon};
+use egui::{Key, Modifiers, RichText};
+
+#[derive(Default)]
+pub struct PasteState {
+    pub text: String,
+    pub kind: ItemKind,
+    /// The lines of `text`, parsed once per edit rather than once per frame.
+    lines: Option<Vec<String>>,
+    /// After adding: how many, and the agenda number of the first.
+    added: Option<(usize, usize)>,
+}
+
+pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    let mut add = false;
+    let mut show_agenda = false;
+    egui::CentralPanel::default().show(ui, |ui| {
+        let session = open.doc.session();
+        let state = &mut open.view.prepare.paste;
+        ui.heading(RichText::new(t.prep_paste_title).size(26.0).strong());
+        ui.label(t.prep_paste_intro);
+        ui.add_space(8.0);
+        let lines = state
+            .lines
+            .take()
+            .unwrap_or_else(|| list::parse(&state.text));
+        let count = lines.len();
+        ui.columns(2, |columns| {
+            let ui = &mut columns[0];
+            let r = egui::ScrollArea::vertical()
+                .id_salt("paste-text")
+                .max_height(ui.available_height() - 20.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut state.text)
+                            .id_salt("paste-box")
+                            .desired_rows(16)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(t.prep_paste_hint),
+                    )
+                })
+                .inner;
+            if r.changed() {
+                state.added = None;
+            }
+            if r.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter)) {
+                add = true;
+            }
+
+            let ui = &mut columns[1];
+            ui.label(RichText::new(t.prep_preview).strong().size(20.0));
+            if count == 0 {
+                ui.weak(t.prep_paste_nothing);
+            } else {
+                ui.label(format!(
+                    "{count} {} {}",
+                    t.prep_paste_will_add,
+                    session.agenda.len() + 1
+                ));
+                ui.horizontal(|ui| {
+                    ui.label(t.prep_paste_as);
+                    egui::ComboBox::from_id_salt("paste-kind")
+                        .selected_text(format!("{} {}", kind_icon(state.kind), t.kind(state.kind)))
+                        .show_ui(ui, |ui| {
+                            for kind in ItemKind::ALL {
+                                ui.selectable_value(
+                                    &mut state.kind,
+                                    kind,
+                                    format!("{} {}", kind_icon(kind), t.kind(kind)),
+                                );
+                            }
+                        })
+                        .response
+                        .accessible_name(t.prep_paste_as);
+                });
+                if ui
+                    .button(
+                        RichText::new(format!("➕ {} ({count})", t.prep_paste_add))
+                            .strong()
+                            .size(19.0),
+                    )
+                    .on_hover_text("Ctrl+Enter")
+                    .clicked()
+                {
+                    add = true;
+                }
+                ui.separator();
+                let start = session.agenda.len();
+                let row = ui.text_style_height(&egui::TextStyle::Body);
+                egui::ScrollArea::vertical()
+                    .id_salt("paste-preview")
+                    .auto_shrink([false, false])
+                    .show_rows(ui, row, count, |ui, rows| {
+                        for i in rows {
+                            ui.add(
+                                egui::Label::new(format!(
+                                    "{}. {} {}",
+                                    start + i + 1,
+                                    kind_icon(state.kind),
+                                    one_line(&lines[i], 200)
+                                ))
+                                .truncate(),
+                            );
+                        }
+                    });
+            }
+            if let Some((n, first)) = state.added {
+                ui.label(
+                    RichText::new(format!(
+                        "✔ {n} {} {first}–{}",
+                        t.prep_paste_added,
+                        first + n - 1
+                    ))
+                    .strong(),
+                );
+                if ui.button(t.prep_show_agenda).clicked() {
+                    show_agenda = true;
+                }
+            }
+            if !r.changed() {
+                // Parsed again only after an edit.
+                state.lines = Some(lines);
+            }
+        });
+    });
+    let state = &mut open.view.prepare.paste;
+    let lines = state
+        .lines
+        .take()
+        .unwrap_or_else(|| list::parse(&state.text));
+    if add && !lines.is_empty() {
+        let session = open.doc.session();
+        let first = session.agenda.len();
+        changes.push(list::to_changes_at(session, first, state.kind, &lines));
+        state.added = Some((lines.len(), first + 1));
+        state.text.clear();
+        state.lines = None;
+        open.view.current = first;
+    } else {
+        state.lines = Some(lines);
+    }
+    if show_agenda {
+        open.view.prepare.section = Section::Agenda;
+    }
+}
