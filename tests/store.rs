@@ -1588,3 +1588,60 @@ fn helper_positions_are_one_based() {
     assert_eq!(position_of("@", '@'), (1, 1));
     assert_eq!(position_of("é😀@", '@'), (1, 3));
 }
+
+// Texts without hidden control characters are written as they are (raw strings where they
+// hold a quote), which is what most sessions look like: that path round-trips too.
+
+/// NASTY without the control characters that make the writer fall back to escapes.
+fn printable_nasty() -> String {
+    NASTY
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+#[test]
+fn printable_texts_are_written_plain_and_survive() {
+    let mut s = sample();
+    let nasty = printable_nasty();
+    s.title = nasty.clone();
+    s.notes = "regel één\nregel twee \"met\" aanhalingstekens en \"# en \"## en \\".into();
+    s.agenda[0].rounds[0].reactions[0].text = nasty.clone();
+    let text = store::to_ron(&s);
+    assert!(
+        text.contains("regel één\nregel twee"),
+        "a multi-line text spans lines in the file"
+    );
+    assert!(text.contains("r###\""), "a text with \"## needs three hashes");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    store::save(&path, &s).unwrap();
+    assert_eq!(store::load(&path).unwrap(), s);
+}
+
+#[test]
+fn a_hidden_control_character_switches_to_escapes() {
+    for control in ['\r', '\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}'] {
+        let mut s = sample();
+        s.notes = format!("voor{control}na \"quote\"");
+        let text = store::to_ron(&s);
+        assert!(
+            !text.contains(control),
+            "{control:?} must be escaped, not written raw"
+        );
+        assert_eq!(store::parse(&text, Path::new("x.ron")).unwrap(), s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_printable_text_survives_plain(t in "(\\PC|[\n\t\"#\\\\]){0,60}") {
+        let mut s = sample();
+        s.title = t.clone();
+        s.agenda[0].rounds[0].reactions[0].text = t.clone() + "\"#" + &t;
+        let text = store::to_ron(&s);
+        prop_assert_eq!(store::parse(&text, Path::new("x.ron")).unwrap(), s);
+    }
+}

@@ -54,9 +54,29 @@ fn replace(
     Ok(())
 }
 
-/// Copies the current file to `NAME.bak`, itself atomically, so a crash during the copy never
-/// leaves a half backup in place of a whole one.
+/// Keeps the current file as `NAME.bak`, itself atomically, so a crash never leaves a half
+/// backup in place of a whole one. A hard link costs no copying and no fsync: the current file
+/// is never written in place (every save replaces it by rename), so the link keeps exactly the
+/// previous version. Where links are not possible (FAT USB sticks, some network drives) the
+/// file is copied instead.
 fn keep_backup(path: &Path, dir: &Path) -> io::Result<()> {
+    let link = temp_path_in(dir);
+    if std::fs::hard_link(path, &link).is_ok() {
+        let renamed = std::fs::rename(&link, backup_path(path));
+        if renamed.is_ok() {
+            return Ok(());
+        }
+        let _ = std::fs::remove_file(&link);
+    }
+    copy_backup(path, dir)
+}
+
+/// An unused name for a temporary file in `dir`.
+fn temp_path_in(dir: &Path) -> PathBuf {
+    dir.join(format!(".stelling-{:016x}.bak.tmp", fastrand::u64(..)))
+}
+
+fn copy_backup(path: &Path, dir: &Path) -> io::Result<()> {
     let mut temp = temp_file_like(path, dir)?;
     let mut original = File::open(path)?;
     io::copy(&mut original, temp.as_file_mut())?;

@@ -255,13 +255,40 @@ fn explain(code: &ron::Error) -> String {
 }
 
 /// The session as the text written to disk: pretty-printed, one field a line.
+///
+/// Texts are written as they are (a quote in a text makes it a raw string, `r#"…"#`, and a
+/// multi-line text spans lines): easier to read than escapes, and several times faster to
+/// write, which matters because every change is saved. Control characters other than newline
+/// and tab would be invisible there, or mangled by an editor (a lone carriage return), so a
+/// session holding any is written with escapes instead.
 pub fn to_ron(session: &Session) -> String {
+    let plain = serialise(session, false);
+    if has_hidden_controls(&plain) {
+        serialise(session, true)
+    } else {
+        plain
+    }
+}
+
+fn serialise(session: &Session, escape_strings: bool) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("  ".to_string())
         .struct_names(false)
         .separate_tuple_members(false)
-        .enumerate_arrays(false);
+        .enumerate_arrays(false)
+        .escape_strings(escape_strings);
     ron::ser::to_string_pretty(session, config).expect("a session always serialises")
+}
+
+/// C0 controls but newline and tab, DEL, and the C1 controls (U+0080–U+009F, `C2 80`–`C2 9F`
+/// in UTF-8); a byte scan, because this runs on every save.
+fn has_hidden_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })
 }
 
 /// Saves atomically: the old file stays whole until the new one is complete on disk.
