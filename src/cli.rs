@@ -3,7 +3,7 @@
 
 use crate::store;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -114,6 +114,9 @@ pub enum Format {
     Csv,
     /// iCalendar file with the follow-up dates of commitments.
     Ics,
+    /// A4 PDF with charts and page numbers (needs -o, or standard output that is not a
+    /// terminal).
+    Pdf,
 }
 
 /// Parses the process arguments and runs what they ask for.
@@ -168,12 +171,19 @@ fn check(files: &[PathBuf]) -> ExitCode {
 }
 
 fn export(file: &Path, format: Format, excel: bool, output: Option<&Path>) -> anyhow::Result<()> {
+    // Binary bytes on a terminal would garble it; say so before doing any work.
+    if format == Format::Pdf && output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "a PDF is binary: write it to a file with -o report.pdf, or redirect the output"
+        );
+    }
     let session = store::load(file)?;
     let bytes = match format {
         Format::Md => crate::report::markdown(&session).into_bytes(),
         Format::Html => crate::report::html(&session).into_bytes(),
         Format::Csv => crate::report::csv(&session, excel),
         Format::Ics => crate::report::ics(&session).into_bytes(),
+        Format::Pdf => crate::report::pdf(&session)?,
     };
     match output {
         Some(out) => store::write_export(out, &bytes)

@@ -360,12 +360,13 @@ fn cli_exports_every_format() {
     let path = &examples()[3];
     let s = load(path);
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], Vec<u8>); 5] = [
+    let cases: [(&[&str], Vec<u8>); 6] = [
         (&["-f", "md"], report::markdown(&s).into_bytes()),
         (&["-f", "html"], report::html(&s).into_bytes()),
         (&["-f", "csv"], report::csv(&s, false)),
         (&["-f", "csv", "--excel"], report::csv(&s, true)),
         (&["--format", "ics"], report::ics(&s).into_bytes()),
+        (&["--format", "pdf"], report::pdf(&s).unwrap()),
     ];
     for (n, (flags, expected)) in cases.into_iter().enumerate() {
         let out = dir.path().join(format!("report-{n}"));
@@ -383,4 +384,21 @@ fn cli_exports_every_format() {
         );
         assert_eq!(std::fs::read(&out).unwrap(), expected, "{args:?}");
     }
+}
+
+/// A PDF goes to standard output only when that is not a terminal (here: a pipe), and then
+/// byte for byte what `report::pdf` gives.
+#[test]
+fn cli_pdf_to_a_pipe() {
+    let path = &examples()[1];
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_stelling"))
+        .args(["export", path.to_str().unwrap(), "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(run.stdout, report::pdf(&load(path)).unwrap());
 }

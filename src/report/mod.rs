@@ -7,6 +7,7 @@
 //!
 //! - [`markdown`]: the summary as Markdown (CommonMark with GitHub tables).
 //! - [`html`]: one self-contained HTML file with inline CSS and SVG charts, also for print.
+//! - [`pdf`]: an A4 PDF with vector charts and page numbers, fonts embedded.
 //! - [`csv`]: one tidy table of tallies and reactions, plain or for (Dutch) Excel.
 //! - [`ics`]: an iCalendar file with the follow-up dates of commitments.
 
@@ -15,6 +16,7 @@ pub mod html;
 pub mod ics;
 pub mod labels;
 pub mod markdown;
+pub mod pdf;
 pub mod summary;
 
 pub use self::csv::csv;
@@ -22,4 +24,5 @@ pub use html::html;
 pub use ics::ics;
 pub use labels::{Labels, labels};
 pub use markdown::markdown;
+pub use pdf::{PdfError, pdf};
 pub use summary::{Summary, summary};
