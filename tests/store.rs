@@ -1612,7 +1612,10 @@ fn printable_texts_are_written_plain_and_survive() {
         text.contains("regel één\nregel twee"),
         "a multi-line text spans lines in the file"
     );
-    assert!(text.contains("r###\""), "a text with \"## needs three hashes");
+    assert!(
+        text.contains("r###\""),
+        "a text with \"## needs three hashes"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sessie.ron");
     store::save(&path, &s).unwrap();
