@@ -183,8 +183,13 @@ pub struct Reaction {
     pub by: Option<String>,
     #[serde(default)]
     pub time: Option<Timestamp>,
-    #[serde(default)]
+    /// Left out of the file while false: most reactions are not highlighted.
+    #[serde(default, skip_serializing_if = "is_false")]
     pub highlighted: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// An improvement proposal written by one group.

@@ -281,13 +281,20 @@ fn serialise(session: &Session, escape_strings: bool) -> String {
 }
 
 /// C0 controls but newline and tab, DEL, and the C1 controls (U+0080–U+009F, `C2 80`–`C2 9F`
-/// in UTF-8); a byte scan, because this runs on every save.
+/// in UTF-8). This runs on every save over megabytes, so blocks of 64 bytes are first screened
+/// with a branch-free test the compiler vectorises; only a suspicious block is looked at closely.
 fn has_hidden_controls(text: &str) -> bool {
+    const BLOCK: usize = 64;
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        (b < 0x20 && b != b'\n' && b != b'\t')
-            || b == 0x7F
-            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    let suspicious = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7F) | (b == 0xC2);
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |seen, &b| seen | suspicious(b))
+            && (n * BLOCK..n * BLOCK + block.len()).any(|i| {
+                let b = bytes[i];
+                (b < 0x20 && b != b'\n' && b != b'\t')
+                    || b == 0x7F
+                    || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+            })
     })
 }
 
