@@ -592,7 +592,7 @@ fn chat_import_through_the_preview_keeps_names_out_and_reports_unparsed_lines() 
     h.run_steps(2);
     // The preview: three messages, the multi-line one whole, no names, the odd line reported.
     assert!(
-        h.query_by_label_contains("3 messages, 1 lines not recognised")
+        h.query_by_label_contains("3 messages, lines not recognised: 1")
             .is_some()
     );
     assert!(h.query_by_label("Wanneer komen de resultaten?").is_some());

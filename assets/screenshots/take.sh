@@ -35,3 +35,12 @@ SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-proposition
 SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-results Nl "Down Down F5 v" stellingenworkshop.ron
 SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-quote Nl "Down F5 q" stellingenworkshop.ron
 SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-results-light Nl "Down Down F5 F9 v" stellingenworkshop.ron
+
+# Prepare mode: the agenda editor, and the chat import preview after pasting a chat (Ctrl+V;
+# with-clipboard.sh puts the sample chat on the X clipboard first, as a file dialog cannot be
+# driven here; needs xclip).
+run agenda-editor Nl "ctrl+e Down Down" stellingenworkshop.ron
+rm -rf "$home"/* && mkdir -p "$home/config" && cp sessions/online-terugkoppeling.ron "$home/"
+printf '(language: Some(Nl), recent: [])\n' >"$home/config/settings.ron"
+STELLING_HOME=$home "$shoot" "$out/import-preview.png" --size 1280x800 --wait 5 --keys "ctrl+e ctrl+4 ctrl+v" \
+  -- assets/screenshots/with-clipboard.sh assets/screenshots/chat-sample.txt "$bin" "$home/online-terugkoppeling.ron"

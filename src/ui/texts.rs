@@ -536,7 +536,7 @@ pub static NL: Texts = Texts {
     prep_chat_read_pasted: "Geplakte tekst lezen",
     prep_chat_pasted: "geplakte tekst",
     prep_chat_messages: "berichten",
-    prep_chat_unparsed_count: "regels niet herkend",
+    prep_chat_unparsed_count: "niet herkende regels",
     prep_chat_encoding: "Dit bestand is geen UTF-8 en is gelezen als Windows-1252: controleer letters als ë en é.",
     prep_chat_target: "Bij punt",
     prep_chat_privacy: "Privacy",

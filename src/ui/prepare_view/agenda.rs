@@ -483,7 +483,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
     let mut dropped: Option<(usize, usize)> = None;
     let mut action: Option<&'static str> = None;
     egui::Panel::left("prepare-agenda")
-        .default_size(440.0)
+        .default_size(490.0)
         .min_size(300.0)
         .show(ui, |ui| {
             ui.add_space(4.0);
@@ -533,6 +533,9 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                 {
                     action = Some("delete");
                 }
+            });
+            // Moving on a row of its own, next to the keys that do the same.
+            ui.horizontal(|ui| {
                 if ui
                     .add_enabled(
                         current > 0 && has,
@@ -761,18 +764,17 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
         });
         let mut remove = None;
         let can_add = draft.options.len() < 20;
-        egui::Grid::new(("options", draft.id))
-            .num_columns(3)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                for (n, option) in draft.options.iter_mut().enumerate() {
-                    // The run view's number key for this answer.
-                    let key = if n < 9 {
-                        format!("{}", n + 1)
-                    } else {
-                        String::new()
-                    };
-                    ui.label(RichText::new(key).monospace().weak());
+        // One row per answer (a Grid squeezed the text fields to a few letters).
+        ui.vertical(|ui| {
+            for (n, option) in draft.options.iter_mut().enumerate() {
+                // The run view's number key for this answer.
+                let key = if n < 9 {
+                    format!("{}", n + 1)
+                } else {
+                    String::new()
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{key:>2}")).monospace().weak());
                     let r = ui.add(
                         egui::TextEdit::singleline(&mut option.label)
                             .id_salt(("option", option.id))
@@ -794,9 +796,9 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                     {
                         remove = Some(n);
                     }
-                    ui.end_row();
-                }
-            });
+                });
+            }
+        });
         if let Some(n) = remove {
             draft.options.remove(n);
             at_once = true;

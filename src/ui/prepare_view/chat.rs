@@ -32,7 +32,12 @@ pub struct ChatState {
     pub error: Option<String>,
     /// After an import: how many reactions went to which item number.
     done: Option<(usize, usize)>,
+    /// The paste box got the keyboard once on arrival.
+    focused_once: bool,
 }
+
+/// Pasted chats up to this size are previewed as they change; longer ones on the button.
+const AUTO_PREVIEW_BYTES: usize = 256 * 1024;
 
 struct Preview {
     source: String,
@@ -112,206 +117,251 @@ pub fn show(
 ) {
     let mut import_now = false;
     egui::CentralPanel::default().show(ui, |ui| {
-        let session = open.doc.session();
-        let current = open.view.current;
-        let state = &mut open.view.prepare.chat;
-        ui.heading(RichText::new(t.prep_chat_title).size(26.0).strong());
-        ui.label(t.prep_chat_intro);
-        ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
-            let choose = ui.add_enabled(
-                !state.loading,
-                egui::Button::new(RichText::new(format!("📂 {}", t.prep_chat_choose)).size(19.0)),
-            );
-            if choose.clicked() {
-                state.loading = true;
-                requests.push(super::Request::ChooseChatFile);
-            }
-            if state.loading {
-                ui.spinner();
-                ui.label(t.prep_chat_reading);
-            }
-        });
-        if let Some(e) = &state.error {
-            warning(ui, e.clone());
-        }
-        if let Some((n, number)) = state.done {
-            ui.label(
-                RichText::new(format!(
-                    "✔ {n} {} {number}. {}",
-                    t.prep_chat_done, t.prep_undo_hint
-                ))
-                .strong(),
-            );
-        }
-        egui::CollapsingHeader::new(RichText::new(t.prep_chat_paste).strong())
-            .default_open(state.preview.is_none())
+        egui::ScrollArea::vertical()
+            .id_salt("chat-screen")
+            .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut state.pasted)
-                        .id_salt("chat-paste")
-                        .desired_rows(6)
-                        .desired_width(f32::INFINITY)
-                        .hint_text("10:02:33 From Anneke to Everyone: …\n[10:05] Daan: …"),
-                );
-                if ui
-                    .add_enabled(
-                        !state.pasted.trim().is_empty(),
-                        egui::Button::new(t.prep_chat_read_pasted),
-                    )
-                    .clicked()
-                {
-                    state.preview = Some(Preview::new(
-                        t.prep_chat_pasted.to_string(),
-                        chat::parse(&state.pasted),
-                        false,
-                    ));
-                    state.done = None;
-                    state.error = None;
-                }
-            });
-        ui.separator();
-        let Some(preview) = &mut state.preview else {
-            return;
-        };
-        if preview.item.and_then(|id| session.item(id)).is_none() {
-            preview.item = default_target(session, current);
-            preview.round = None;
-        }
-        let private = preview.import.private.len();
-        let unparsed = preview.import.unparsed.len();
-        ui.label(
-            RichText::new(format!(
-                "{}: {} — {} {}, {} {}",
-                t.prep_preview,
-                preview.source,
-                preview.import.messages.len(),
-                t.prep_chat_messages,
-                unparsed,
-                t.prep_chat_unparsed_count
-            ))
-            .strong()
-            .size(19.0),
-        );
-        if preview.windows_1252 {
-            warning(ui, t.prep_chat_encoding);
-        }
-        egui::Grid::new("chat-options")
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .show(ui, |ui| {
-                ui.label(RichText::new(t.prep_chat_target).strong());
-                let selected = preview
-                    .item
-                    .and_then(|id| session.item_index(id))
-                    .map(|i| item_label(session, i))
-                    .unwrap_or_else(|| t.empty_agenda.to_string());
-                egui::ComboBox::from_id_salt("chat-item")
-                    .selected_text(selected)
-                    .width(520.0)
-                    .show_ui(ui, |ui| {
-                        for (i, item) in session.agenda.iter().enumerate() {
-                            if ui
-                                .selectable_label(
-                                    preview.item == Some(item.id),
-                                    item_label(session, i),
-                                )
-                                .clicked()
-                            {
-                                preview.item = Some(item.id);
-                                preview.round = None;
-                            }
-                        }
-                    })
-                    .response
-                    .accessible_name(t.prep_chat_target);
-                ui.end_row();
-                if let Some(item) = preview.item.and_then(|id| session.item(id)) {
-                    if preview.round.and_then(|r| item.round(r)).is_none() {
-                        preview.round = item.rounds.last().map(|r| r.id);
+                let session = open.doc.session();
+                let current = open.view.current;
+                let state = &mut open.view.prepare.chat;
+                ui.heading(RichText::new(t.prep_chat_title).size(26.0).strong());
+                ui.label(t.prep_chat_intro);
+                ui.add_space(8.0);
+                ui.horizontal_wrapped(|ui| {
+                    let choose = ui.add_enabled(
+                        !state.loading,
+                        egui::Button::new(
+                            RichText::new(format!("📂 {}", t.prep_chat_choose)).size(19.0),
+                        ),
+                    );
+                    if choose.clicked() {
+                        state.loading = true;
+                        requests.push(super::Request::ChooseChatFile);
                     }
-                    if item.rounds.len() > 1 {
-                        ui.label(RichText::new(t.round).strong());
-                        let label = preview
-                            .round
-                            .and_then(|r| item.round(r))
-                            .map(|r| r.label.clone())
-                            .unwrap_or_default();
-                        egui::ComboBox::from_id_salt("chat-round")
-                            .selected_text(label)
+                    if state.loading {
+                        ui.spinner();
+                        ui.label(t.prep_chat_reading);
+                    }
+                });
+                if let Some(e) = &state.error {
+                    warning(ui, e.clone());
+                }
+                if let Some((n, number)) = state.done {
+                    ui.label(
+                        RichText::new(format!(
+                            "✔ {n} {} {number}. {}",
+                            t.prep_chat_done, t.prep_undo_hint
+                        ))
+                        .strong(),
+                    );
+                }
+                egui::CollapsingHeader::new(RichText::new(t.prep_chat_paste).strong())
+                    .default_open(state.preview.is_none())
+                    .show(ui, |ui| {
+                        // Small once there is a preview, so the preview gets the room.
+                        let height = if state.preview.is_some() { 90.0 } else { 260.0 };
+                        let r =
+                            egui::ScrollArea::vertical()
+                                .id_salt("chat-paste-scroll")
+                                .max_height(height)
+                                .show(ui, |ui| {
+                                    ui.add(
+                            egui::TextEdit::multiline(&mut state.pasted)
+                                .id_salt("chat-paste")
+                                .desired_rows(if state.preview.is_some() { 3 } else { 6 })
+                                .desired_width(f32::INFINITY)
+                                .hint_text("10:02:33 From Anneke to Everyone: …\n[10:05] Daan: …"),
+                        )
+                                })
+                                .inner;
+                        // Keyboard first: on arriving here, Ctrl+V pastes straight into the box.
+                        if state.preview.is_none() && !state.focused_once {
+                            r.request_focus();
+                            state.focused_once = true;
+                        }
+                        // A pasted chat shows at once; a very long one waits for the button, so typing
+                        // in it never stalls.
+                        let small = state.pasted.len() <= AUTO_PREVIEW_BYTES;
+                        let read = ui
+                            .add_enabled(
+                                !state.pasted.trim().is_empty(),
+                                egui::Button::new(t.prep_chat_read_pasted),
+                            )
+                            .clicked();
+                        if read || (r.changed() && small && !state.pasted.trim().is_empty()) {
+                            let mut new = Preview::new(
+                                t.prep_chat_pasted.to_string(),
+                                chat::parse(&state.pasted),
+                                false,
+                            );
+                            // Choices already made stay while the text is edited.
+                            if let Some(old) = &state.preview {
+                                new.item = old.item;
+                                new.round = old.round;
+                                new.keep_names = old.keep_names;
+                                new.include_private = old.include_private;
+                            }
+                            state.preview = Some(new);
+                            state.done = None;
+                            state.error = None;
+                        }
+                    });
+                ui.separator();
+                let Some(preview) = &mut state.preview else {
+                    return;
+                };
+                if preview.item.and_then(|id| session.item(id)).is_none() {
+                    preview.item = default_target(session, current);
+                    preview.round = None;
+                }
+                let private = preview.import.private.len();
+                let unparsed = preview.import.unparsed.len();
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {} — {} {}, {}: {}",
+                        t.prep_preview,
+                        preview.source,
+                        preview.import.messages.len(),
+                        t.prep_chat_messages,
+                        t.prep_chat_unparsed_count,
+                        unparsed
+                    ))
+                    .strong()
+                    .size(19.0),
+                );
+                if preview.windows_1252 {
+                    warning(ui, t.prep_chat_encoding);
+                }
+                egui::Grid::new("chat-options")
+                    .num_columns(2)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(t.prep_chat_target).strong());
+                        let selected = preview
+                            .item
+                            .and_then(|id| session.item_index(id))
+                            .map(|i| item_label(session, i))
+                            .unwrap_or_else(|| t.empty_agenda.to_string());
+                        egui::ComboBox::from_id_salt("chat-item")
+                            .selected_text(selected)
+                            .width(520.0)
                             .show_ui(ui, |ui| {
-                                for r in &item.rounds {
-                                    ui.selectable_value(&mut preview.round, Some(r.id), &r.label);
+                                for (i, item) in session.agenda.iter().enumerate() {
+                                    if ui
+                                        .selectable_label(
+                                            preview.item == Some(item.id),
+                                            item_label(session, i),
+                                        )
+                                        .clicked()
+                                    {
+                                        preview.item = Some(item.id);
+                                        preview.round = None;
+                                    }
                                 }
                             })
                             .response
-                            .accessible_name(t.round);
+                            .accessible_name(t.prep_chat_target);
                         ui.end_row();
-                    }
-                }
-                ui.label(RichText::new(t.prep_chat_privacy).strong());
-                ui.vertical(|ui| {
-                    ui.checkbox(&mut preview.keep_names, t.prep_chat_keep_names);
-                    if private > 0 {
-                        ui.checkbox(
-                            &mut preview.include_private,
-                            format!("{} ({private})", t.prep_chat_include_private),
-                        );
-                    }
+                        if let Some(item) = preview.item.and_then(|id| session.item(id)) {
+                            if preview.round.and_then(|r| item.round(r)).is_none() {
+                                preview.round = item.rounds.last().map(|r| r.id);
+                            }
+                            if item.rounds.len() > 1 {
+                                ui.label(RichText::new(t.round).strong());
+                                let label = preview
+                                    .round
+                                    .and_then(|r| item.round(r))
+                                    .map(|r| r.label.clone())
+                                    .unwrap_or_default();
+                                egui::ComboBox::from_id_salt("chat-round")
+                                    .selected_text(label)
+                                    .show_ui(ui, |ui| {
+                                        for r in &item.rounds {
+                                            ui.selectable_value(
+                                                &mut preview.round,
+                                                Some(r.id),
+                                                &r.label,
+                                            );
+                                        }
+                                    })
+                                    .response
+                                    .accessible_name(t.round);
+                                ui.end_row();
+                            }
+                        }
+                        ui.label(RichText::new(t.prep_chat_privacy).strong());
+                        ui.vertical(|ui| {
+                            ui.checkbox(&mut preview.keep_names, t.prep_chat_keep_names);
+                            if private > 0 {
+                                ui.checkbox(
+                                    &mut preview.include_private,
+                                    format!("{} ({private})", t.prep_chat_include_private),
+                                );
+                            }
+                        });
+                        ui.end_row();
+                    });
+                let keep_names = preview.keep_names;
+                let can_import = preview.item.is_some() && preview.round.is_some();
+                let import = preview.messages();
+                let count = import.messages.len();
+                // Left what to do and what was not understood, right what will be imported.
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(420.0);
+                        ui.add_space(6.0);
+                        if count == 0 {
+                            warning(ui, t.prep_chat_none);
+                        } else if ui
+                            .add_enabled(
+                                can_import,
+                                egui::Button::new(
+                                    RichText::new(format!("⬇ {} ({count})", t.prep_chat_import))
+                                        .strong()
+                                        .size(19.0),
+                                ),
+                            )
+                            .clicked()
+                        {
+                            import_now = true;
+                        }
+                        ui.add_space(6.0);
+                        if !import.unparsed.is_empty() {
+                            ui.add_space(8.0);
+                            ui.label(
+                                RichText::new(format!(
+                                    "⚠ {} ({})",
+                                    t.prep_chat_unparsed,
+                                    import.unparsed.len()
+                                ))
+                                .strong(),
+                            );
+                            ui.weak(t.prep_chat_unparsed_hint);
+                            let row = ui.text_style_height(&egui::TextStyle::Body);
+                            egui::ScrollArea::vertical()
+                                .id_salt("chat-unparsed")
+                                .max_height(110.0)
+                                .auto_shrink([false, true])
+                                .show_rows(ui, row, import.unparsed.len(), |ui, rows| {
+                                    for (line, text) in &import.unparsed[rows] {
+                                        ui.add(
+                                            egui::Label::new(format!(
+                                                "{} {line}: {}",
+                                                t.prep_line,
+                                                one_line(text, 200)
+                                            ))
+                                            .truncate(),
+                                        );
+                                    }
+                                });
+                        }
+                    });
+                    ui.separator();
+                    ui.vertical(|ui| {
+                        messages_table(ui, t, &import.messages, keep_names);
+                    });
                 });
-                ui.end_row();
             });
-        let keep_names = preview.keep_names;
-        let can_import = preview.item.is_some() && preview.round.is_some();
-        let import = preview.messages();
-        let count = import.messages.len();
-        ui.add_space(6.0);
-        if count == 0 {
-            warning(ui, t.prep_chat_none);
-        } else if ui
-            .add_enabled(
-                can_import,
-                egui::Button::new(
-                    RichText::new(format!("⬇ {} ({count})", t.prep_chat_import))
-                        .strong()
-                        .size(19.0),
-                ),
-            )
-            .clicked()
-        {
-            import_now = true;
-        }
-        ui.add_space(6.0);
-        messages_table(ui, t, &import.messages, keep_names);
-        if !import.unparsed.is_empty() {
-            ui.add_space(8.0);
-            ui.label(
-                RichText::new(format!(
-                    "⚠ {} ({})",
-                    t.prep_chat_unparsed,
-                    import.unparsed.len()
-                ))
-                .strong(),
-            );
-            ui.weak(t.prep_chat_unparsed_hint);
-            let row = ui.text_style_height(&egui::TextStyle::Body);
-            egui::ScrollArea::vertical()
-                .id_salt("chat-unparsed")
-                .max_height(160.0)
-                .auto_shrink([false, true])
-                .show_rows(ui, row, import.unparsed.len(), |ui, rows| {
-                    for (line, text) in &import.unparsed[rows] {
-                        ui.add(
-                            egui::Label::new(format!(
-                                "{} {line}: {}",
-                                t.prep_line,
-                                one_line(text, 200)
-                            ))
-                            .truncate(),
-                        );
-                    }
-                });
-        }
     });
     if import_now {
         do_import(open, t, changes);
