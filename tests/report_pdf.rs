@@ -92,8 +92,16 @@ impl OutputDev for Glyphs {
         // The font size as drawn: scaled by the text matrix (area scale, as pdf-extract does).
         let size = font_size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         let (x, y) = (trm.m31, trm.m32);
+        // pdf-extract may not read the widths of a CID font and report 0; then count a quarter
+        // em, less than any DejaVu glyph but the space and combining marks advance, so the
+        // check stays a lower bound and never fails a glyph that fits.
+        let advance = if width > 0.0 {
+            width * size
+        } else {
+            0.25 * size
+        };
         self.seen
-            .push((self.page, x, x + width * size, y, c.to_string()));
+            .push((self.page, x, x + advance, y, c.to_string()));
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {

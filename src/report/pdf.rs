@@ -1456,6 +1456,38 @@ mod tests {
         }
     }
 
+    /// Every text op of a report with long texts and many groups lies inside the margins,
+    /// measured with the same advances the drawing uses.
+    #[test]
+    fn layout_stays_inside_the_text_area() {
+        let mut s = crate::model::sample::large_session(3, 40);
+        let long = "Eén vast gezicht — ‘echt’. ".repeat(80);
+        s.agenda[0].rounds[0].reactions[0].text = long;
+        s.agenda[1].rounds[0].reactions[0].text = "ë".repeat(300);
+        s.agenda[2].text = "w".repeat(900);
+        let sum = summary(&s);
+        let mut f = fonts();
+        let pages = {
+            let mut layout = Layout::new(&mut f);
+            report(&mut layout, &sum);
+            layout.finish()
+        };
+        assert!(pages.len() > 2);
+        for (n, page) in pages.iter().enumerate() {
+            assert!(!page.is_empty(), "page {n} is empty");
+            for op in page {
+                if let Op::Text { x, y, style, text } = op {
+                    let end = x + f.width(*style, text);
+                    assert!(
+                        *x >= LEFT - 0.01 && end <= LEFT + WIDTH + 0.01,
+                        "{op:?} ends at {end}"
+                    );
+                    assert!(*y > TOP && *y <= BOTTOM, "{op:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn palette_matches_html() {
         assert_eq!(bar_colour(0), [0x00, 0x72, 0xb2]);
