@@ -1003,14 +1003,17 @@ fn a_syntax_error_points_at_its_line_and_column() {
     // Right after the colon.
     assert_syntax_error_at(&with_line(n, "  title:@,"), '@');
     // Deep in the file, after non-ASCII text on the same line (columns count characters).
-    let n = line_of(&text, "text: \"Goed idee\"");
-    assert_syntax_error_at(&with_line(n, "          text: \"Één 😀 مرحبا\" ~,"), '~');
+    // (A reaction is one line: `(id: …, text: …, stance: …, …)`.)
+    let broken = text.replacen("text: \"Goed idee\"", "text: \"Één 😀 مرحبا\" ~", 1);
+    assert_ne!(broken, text);
+    assert_syntax_error_at(&broken, '~');
     // A text that should have been a number.
     let n = line_of(&text, "participants:");
     assert_syntax_error_at(&with_line(n, "  participants: Some(§),"), '§');
     // An unknown stance.
-    let n = line_of(&text, "stance:");
-    assert_syntax_error_at(&with_line(n, "          stance: Ŧhumbs,"), 'Ŧ');
+    let broken = text.replacen("stance: For", "stance: Ŧhumbs", 1);
+    assert_ne!(broken, text);
+    assert_syntax_error_at(&broken, 'Ŧ');
     // A missing comma: the error is at the start of the next field.
     let n = line_of(&text, "title:");
     let broken = with_line(n, "  title: \"Werksessie\"");

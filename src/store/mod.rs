@@ -276,7 +276,8 @@ fn serialise(session: &Session, escape_strings: bool) -> String {
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false)
-        .escape_strings(escape_strings);
+        .escape_strings(escape_strings)
+        .depth_limit(6);
     ron::ser::to_string_pretty(session, config).expect("a session always serialises")
 }
 
