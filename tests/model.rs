@@ -2618,3 +2618,59 @@ proptest! {
         prop_assert_eq!(doc.session(), &last);
     }
 }
+
+// A batch of reactions only (a chat import) has its ids checked together: the same rules hold.
+
+fn reaction_batch(ids: &[u64]) -> Change {
+    Change::Batch(
+        ids.iter()
+            .map(|&id| Change::AddReaction {
+                item: PROP,
+                round: R1,
+                index: usize::MAX,
+                reaction: reaction(Id(id), "uit de chat", Some(G1)),
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn a_batch_of_reactions_applies_in_order_and_undoes_as_one() {
+    let mut s = sample();
+    let before = find_round(&s, PROP, R1).reactions.len();
+    let after = roundtrip(&mut s, reaction_batch(&[70_001, 70_002, 70_003]));
+    let ids: Vec<Id> = find_round(&after, PROP, R1).reactions[before..]
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ids, [Id(70_001), Id(70_002), Id(70_003)]);
+}
+
+#[test]
+fn a_batch_of_reactions_refuses_an_id_used_twice_or_already_in_use() {
+    let mut s = sample();
+    refused(
+        &mut s,
+        reaction_batch(&[70_001, 70_002, 70_001]),
+        ModelError::DuplicateId(Id(70_001)),
+    );
+    refused(
+        &mut s,
+        reaction_batch(&[70_001, G2.0]),
+        ModelError::DuplicateId(G2),
+    );
+}
+
+#[test]
+fn a_batch_of_reactions_refuses_an_unknown_group_and_leaves_nothing_behind() {
+    let mut s = sample();
+    let mut batch = reaction_batch(&[70_001, 70_002]);
+    if let Change::Batch(changes) = &mut batch
+        && let Change::AddReaction { reaction, .. } = &mut changes[1]
+    {
+        reaction.group = Some(NOPE);
+    }
+    let before = s.clone();
+    assert!(s.apply(batch).is_err());
+    assert_eq!(s, before);
+}

@@ -308,16 +308,7 @@ impl Session {
                 reaction,
             } => {
                 self.check_fresh(reaction.id)?;
-                self.check_group_ref(reaction.group)?;
-                let r = round_mut(self.item_mut(item)?, round)?;
-                let index = index.min(r.reactions.len());
-                let id = reaction.id;
-                r.reactions.insert(index, reaction);
-                RemoveReaction {
-                    item,
-                    round,
-                    reaction: id,
-                }
+                self.add_reaction(item, round, index, reaction)?
             }
             UpdateReaction {
                 item,
@@ -414,9 +405,31 @@ impl Session {
                 }
             }
             Batch(changes) => {
+                // A chat import adds thousands of reactions at once: their ids are checked
+                // together against one set, not each against the whole session.
+                let only_reactions = changes.iter().all(|c| matches!(c, AddReaction { .. }));
+                if only_reactions {
+                    let ids: Vec<Id> = changes
+                        .iter()
+                        .filter_map(|c| match c {
+                            AddReaction { reaction, .. } => Some(reaction.id),
+                            _ => None,
+                        })
+                        .collect();
+                    self.check_all_fresh(&ids, &[])?;
+                }
                 let mut inverses = Vec::with_capacity(changes.len());
                 for change in changes {
-                    match self.apply(change) {
+                    let applied = match change {
+                        AddReaction {
+                            item,
+                            round,
+                            index,
+                            reaction,
+                        } if only_reactions => self.add_reaction(item, round, index, reaction),
+                        change => self.apply(change),
+                    };
+                    match applied {
                         Ok(inverse) => inverses.push(inverse),
                         Err(e) => {
                             for inverse in inverses.into_iter().rev() {
@@ -495,6 +508,26 @@ impl Session {
             .iter_mut()
             .find(|i| i.id == id)
             .ok_or(ModelError::UnknownItem(id))
+    }
+
+    /// Inserts a reaction whose id is known to be fresh.
+    fn add_reaction(
+        &mut self,
+        item: Id,
+        round: Id,
+        index: usize,
+        reaction: Reaction,
+    ) -> Result<Change, ModelError> {
+        self.check_group_ref(reaction.group)?;
+        let r = round_mut(self.item_mut(item)?, round)?;
+        let index = index.min(r.reactions.len());
+        let id = reaction.id;
+        r.reactions.insert(index, reaction);
+        Ok(Change::RemoveReaction {
+            item,
+            round,
+            reaction: id,
+        })
     }
 
     fn check_fresh(&self, id: Id) -> Result<(), ModelError> {
