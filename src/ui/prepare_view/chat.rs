@@ -15,6 +15,7 @@ use chrono::Offset;
 use egui::RichText;
 
 /// A chat file read and parsed off the UI thread.
+#[derive(Debug)]
 pub struct ChatFile {
     /// The file name, to show where the messages came from.
     pub name: String,
@@ -442,5 +443,68 @@ fn do_import(open: &mut OpenSession, _t: &Texts, changes: &mut Vec<Change>) {
     if let Some(index) = session.item_index(item) {
         state.done = Some((count, index + 1));
         open.view.current = index;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::app::read_chat_file;
+
+    #[test]
+    fn chat_files_are_read_in_the_encodings_meeting_apps_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let chat = "[10:02] Zoë: Mooi plan\n[10:03] Daan: Eens?\n";
+        // UTF-16 with a byte order mark, as Windows Notepad saves "Unicode".
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(chat.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = dir.path().join("unicode.txt");
+        std::fs::write(&path, utf16).unwrap();
+        let file = read_chat_file(&path).unwrap();
+        assert_eq!(file.name, "unicode.txt");
+        assert!(!file.windows_1252);
+        assert_eq!(file.import.messages.len(), 2);
+        assert_eq!(file.import.messages[0].name.as_deref(), Some("Zoë"));
+        // Windows-1252: read, and flagged so the preview asks to check the accents.
+        let path = dir.path().join("oud.txt");
+        std::fs::write(&path, b"[10:02] Zo\xEB: Mooi\n").unwrap();
+        let file = read_chat_file(&path).unwrap();
+        assert!(file.windows_1252);
+        assert_eq!(file.import.messages[0].name.as_deref(), Some("Zoë"));
+    }
+
+    #[test]
+    fn unreadable_chat_files_say_why_and_never_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = read_chat_file(&dir.path().join("weg.txt")).unwrap_err();
+        assert!(missing.starts_with("weg.txt: "), "{missing}");
+        let folder = read_chat_file(dir.path()).unwrap_err();
+        assert!(folder.contains("folder"), "{folder}");
+        let binary = dir.path().join("foto.png");
+        std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
+        assert!(
+            read_chat_file(&binary)
+                .unwrap_err()
+                .contains("not a text file")
+        );
+        let empty = dir.path().join("leeg.txt");
+        std::fs::write(&empty, "").unwrap();
+        let file = read_chat_file(&empty).unwrap();
+        assert!(file.import.messages.is_empty() && file.import.unparsed.is_empty());
+    }
+
+    #[test]
+    fn the_chat_goes_to_the_selected_item_if_it_takes_reactions_else_the_first_question() {
+        let mut s = Session::new("x", crate::model::Language::Nl);
+        for kind in [ItemKind::Info, ItemKind::Question, ItemKind::Proposition] {
+            let item = crate::model::Item::new(&s, kind, "t");
+            s.agenda.push(item);
+        }
+        assert_eq!(default_target(&s, 0), Some(s.agenda[1].id));
+        assert_eq!(default_target(&s, 2), Some(s.agenda[2].id));
+        assert_eq!(
+            default_target(&Session::new("x", crate::model::Language::Nl), 0),
+            None
+        );
     }
 }

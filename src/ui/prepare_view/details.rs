@@ -322,12 +322,16 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 let r1 = ui.add(
                     egui::TextEdit::singleline(name)
                         .id_salt(("group-name", group.id))
+                        // A grid cell offers last frame's width; without a minimum the field
+                        // shrinks to a few letters.
+                        .min_size(egui::vec2(320.0, 0.0))
                         .desired_width(320.0),
                 );
                 let r2 = ui.add(
                     egui::TextEdit::singleline(size)
                         .id_salt(("group-size", group.id))
                         .hint_text("—")
+                        .min_size(egui::vec2(70.0, 0.0))
                         .desired_width(70.0),
                 );
                 let remove = ui

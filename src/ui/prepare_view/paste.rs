@@ -17,6 +17,8 @@ pub struct PasteState {
     lines: Option<Vec<String>>,
     /// After adding: how many, and the agenda number of the first.
     added: Option<(usize, usize)>,
+    /// The box got the keyboard once on arrival, so Ctrl+V works straight away.
+    focused_once: bool,
 }
 
 pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
@@ -48,6 +50,10 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
                     )
                 })
                 .inner;
+            if !state.focused_once {
+                r.request_focus();
+                state.focused_once = true;
+            }
             if r.changed() {
                 state.added = None;
             }
