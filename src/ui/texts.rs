@@ -327,6 +327,7 @@ pub static NL: Texts = Texts {
         ("S", "reactie kiezen (van nieuw naar oud)"),
         ("H", "laatste of gekozen reactie uitlichten"),
         ("E, Delete", "gekozen reactie bewerken, verwijderen"),
+        ("Ctrl + Enter, Esc", "bewerking opslaan, weggooien"),
         ("Alt + ↑ / ↓", "gekozen reactie omhoog / omlaag"),
         ("F2", "ronde hernoemen"),
         ("T", "timer starten / pauzeren"),
@@ -342,6 +343,7 @@ pub static NL: Texts = Texts {
         ("Ctrl + Shift + Z, Ctrl + Y", "opnieuw"),
         ("Ctrl + S / Ctrl + Shift + S", "nu opslaan / opslaan als"),
         ("Ctrl + O", "sessie openen"),
+        ("Ctrl + E / P / R", "voorbereiden / presenteren / verslag"),
         ("Ctrl + W", "naar het startscherm"),
         ("Ctrl + L", "taal wisselen (Nederlands / English)"),
         (
@@ -627,6 +629,7 @@ pub static EN: Texts = Texts {
         ("S", "select a reaction (newest first)"),
         ("H", "highlight the last or selected reaction"),
         ("E, Delete", "edit, delete the selected reaction"),
+        ("Ctrl + Enter, Esc", "keep, throw away the edit"),
         ("Alt + ↑ / ↓", "move the selected reaction up / down"),
         ("F2", "rename the round"),
         ("T", "start / pause the timer"),
@@ -642,6 +645,7 @@ pub static EN: Texts = Texts {
         ("Ctrl + Shift + Z, Ctrl + Y", "redo"),
         ("Ctrl + S / Ctrl + Shift + S", "save now / save as"),
         ("Ctrl + O", "open a session"),
+        ("Ctrl + E / P / R", "prepare / present / report"),
         ("Ctrl + W", "back to the start screen"),
         ("Ctrl + L", "switch language (Nederlands / English)"),
         (
