@@ -678,3 +678,53 @@ fn chat_import_with_names_kept_on_request() {
         .collect();
     assert_eq!(by, [Some("Daan".to_string()), Some("Lotte".to_string())]);
 }
+
+#[test]
+fn items_are_reordered_by_dragging_their_handle() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let before = texts(&session(&h));
+    let row = |h: &Harness<'_, App>, prefix: &str| {
+        h.query_all_by_label_contains(prefix)
+            .next()
+            .unwrap_or_else(|| panic!("no row {prefix}"))
+            .rect()
+    };
+    let handle = |h: &Harness<'_, App>, n: usize| {
+        h.query_all_by_label(" ↕ ").nth(n).unwrap().rect().center()
+    };
+    let drag = |h: &mut Harness<'_, App>, from: egui::Pos2, to: egui::Pos2| {
+        h.drag_at(from);
+        h.run_steps(1);
+        h.hover_at(from + egui::vec2(0.0, 8.0));
+        h.run_steps(1);
+        h.hover_at(to);
+        h.run_steps(1);
+        h.drop_at(to);
+        h.run_steps(3);
+    };
+
+    // The first item onto the lower half of the fourth: it lands after it.
+    let target = row(&h, "4. ⚖");
+    let to = egui::pos2(target.center().x, target.bottom() - 3.0);
+    let from = handle(&h, 0);
+    drag(&mut h, from, to);
+    let after = texts(&session(&h));
+    assert_eq!(after, [1, 2, 3, 0, 4, 5].map(|n| before[n].clone()));
+
+    // The last item onto the upper half of the first: it becomes the first.
+    let target = row(&h, "1. ⚖");
+    let to = egui::pos2(target.center().x, target.top() + 3.0);
+    let from = handle(&h, 5);
+    drag(&mut h, from, to);
+    let after = texts(&session(&h));
+    assert_eq!(after[0], before[5]);
+    assert_eq!(after[1], before[1]);
+
+    // Each drag is one undo step.
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(texts(&session(&h)), before);
+    press_mod(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(texts(&saved(&mut h))[3], before[0]);
+}
