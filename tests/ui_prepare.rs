@@ -407,7 +407,7 @@ fn paste_a_list_of_eight_propositions_with_bullets_and_blank_lines() {
     h.run_steps(3);
     // The preview says what will happen before anything does.
     assert!(
-        h.query_by_label("8 punten komen op de agenda, vanaf nummer 1")
+        h.query_by_label("Nieuwe agendapunten: 8, vanaf nummer 1")
             .is_some()
     );
     assert!(
@@ -431,7 +431,10 @@ fn paste_a_list_of_eight_propositions_with_bullets_and_blank_lines() {
     assert_eq!(texts(&s), expected);
     assert!(s.agenda.iter().all(|i| i.kind == ItemKind::Proposition));
     assert_eq!(s.agenda[0].options[0].label, "Eens");
-    assert!(h.query_by_label_contains("✔ 8 punten toegevoegd").is_some());
+    assert!(
+        h.query_by_label_contains("✔ Op de agenda gezet: 1–8")
+            .is_some()
+    );
     // One paste, one undo step.
     press_mod(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(session(&h).agenda.is_empty());
@@ -489,7 +492,7 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
     h.run_steps(2);
     assert!(h.query_by_label("Remove group ‘Table 3’?").is_some());
     assert!(
-        h.query_by_label("• 1 proposals stay, without a group")
+        h.query_by_label("• Proposals stay, without a group: 1")
             .is_some()
     );
     h.get_by_label("Cancel").click();
@@ -592,7 +595,7 @@ fn chat_import_through_the_preview_keeps_names_out_and_reports_unparsed_lines() 
     h.run_steps(2);
     // The preview: three messages, the multi-line one whole, no names, the odd line reported.
     assert!(
-        h.query_by_label_contains("3 messages, lines not recognised: 1")
+        h.query_by_label_contains("messages: 3, lines not recognised: 1")
             .is_some()
     );
     assert!(h.query_by_label("Wanneer komen de resultaten?").is_some());
@@ -637,7 +640,7 @@ fn chat_import_through_the_preview_keeps_names_out_and_reports_unparsed_lines() 
         "15:31:02"
     );
     assert!(
-        h.query_by_label_contains("✔ 3 reactions added to item 3")
+        h.query_by_label_contains("✔ Reactions added to item 3: 3.")
             .is_some()
     );
     // One undo step takes the whole import back.

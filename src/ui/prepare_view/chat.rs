@@ -150,8 +150,11 @@ pub fn show(
                 if let Some((n, number)) = state.done {
                     ui.label(
                         RichText::new(format!(
-                            "✔ {n} {} {number}. {}",
-                            t.prep_chat_done, t.prep_undo_hint
+                            "✔ {} {}",
+                            t.prep_chat_done
+                                .replace("{item}", &number.to_string())
+                                .replace("{n}", &n.to_string()),
+                            t.prep_undo_hint
                         ))
                         .strong(),
                     );
@@ -219,11 +222,11 @@ pub fn show(
                 let unparsed = preview.import.unparsed.len();
                 ui.label(
                     RichText::new(format!(
-                        "{}: {} — {} {}, {}: {}",
+                        "{}: {} — {}: {}, {}: {}",
                         t.prep_preview,
                         preview.source,
-                        preview.import.messages.len(),
                         t.prep_chat_messages,
+                        preview.import.messages.len(),
                         t.prep_chat_unparsed_count,
                         unparsed
                     ))

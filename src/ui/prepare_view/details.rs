@@ -469,7 +469,7 @@ fn confirm_remove_group(
         ];
         for (n, what) in lines {
             if n > 0 {
-                ui.label(format!("• {n} {what}"));
+                ui.label(format!("• {what}: {n}"));
             }
         }
         ui.add_space(6.0);

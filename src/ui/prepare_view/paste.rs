@@ -66,11 +66,11 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
             if count == 0 {
                 ui.weak(t.prep_paste_nothing);
             } else {
-                ui.label(format!(
-                    "{count} {} {}",
-                    t.prep_paste_will_add,
-                    session.agenda.len() + 1
-                ));
+                ui.label(
+                    t.prep_paste_will_add
+                        .replace("{n}", &count.to_string())
+                        .replace("{from}", &(session.agenda.len() + 1).to_string()),
+                );
                 ui.horizontal(|ui| {
                     ui.label(t.prep_paste_as);
                     egui::ComboBox::from_id_salt("paste-kind")
@@ -121,9 +121,13 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
             if let Some((n, first)) = state.added {
                 ui.label(
                     RichText::new(format!(
-                        "✔ {n} {} {first}–{}",
+                        "✔ {} {}",
                         t.prep_paste_added,
-                        first + n - 1
+                        if n > 1 {
+                            format!("{first}–{}", first + n - 1)
+                        } else {
+                            first.to_string()
+                        }
                     ))
                     .strong(),
                 );
