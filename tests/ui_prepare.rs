@@ -326,6 +326,14 @@ fn typed_text_survives_switching_screen_and_item_without_enter() {
     assert_eq!(s.agenda[2].text, "Tweede, nieuw");
     assert_eq!(h.state().open.as_ref().unwrap().view.current, 0);
     assert_eq!(saved(&mut h), s);
+
+    // Typed text survives switching to another tab of the prepare screen too.
+    press(&mut h, Key::Enter);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Welkom, ook online");
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(session(&h).agenda[0].text, "Welkom, ook online");
+    assert_eq!(saved(&mut h).agenda[0].text, "Welkom, ook online");
 }
 
 #[test]
@@ -563,12 +571,34 @@ fn session_details_are_typed_and_picked() {
     h.get_by_label("No date").click();
     h.run_steps(2);
     assert_eq!(session(&h).date, None);
-    // The room's language is a change of the session.
-    h.get_all_by_label("Nederlands").next().unwrap().click();
+    // A title typed without Enter, then a click on the room's language: both are kept (the
+    // language change must not put the old title back).
+    h.query_all_by_value("Workshop with propositions")
+        .next()
+        .unwrap()
+        .focus();
+    h.run_steps(1);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Ouderavond ‘Samen’ — één avond");
+    // The language buttons of the form come after the status bar's.
+    h.get_all_by_label("Nederlands").last().unwrap().click();
     h.run_steps(2);
+    let s2 = session(&h);
+    assert_eq!(s2.title, "Ouderavond ‘Samen’ — één avond");
+    assert_eq!(s2.language, Language::Nl);
+    assert_eq!(h.state().language(), Language::En, "the UI language stays");
+    // An invalid time is refused with a message and the old one stays.
+    h.query_all_by_value("15:00").next().unwrap().focus();
+    h.run_steps(1);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "25:61");
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label_contains("Time as 13:30").is_some());
+    assert_eq!(session(&h).end_time, s.end_time);
     let on_disk = saved(&mut h);
     assert_eq!(on_disk.date, None);
     assert_eq!(on_disk.start_time, s.start_time);
+    assert_eq!(on_disk.title, "Ouderavond ‘Samen’ — één avond");
     assert_eq!(on_disk, session(&h));
 }
 

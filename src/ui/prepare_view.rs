@@ -55,7 +55,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     keys(open, ui.ctx());
     section_tabs(open, t, ui);
-    match open.view.prepare.section {
+    // Text typed on another tab is stored as soon as that tab is left, not only when the
+    // screen is: autosave then has it too.
+    let section = open.view.prepare.section;
+    if section != Section::Agenda {
+        agenda::commit(open, &mut changes, t);
+    }
+    if section != Section::Details {
+        details::commit(open, &mut changes, t);
+    }
+    match section {
         Section::Agenda => agenda::show(open, t, ui, &mut changes),
         Section::Details => details::show(open, t, ui, &mut changes),
         Section::Paste => paste::show(open, t, ui, &mut changes),

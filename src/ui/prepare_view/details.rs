@@ -279,19 +279,31 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         // Nothing typed: follow the session (undo, another screen's edits).
         state.draft = None;
     }
+    // A click on the calendar or the language also ends typing in a field; build on what that
+    // just committed, or the second change would put the old text back.
     let session = open.doc.session();
+    let latest = |changes: &[Change]| {
+        changes
+            .iter()
+            .rev()
+            .find_map(|c| match c {
+                Change::SetDetails(d) => Some((**d).clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| session.details())
+    };
     if let Some(date) = date_picked {
-        let mut d = session.details();
-        d.date = date;
-        push_if(changes, d != session.details(), || {
-            Change::SetDetails(Box::new(d))
-        });
+        let mut d = latest(changes);
+        if d.date != date {
+            d.date = date;
+            changes.push(Change::SetDetails(Box::new(d)));
+        }
         // The typed date follows the picked one.
         open.view.prepare.details.draft = None;
         open.view.prepare.details.dirty = false;
     }
-    if language != session.language {
-        let mut d = session.details();
+    let mut d = latest(changes);
+    if language != d.language {
         d.language = language;
         changes.push(Change::SetDetails(Box::new(d)));
     }
