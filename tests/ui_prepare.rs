@@ -761,3 +761,55 @@ fn items_are_reordered_by_dragging_their_handle() {
     press_mod(&mut h, Modifiers::COMMAND, Key::Y);
     assert_eq!(texts(&saved(&mut h))[3], before[0]);
 }
+
+#[test]
+fn themes_of_a_statements_item_are_renamed_added_and_removed() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::SubgroupThemes, Language::Nl);
+    press(&mut h, Key::ArrowDown);
+    let item = session(&h).agenda[1].clone();
+    assert_eq!(item.kind, ItemKind::Statements);
+    let names = |h: &Harness<'_, App>| -> Vec<String> {
+        session(h).agenda[1]
+            .themes
+            .iter()
+            .map(|t| t.name.clone())
+            .collect()
+    };
+    h.query_all_by_value("Tijd en geld").next().unwrap().focus();
+    h.run_steps(1);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Geld, tijd en ruimte");
+    press(&mut h, Key::Enter);
+    assert_eq!(names(&h)[3], "Geld, tijd en ruimte");
+    // A new theme with Enter.
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().as_deref() == Some(""))
+        .unwrap()
+        .focus();
+    h.run_steps(1);
+    type_text(&mut h, "Jongeren aan tafel");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Escape);
+    assert_eq!(names(&h).len(), 6);
+    assert_eq!(names(&h)[5], "Jongeren aan tafel");
+    // Remove the first theme (no statements yet).
+    h.get_all_by_label("✖").next().unwrap().click();
+    h.run_steps(2);
+    let on_disk = saved(&mut h);
+    let saved_names: Vec<_> = on_disk.agenda[1]
+        .themes
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    assert_eq!(
+        saved_names,
+        [
+            "Vroeg signaleren",
+            "Stem van de deelnemer",
+            "Geld, tijd en ruimte",
+            "Wat morgen al kan",
+            "Jongeren aan tafel"
+        ]
+    );
+}

@@ -227,6 +227,8 @@ pub struct Texts {
     pub prep_line: &'static str,
     pub prep_kind: &'static str,
     pub prep_answer_set: &'static str,
+    pub prep_themes: &'static str,
+    pub prep_theme_used: &'static str,
 }
 
 impl Texts {
@@ -558,6 +560,8 @@ pub static NL: Texts = Texts {
     prep_line: "Regel",
     prep_kind: "Soort punt",
     prep_answer_set: "Antwoordset",
+    prep_themes: "Thema’s (één kreet per thema per groep)",
+    prep_theme_used: "Er staan al kreten bij dit thema.",
 };
 
 pub static EN: Texts = Texts {
@@ -857,4 +861,6 @@ pub static EN: Texts = Texts {
     prep_line: "Line",
     prep_kind: "Kind of item",
     prep_answer_set: "Set of answers",
+    prep_themes: "Themes (one statement per theme per group)",
+    prep_theme_used: "This theme already has statements.",
 };

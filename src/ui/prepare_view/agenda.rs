@@ -23,6 +23,9 @@ pub struct AgendaState {
     focus_text: bool,
     /// Put the cursor in this answer on the next frame (a new, empty one).
     focus_option: Option<Id>,
+    /// Theme names as typed, while being edited, and the name of a new theme.
+    theme_drafts: std::collections::HashMap<Id, String>,
+    new_theme: String,
     /// The item the list last scrolled to, so it follows keys without fighting the mouse wheel.
     scrolled_to: Option<usize>,
     /// Shown after a delete: how to get it back.
@@ -812,6 +815,18 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
         }
     }
 
+    if draft.kind == ItemKind::Statements {
+        themes(
+            session,
+            item,
+            t,
+            ui,
+            changes,
+            &mut state.theme_drafts,
+            &mut state.new_theme,
+        );
+    }
+
     ui.add_space(10.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(t.prep_minutes).strong());
@@ -862,6 +877,85 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     } else if !focus {
         state.draft = None;
     }
+}
+
+/// The themes of a statements item: rename (stored when the field is left), remove while no
+/// statement uses it, add. Changes of their own, apart from the item draft.
+fn themes(
+    session: &Session,
+    item: &Item,
+    t: &Texts,
+    ui: &mut egui::Ui,
+    changes: &mut Vec<Change>,
+    drafts: &mut std::collections::HashMap<Id, String>,
+    new_theme: &mut String,
+) {
+    use crate::model::{Record, Theme};
+    ui.add_space(10.0);
+    ui.label(RichText::new(t.prep_themes).strong());
+    for theme in &item.themes {
+        ui.horizontal(|ui| {
+            let name = drafts.entry(theme.id).or_insert_with(|| theme.name.clone());
+            let r = ui.add(
+                egui::TextEdit::singleline(name)
+                    .id_salt(("theme", theme.id))
+                    .desired_width(320.0),
+            );
+            if r.lost_focus() {
+                let new = name.trim();
+                if !new.is_empty() && new != theme.name {
+                    changes.push(Change::PutRecord {
+                        item: item.id,
+                        index: 0,
+                        record: Record::Theme(Theme {
+                            id: theme.id,
+                            name: new.to_string(),
+                        }),
+                    });
+                }
+                drafts.remove(&theme.id);
+            } else if !r.has_focus() {
+                drafts.remove(&theme.id);
+            }
+            let used = item.statements.iter().any(|st| st.theme == theme.id);
+            if ui
+                .add_enabled(!used, egui::Button::new("✖"))
+                .on_hover_text(t.delete)
+                .on_disabled_hover_text(t.prep_theme_used)
+                .clicked()
+            {
+                changes.push(Change::RemoveRecord {
+                    item: item.id,
+                    id: theme.id,
+                });
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let r = ui.add(
+            egui::TextEdit::singleline(new_theme)
+                .id_salt(("new-theme", item.id))
+                .hint_text(t.theme)
+                .desired_width(320.0),
+        );
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if (ui.button(format!("➕ {}", t.add_theme)).clicked() || enter)
+            && !new_theme.trim().is_empty()
+        {
+            changes.push(Change::PutRecord {
+                item: item.id,
+                index: item.themes.len(),
+                record: Record::Theme(Theme {
+                    id: session.fresh_id(),
+                    name: new_theme.trim().to_string(),
+                }),
+            });
+            new_theme.clear();
+            if enter {
+                r.request_focus();
+            }
+        }
+    });
 }
 
 #[cfg(test)]
