@@ -413,7 +413,10 @@ fn keys(open: &mut OpenSession, t: &Texts, ctx: &egui::Context, changes: &mut Ve
         duplicate_item(open, t, changes);
     } else if pressed(Modifiers::NONE, Key::Delete) {
         delete_item(open, changes);
-    } else if (pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::F2)) && len > 0
+    } else if len > 0
+        // Enter on a focused button presses that button; only otherwise it means "edit".
+        && (pressed(Modifiers::NONE, Key::F2)
+            || (ctx.memory(|m| m.focused().is_none()) && pressed(Modifiers::NONE, Key::Enter)))
     {
         open.view.prepare.agenda.focus_text = true;
     }

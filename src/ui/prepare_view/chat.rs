@@ -129,12 +129,10 @@ pub fn show(
                 ui.label(t.prep_chat_intro);
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
-                    let choose = ui.add_enabled(
-                        !state.loading,
-                        egui::Button::new(
-                            RichText::new(format!("📂 {}", t.prep_chat_choose)).size(19.0),
-                        ),
-                    );
+                    // Never disabled: a dialog that vanished (another one opened over it)
+                    // must not leave the button dead.
+                    let choose =
+                        ui.button(RichText::new(format!("📂 {}", t.prep_chat_choose)).size(19.0));
                     if choose.clicked() {
                         state.loading = true;
                         requests.push(super::Request::ChooseChatFile);

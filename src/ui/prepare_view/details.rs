@@ -312,6 +312,7 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
 fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     let session = open.doc.session();
     let state = &mut open.view.prepare.details;
+    let mut removed = None;
     ui.heading(RichText::new(t.prep_groups).size(24.0).strong());
     ui.label(t.prep_groups_hint);
     ui.add_space(6.0);
@@ -385,6 +386,7 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                         state.confirm_remove = Some(group.id);
                     } else {
                         changes.push(session.remove_group_change(group.id));
+                        removed = Some(group.id);
                     }
                 }
             }
@@ -417,6 +419,9 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
             }
         }
     });
+    if let Some(id) = removed {
+        forget_group(&mut open.view.forms, id);
+    }
 }
 
 /// What removing a group takes with it, counted, so the question can say it plainly.
@@ -467,6 +472,7 @@ fn confirm_remove_group(
     };
     let u = group_use(session, id);
     let mut close = false;
+    let mut removed = false;
     let modal = egui::Modal::new(egui::Id::unique("confirm-remove-group")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading(format!("{} ‘{}’?", t.prep_remove_group, group.name));
@@ -495,6 +501,7 @@ fn confirm_remove_group(
             );
             if yes.clicked() {
                 changes.push(session.remove_group_change(id));
+                removed = true;
                 close = true;
             }
             let no = ui.button(t.prep_cancel);
@@ -507,6 +514,23 @@ fn confirm_remove_group(
     if close || modal.should_close() {
         open.view.prepare.details.confirm_remove = None;
     }
+    if removed {
+        forget_group(&mut open.view.forms, id);
+    }
+}
+
+/// Drops a removed group from what the run view's forms hold, so nothing typed there later
+/// points at a group that is gone.
+fn forget_group(forms: &mut crate::ui::forms::FormState, group: Id) {
+    if forms.proposal.group == Some(group) {
+        forms.proposal.group = None;
+    }
+    for (_, from) in forms.feedback.values_mut() {
+        if *from == Some(group) {
+            *from = None;
+        }
+    }
+    forms.statement.retain(|(_, g), _| *g != Some(group));
 }
 
 /// Focus a widget the first time it appears, so Enter or Space answers a question at once.
@@ -558,5 +582,22 @@ mod tests {
         assert_eq!(d.participants, None);
         assert_eq!(d.facilitators, ["Zoë", "Jan"]);
         assert_eq!(errors, [t.prep_end_before_start, t.prep_bad_number]);
+    }
+
+    #[test]
+    fn a_removed_group_is_dropped_from_the_run_view_forms() {
+        let (gone, kept, theme) = (Id(1), Id(2), Id(3));
+        let mut forms = crate::ui::forms::FormState::default();
+        forms.proposal.group = Some(gone);
+        forms.feedback.insert(Id(9), ("goed".into(), Some(gone)));
+        forms.feedback.insert(Id(8), ("ook".into(), Some(kept)));
+        forms.statement.insert((theme, Some(gone)), "weg".into());
+        forms.statement.insert((theme, Some(kept)), "blijft".into());
+        forget_group(&mut forms, gone);
+        assert_eq!(forms.proposal.group, None);
+        assert_eq!(forms.feedback[&Id(9)].1, None);
+        assert_eq!(forms.feedback[&Id(8)].1, Some(kept));
+        assert_eq!(forms.statement.len(), 1);
+        assert!(forms.statement.contains_key(&(theme, Some(kept))));
     }
 }
