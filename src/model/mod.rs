@@ -4,6 +4,7 @@
 mod change;
 mod history;
 mod id;
+pub mod merge;
 pub mod sample;
 mod session;
 pub mod texts;

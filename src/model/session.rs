@@ -39,6 +39,12 @@ pub struct Session {
     pub agenda: Vec<Item>,
     #[serde(default)]
     pub notes: String,
+    /// The group this copy records, when it was handed out to one subgroup's facilitator (see
+    /// [`crate::model::merge::split`]): new tallies, reactions, statements and proposals on that
+    /// laptop default to it. Left out of the file when `None`, so files without it still load
+    /// and whole-room sessions read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_group: Option<Id>,
 }
 
 /// The language the room sees: the beamer and the report speak it.
@@ -281,6 +287,7 @@ impl Session {
             groups: Vec::new(),
             agenda: Vec::new(),
             notes: String::new(),
+            recording_group: None,
         }
     }
 

@@ -1,0 +1,984 @@
+//! Several facilitators, one session: hand out one copy per subgroup ([`split`]) and combine the
+//! copies afterwards ([`merge`]). Pure functions, no I/O.
+//!
+//! # How copies are combined
+//!
+//! Every record carries a stable [`Id`], so records are matched by id, never by position or
+//! text. Copies of one prepared session share [`Session::id`]; files with different ids are
+//! refused unless forced, because matching ids across unrelated sessions means nothing.
+//!
+//! - **Present in only some files**: kept. There is no common ancestor to tell "deleted on one
+//!   laptop" from "added on another", and losing a recorded reaction is worse than showing a
+//!   deleted one again. New agenda items (and new records in any list) are placed after the
+//!   nearest record that precedes them in their own file, so every file's order is kept.
+//! - **Same id, same content**: one record. Flags and children are united: a reaction
+//!   highlighted on one laptop stays highlighted; reactions, statements, proposals, actions,
+//!   feedback, commitments, themes, options and rounds inside a shared record are united by id.
+//! - **Same id, different content** (a proposition reworded, a reaction edited on one laptop):
+//!   a real conflict. Both versions are kept: the version whose content sorts first keeps the
+//!   id and all recorded data under it; the other becomes a separate record right after it,
+//!   with its text marked "[other version]" and an id derived from the original id and its
+//!   content. Deciding by content rather than by file order, and deriving the id rather than
+//!   drawing it, is what makes merging order-independent: A+B equals B+A, and merging a result
+//!   again with one of its inputs changes nothing. Every conflict is listed in
+//!   [`Merged::conflicts`].
+//! - **Tallies**: counts of *different* groups (or options, or rounds) are different entries
+//!   and simply sit side by side, so an option's total is the sum of the groups. The *same*
+//!   option, group and round counted in two files is the same hands counted twice (two
+//!   laptops that both recorded group A, or a count made before the copies were handed out),
+//!   not more hands: the larger count is kept, never the sum, and a difference is listed as a
+//!   conflict.
+//! - **Single values** without a record of their own (session title, place, date, round
+//!   label, …): an empty value is filled in from the other file; two different values keep the
+//!   smaller (for the participant count and a round's end: the larger) and are listed as a
+//!   conflict. A round starts at the earliest start and ends at the latest end. Free notes
+//!   (session and item) are united line by line. Facilitators are united.
+//!
+//! Two files are "equal" for the merge laws in [`canonical`] form: the same records with the
+//! same contents, with the order of lists (agenda, groups, rounds, records, tallies,
+//! facilitators) and of note lines left out of the comparison, since a merged agenda interleaves
+//! items that the files themselves did not order against each other.
+
+use super::Id;
+use super::session::*;
+use super::validate::{self, ModelError};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One copy per group, each marked with the group it records. A session without groups gives
+/// no copies: there is nobody to hand them to.
+pub fn split(session: &Session) -> Vec<Session> {
+    session
+        .groups
+        .iter()
+        .map(|g| {
+            let mut copy = session.clone();
+            copy.recording_group = Some(g.id);
+            copy
+        })
+        .collect()
+}
+
+/// Why a merge was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("nothing to merge")]
+    NoSessions,
+    #[error(
+        "“{other_title}” (session id {other_id}) does not come from the same prepared session as \
+         “{first_title}” (session id {first_id}); only merge them if you are sure they belong \
+         together"
+    )]
+    DifferentSessions {
+        /// Position of the refused session in the input, counted from 0.
+        index: usize,
+        first_title: String,
+        first_id: Id,
+        other_title: String,
+        other_id: Id,
+    },
+    #[error("the merged session does not fit together: {0}")]
+    Invalid(ModelError),
+}
+
+/// The combined session, what went into it, and every conflict found on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub session: Session,
+    pub summary: Summary,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What each file held and what the merged session holds, for a look before writing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// One per input, in input order.
+    pub inputs: Vec<Counts>,
+    pub merged: Counts,
+    /// Agenda items (short text) that not every file had: added on one laptop, or conflict
+    /// copies.
+    pub only_in_some: Vec<String>,
+}
+
+/// The size of one session.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub title: String,
+    /// Name of the group the file records, when it is a subgroup copy.
+    pub recording_group: Option<String>,
+    pub items: usize,
+    /// Hands counted, over all items, rounds, options and groups.
+    pub answers: u64,
+    pub reactions: usize,
+    pub statements: usize,
+    pub proposals: usize,
+    pub commitments: usize,
+}
+
+impl Counts {
+    pub fn of(s: &Session) -> Counts {
+        let mut c = Counts {
+            title: s.title.clone(),
+            recording_group: s
+                .recording_group
+                .and_then(|g| s.group(g))
+                .map(|g| g.name.clone()),
+            items: s.agenda.len(),
+            ..Counts::default()
+        };
+        for item in &s.agenda {
+            for r in &item.rounds {
+                c.answers += r.tallies.iter().map(|t| u64::from(t.count)).sum::<u64>();
+                c.reactions += r.reactions.len();
+            }
+            c.statements += item.statements.len();
+            c.proposals += item.proposals.len();
+            c.commitments += item.commitments.len();
+        }
+        c
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} items, {} hands counted, {} reactions, {} statements, {} proposals, {} commitments",
+            self.items,
+            self.answers,
+            self.reactions,
+            self.statements,
+            self.proposals,
+            self.commitments
+        )
+    }
+}
+
+/// What kind of thing two files disagree about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Conflicted {
+    Title,
+    Date,
+    StartTime,
+    EndTime,
+    Place,
+    Language,
+    Participants,
+    Group,
+    Item,
+    Option,
+    Round,
+    Tally,
+    Reaction,
+    Proposal,
+    Action,
+    Feedback,
+    Commitment,
+    Theme,
+    Statement,
+}
+
+impl Conflicted {
+    /// The English word for the command line.
+    pub fn word(self) -> &'static str {
+        match self {
+            Conflicted::Title => "title",
+            Conflicted::Date => "date",
+            Conflicted::StartTime => "start time",
+            Conflicted::EndTime => "end time",
+            Conflicted::Place => "place",
+            Conflicted::Language => "language",
+            Conflicted::Participants => "number of participants",
+            Conflicted::Group => "group",
+            Conflicted::Item => "agenda item",
+            Conflicted::Option => "response option",
+            Conflicted::Round => "round label",
+            Conflicted::Tally => "count",
+            Conflicted::Reaction => "reaction",
+            Conflicted::Proposal => "proposal",
+            Conflicted::Action => "action",
+            Conflicted::Feedback => "feedback",
+            Conflicted::Commitment => "commitment",
+            Conflicted::Theme => "theme",
+            Conflicted::Statement => "statement",
+        }
+    }
+}
+
+/// Two files with different content under one id or in one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub what: Conflicted,
+    /// The agenda item it is in (its short text), empty for the session's own fields.
+    pub place: String,
+    /// The version that kept the id (or the field).
+    pub kept: String,
+    /// The other version.
+    pub other: String,
+    /// Where the other version was kept as a record of its own; `None` when a rule chose one
+    /// value (see the module documentation) and the other lives on only in this list.
+    pub copy: Option<Id>,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.place.is_empty() {
+            write!(f, "in {}: ", self.place)?;
+        }
+        match self.copy {
+            Some(id) => write!(
+                f,
+                "{} “{}” was changed to “{}” in another file; both kept, the other version as \
+                 a separate {} marked {} (id {id})",
+                self.what.word(),
+                self.kept,
+                self.other,
+                self.what.word(),
+                marker(Language::En).trim(),
+            ),
+            None => write!(
+                f,
+                "{}: kept “{}”, another file has “{}”",
+                self.what.word(),
+                self.kept,
+                self.other
+            ),
+        }
+    }
+}
+
+/// The mark on the text of a conflict's other version, in the session's language.
+pub fn marker(language: Language) -> &'static str {
+    match language {
+        Language::Nl => "[andere versie] ",
+        Language::En => "[other version] ",
+    }
+}
+
+/// Combines copies of one session. `force` merges sessions with different ids too.
+///
+/// The result passes [`validate::session`]; the rules are in the module documentation.
+pub fn merge(sessions: &[Session], force: bool) -> Result<Merged, MergeError> {
+    let first = sessions.first().ok_or(MergeError::NoSessions)?;
+    if !force
+        && let Some((index, other)) = sessions.iter().enumerate().find(|(_, s)| s.id != first.id)
+    {
+        return Err(MergeError::DifferentSessions {
+            index,
+            first_title: first.title.clone(),
+            first_id: first.id,
+            other_title: other.title.clone(),
+            other_id: other.id,
+        });
+    }
+    let mut ctx = Ctx::default();
+    let mut merged = first.clone();
+    for s in &sessions[1..] {
+        merged = merge_two(merged, s.clone(), &mut ctx);
+    }
+    validate::session(&merged).map_err(MergeError::Invalid)?;
+
+    let everywhere: HashSet<Id> = sessions
+        .iter()
+        .map(|s| s.agenda.iter().map(|i| i.id).collect::<HashSet<Id>>())
+        .reduce(|a, b| a.intersection(&b).copied().collect())
+        .unwrap_or_default();
+    let summary = Summary {
+        inputs: sessions.iter().map(Counts::of).collect(),
+        merged: Counts::of(&merged),
+        only_in_some: merged
+            .agenda
+            .iter()
+            .filter(|i| !everywhere.contains(&i.id))
+            .map(|i| short(&i.text))
+            .collect(),
+    };
+    Ok(Merged {
+        session: merged,
+        summary,
+        conflicts: ctx.conflicts,
+    })
+}
+
+/// The session with every list and every notes field in a fixed order: what "the same
+/// session" means for the merge laws (see the module documentation).
+pub fn canonical(s: &Session) -> Session {
+    let mut s = s.clone();
+    s.facilitators.sort();
+    s.facilitators.dedup();
+    s.notes = sorted_lines(&s.notes);
+    s.groups.sort_by_key(|g| g.id);
+    s.agenda.sort_by_key(|i| i.id);
+    for item in &mut s.agenda {
+        item.notes = sorted_lines(&item.notes);
+        item.options.sort_by_key(|o| o.id);
+        item.rounds.sort_by_key(|r| r.id);
+        for r in &mut item.rounds {
+            r.tallies.sort_by_key(|t| (t.option, t.group));
+            r.reactions.sort_by_key(|x| x.id);
+        }
+        item.proposals.sort_by_key(|p| p.id);
+        for p in &mut item.proposals {
+            p.actions.sort_by_key(|a| a.id);
+            p.feedback.sort_by_key(|f| f.id);
+        }
+        item.commitments.sort_by_key(|c| c.id);
+        item.themes.sort_by_key(|t| t.id);
+        item.statements.sort_by_key(|st| st.id);
+    }
+    s
+}
+
+fn sorted_lines(text: &str) -> String {
+    let mut lines: Vec<&str> = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.join("\n")
+}
+
+/// Conflicts found so far, the item being merged (for the conflict list) and the mark for
+/// other versions.
+#[derive(Default)]
+struct Ctx {
+    conflicts: Vec<Conflict>,
+    place: String,
+    language: Language,
+}
+
+impl Ctx {
+    fn conflict(&mut self, what: Conflicted, kept: String, other: String, copy: Option<Id>) {
+        self.conflicts.push(Conflict {
+            what,
+            place: self.place.clone(),
+            kept,
+            other,
+            copy,
+        });
+    }
+}
+
+fn merge_two(mut a: Session, b: Session, ctx: &mut Ctx) -> Session {
+    ctx.place.clear();
+    // A forced merge of unrelated sessions keeps one of their ids, the same one either way.
+    a.id = a.id.min(b.id);
+    a.version = a.version.max(b.version);
+    a.title = join_text(ctx, Conflicted::Title, a.title, b.title);
+    a.place = join_text(ctx, Conflicted::Place, a.place, b.place);
+    a.date = join_value(ctx, Conflicted::Date, a.date, b.date, false);
+    a.start_time = join_value(
+        ctx,
+        Conflicted::StartTime,
+        a.start_time,
+        b.start_time,
+        false,
+    );
+    a.end_time = join_value(ctx, Conflicted::EndTime, a.end_time, b.end_time, true);
+    if let (Some(start), Some(end)) = (a.start_time, a.end_time)
+        && end < start
+    {
+        // Only when one file had just a start and the other just an end, in the wrong order.
+        ctx.conflict(Conflicted::EndTime, String::new(), end.to_string(), None);
+        a.end_time = None;
+    }
+    if a.language != b.language {
+        let (kept, other) = if language_rank(b.language) < language_rank(a.language) {
+            (b.language, a.language)
+        } else {
+            (a.language, b.language)
+        };
+        ctx.conflict(
+            Conflicted::Language,
+            format!("{kept:?}"),
+            format!("{other:?}"),
+            None,
+        );
+        a.language = kept;
+    }
+    a.participants = join_value(
+        ctx,
+        Conflicted::Participants,
+        a.participants,
+        b.participants,
+        true,
+    );
+    for f in b.facilitators {
+        if !a.facilitators.contains(&f) {
+            a.facilitators.push(f);
+        }
+    }
+    a.notes = union_lines(&a.notes, &b.notes);
+    if a.recording_group != b.recording_group {
+        // A merge of several subgroups' copies records no single group any more.
+        a.recording_group = None;
+    }
+    ctx.language = a.language;
+    merge_list(&mut a.groups, b.groups, ctx);
+    merge_list(&mut a.agenda, b.agenda, ctx);
+    a
+}
+
+fn language_rank(l: Language) -> usize {
+    match l {
+        Language::Nl => 0,
+        Language::En => 1,
+    }
+}
+
+/// Empty is filled in; two different texts keep the one that sorts first.
+fn join_text(ctx: &mut Ctx, what: Conflicted, a: String, b: String) -> String {
+    if a == b || b.is_empty() {
+        a
+    } else if a.is_empty() {
+        b
+    } else {
+        let (kept, other) = if b < a { (b, a) } else { (a, b) };
+        ctx.conflict(what, short(&kept), short(&other), None);
+        kept
+    }
+}
+
+/// `None` is filled in; two different values keep the smaller, or the larger with `larger`.
+fn join_value<T: Ord + fmt::Display>(
+    ctx: &mut Ctx,
+    what: Conflicted,
+    a: Option<T>,
+    b: Option<T>,
+    larger: bool,
+) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => {
+            let (kept, other) = if (b < a) != larger { (b, a) } else { (a, b) };
+            ctx.conflict(what, kept.to_string(), other.to_string(), None);
+            Some(kept)
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// `a`'s lines, then those of `b`'s that `a` lacks: notes written on two laptops both stay.
+fn union_lines(a: &str, b: &str) -> String {
+    if a == b || b.trim().is_empty() {
+        return a.to_string();
+    }
+    if a.trim().is_empty() {
+        return b.to_string();
+    }
+    let have: HashSet<&str> = a.lines().map(str::trim_end).collect();
+    let mut out = a.trim_end().to_string();
+    for line in b.lines().map(str::trim_end) {
+        if !line.trim().is_empty() && !have.contains(line) && !out.lines().any(|l| l == line) {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// The first line of a text, cut to 60 characters.
+fn short(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("").trim();
+    let mut out: String = first.chars().take(60).collect();
+    if first.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// An id for the other version of record `id` with content `key`: the same in every merge
+/// that meets this conflict, so merging in any order gives the same file. FNV-1a, written out
+/// so the value never changes with the compiler.
+fn derived_id(id: Id, key: &str) -> Id {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.0.to_le_bytes().iter().chain(key.as_bytes()) {
+        h ^= u64::from(*byte);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    Id(h.max(1))
+}
+
+/// A record matched by id when merging.
+trait Rec: Clone + fmt::Debug {
+    const WHAT: Conflicted;
+    fn id(&self) -> Id;
+    /// The content two versions must share to be one record. Children and flags that are
+    /// united rather than compared are left out.
+    fn key(&self) -> String;
+    /// A short text for the conflict list.
+    fn label(&self) -> String;
+    /// Unites flags of a version with the same key (a highlight on one laptop stays).
+    fn join_same(&mut self, _other: &Self) {}
+    /// Unites the children of another version with the same id, whatever its key.
+    fn absorb(&mut self, _other: Self, _ctx: &mut Ctx) {}
+    /// This version without children, as a record of its own under `id`, its text marked.
+    fn other_version(&self, id: Id, mark: &str) -> Self;
+}
+
+/// Unites `other` into `into`; see the module documentation for the rules.
+fn merge_list<T: Rec>(into: &mut Vec<T>, other: Vec<T>, ctx: &mut Ctx) {
+    let index: HashMap<Id, usize> = into.iter().enumerate().map(|(i, x)| (x.id(), i)).collect();
+    // Records new to `into`, by the id of the nearest shared record before them in `other`
+    // (`None`: before every shared one).
+    let mut anchored: HashMap<Option<Id>, Vec<T>> = HashMap::new();
+    let mut anchor = None;
+    let mut copies = Vec::new();
+    for y in other {
+        match index.get(&y.id()) {
+            Some(&i) => {
+                anchor = Some(y.id());
+                if let Some(copy) = join(&mut into[i], y, ctx) {
+                    copies.push(copy);
+                }
+            }
+            None => anchored.entry(anchor).or_default().push(y),
+        }
+    }
+    if !anchored.is_empty() {
+        let old = std::mem::take(into);
+        into.extend(anchored.remove(&None).unwrap_or_default());
+        for x in old {
+            let id = x.id();
+            into.push(x);
+            into.extend(anchored.remove(&Some(id)).unwrap_or_default());
+        }
+    }
+    // Other versions go right after the version that kept the id, or join an other version
+    // already there (from an earlier merge). Joining can meet a conflict in turn; the bound
+    // only guards against a loop that derived ids make impossible in practice.
+    let mut rounds = 0;
+    while let Some((after, copy)) = copies.pop() {
+        rounds += 1;
+        if rounds > 10_000 {
+            break;
+        }
+        if let Some(i) = into.iter().position(|x| x.id() == copy.id()) {
+            if let Some(next) = join(&mut into[i], copy, ctx) {
+                copies.push(next);
+            }
+        } else {
+            let at = into
+                .iter()
+                .position(|x| x.id() == after)
+                .map_or(into.len(), |i| i + 1);
+            into.insert(at, copy);
+        }
+    }
+}
+
+/// Joins `y` into `x` (same id). On a conflict returns the id that kept the record and the
+/// other version as a record of its own.
+fn join<T: Rec>(x: &mut T, mut y: T, ctx: &mut Ctx) -> Option<(Id, T)> {
+    let (xk, yk) = (x.key(), y.key());
+    if xk == yk {
+        x.join_same(&y);
+        x.absorb(y, ctx);
+        return None;
+    }
+    let loser_key = if yk < xk {
+        std::mem::swap(x, &mut y);
+        xk
+    } else {
+        yk
+    };
+    let copy = y.other_version(derived_id(x.id(), &loser_key), marker(ctx.language));
+    ctx.conflict(T::WHAT, x.label(), y.label(), Some(copy.id()));
+    x.absorb(y, ctx);
+    Some((x.id(), copy))
+}
+
+fn marked(mark: &str, text: &str) -> String {
+    format!("{mark}{text}")
+}
+
+impl Rec for Group {
+    const WHAT: Conflicted = Conflicted::Group;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        self.name.clone()
+    }
+    fn label(&self) -> String {
+        short(&self.name)
+    }
+    /// Sizes are filled in where one laptop counted; of two counts the larger stays.
+    fn absorb(&mut self, other: Self, _ctx: &mut Ctx) {
+        self.size = self.size.max(other.size);
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Group {
+            id,
+            name: marked(mark, &self.name),
+            size: None,
+        }
+    }
+}
+
+impl Rec for Item {
+    const WHAT: Conflicted = Conflicted::Item;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        format!("{:?}\u{1f}{}", self.kind, self.text)
+    }
+    fn label(&self) -> String {
+        short(&self.text)
+    }
+    fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
+        let outer = std::mem::replace(&mut ctx.place, format!("“{}”", short(&self.text)));
+        self.notes = union_lines(&self.notes, &other.notes);
+        self.planned_minutes = self.planned_minutes.max(other.planned_minutes);
+        merge_list(&mut self.options, other.options, ctx);
+        merge_list(&mut self.rounds, other.rounds, ctx);
+        merge_list(&mut self.proposals, other.proposals, ctx);
+        merge_list(&mut self.commitments, other.commitments, ctx);
+        merge_list(&mut self.themes, other.themes, ctx);
+        merge_list(&mut self.statements, other.statements, ctx);
+        ctx.place = outer;
+    }
+    /// The wording and options of the other version, with one empty round: the recorded data
+    /// stays with the version that kept the id, where every tally's option still exists.
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        let round = self.rounds.first();
+        Item {
+            id,
+            kind: self.kind,
+            text: marked(mark, &self.text),
+            options: self
+                .options
+                .iter()
+                .map(|o| ResponseOption {
+                    id: derived_id(id, &o.id.to_string()),
+                    label: o.label.clone(),
+                })
+                .collect(),
+            notes: String::new(),
+            planned_minutes: None,
+            rounds: vec![Round::new(
+                derived_id(id, "round"),
+                round.map(|r| r.label.clone()).unwrap_or_default(),
+            )],
+            proposals: Vec::new(),
+            commitments: Vec::new(),
+            themes: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+}
+
+impl Rec for ResponseOption {
+    const WHAT: Conflicted = Conflicted::Option;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        self.label.clone()
+    }
+    fn label(&self) -> String {
+        short(&self.label)
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        ResponseOption {
+            id,
+            label: marked(mark, &self.label),
+        }
+    }
+}
+
+impl Rec for Round {
+    const WHAT: Conflicted = Conflicted::Round;
+    fn id(&self) -> Id {
+        self.id
+    }
+    /// Rounds never split in two: a different label is a conflict on a single value.
+    fn key(&self) -> String {
+        String::new()
+    }
+    fn label(&self) -> String {
+        short(&self.label)
+    }
+    fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
+        let label = std::mem::take(&mut self.label);
+        self.label = join_text(ctx, Conflicted::Round, label, other.label);
+        self.started = match (self.started, other.started) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.ended = self.ended.max(other.ended);
+        for t in other.tallies {
+            match self
+                .tallies
+                .iter_mut()
+                .find(|x| x.option == t.option && x.group == t.group)
+            {
+                Some(x) if x.count != t.count => {
+                    let (kept, other) = (x.count.max(t.count), x.count.min(t.count));
+                    ctx.conflict(
+                        Conflicted::Tally,
+                        format!("{kept} in {}", self.label),
+                        other.to_string(),
+                        None,
+                    );
+                    x.count = kept;
+                }
+                Some(_) => {}
+                None => self.tallies.push(t),
+            }
+        }
+        merge_list(&mut self.reactions, other.reactions, ctx);
+    }
+    fn other_version(&self, id: Id, _mark: &str) -> Self {
+        Round::new(id, self.label.clone())
+    }
+}
+
+impl Rec for Reaction {
+    const WHAT: Conflicted = Conflicted::Reaction;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        let Reaction {
+            id: _,
+            text,
+            stance,
+            group,
+            by,
+            time,
+            highlighted: _,
+        } = self;
+        format!("{text}\u{1f}{stance:?}\u{1f}{group:?}\u{1f}{by:?}\u{1f}{time:?}")
+    }
+    fn label(&self) -> String {
+        short(&self.text)
+    }
+    fn join_same(&mut self, other: &Self) {
+        self.highlighted |= other.highlighted;
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Reaction {
+            id,
+            text: marked(mark, &self.text),
+            ..self.clone()
+        }
+    }
+}
+
+impl Rec for Proposal {
+    const WHAT: Conflicted = Conflicted::Proposal;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        format!(
+            "{:?}\u{1f}{}\u{1f}{}",
+            self.group, self.title, self.description
+        )
+    }
+    fn label(&self) -> String {
+        short(&self.title)
+    }
+    fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
+        merge_list(&mut self.actions, other.actions, ctx);
+        merge_list(&mut self.feedback, other.feedback, ctx);
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Proposal {
+            id,
+            group: self.group,
+            title: marked(mark, &self.title),
+            description: self.description.clone(),
+            actions: Vec::new(),
+            feedback: Vec::new(),
+        }
+    }
+}
+
+impl Rec for Action {
+    const WHAT: Conflicted = Conflicted::Action;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        format!("{}\u{1f}{}\u{1f}{:?}", self.text, self.owner, self.due)
+    }
+    fn label(&self) -> String {
+        short(&self.text)
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Action {
+            id,
+            text: marked(mark, &self.text),
+            ..self.clone()
+        }
+    }
+}
+
+impl Rec for Feedback {
+    const WHAT: Conflicted = Conflicted::Feedback;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        format!("{:?}\u{1f}{}", self.from_group, self.text)
+    }
+    fn label(&self) -> String {
+        short(&self.text)
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Feedback {
+            id,
+            from_group: self.from_group,
+            text: marked(mark, &self.text),
+        }
+    }
+}
+
+impl Rec for Commitment {
+    const WHAT: Conflicted = Conflicted::Commitment;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}",
+            self.person, self.organisation, self.action, self.start, self.follow_up
+        )
+    }
+    fn label(&self) -> String {
+        short(&format!("{}: {}", self.person, self.action))
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Commitment {
+            id,
+            action: marked(mark, &self.action),
+            ..self.clone()
+        }
+    }
+}
+
+impl Rec for Theme {
+    const WHAT: Conflicted = Conflicted::Theme;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        self.name.clone()
+    }
+    fn label(&self) -> String {
+        short(&self.name)
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Theme {
+            id,
+            name: marked(mark, &self.name),
+        }
+    }
+}
+
+impl Rec for Statement {
+    const WHAT: Conflicted = Conflicted::Statement;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn key(&self) -> String {
+        format!("{}\u{1f}{:?}\u{1f}{}", self.theme, self.group, self.text)
+    }
+    fn label(&self) -> String {
+        short(&self.text)
+    }
+    fn other_version(&self, id: Id, mark: &str) -> Self {
+        Statement {
+            id,
+            text: marked(mark, &self.text),
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prepared() -> Session {
+        let mut s = Session::new("Werkconferentie", Language::Nl);
+        for name in ["A", "B"] {
+            s.groups.push(Group {
+                id: s.fresh_id(),
+                name: name.into(),
+                size: None,
+            });
+        }
+        let item = Item::new(&s, ItemKind::Proposition, "Samen één route.");
+        s.agenda.push(item);
+        s
+    }
+
+    #[test]
+    fn split_marks_each_copy_with_its_group() {
+        let s = prepared();
+        let copies = split(&s);
+        assert_eq!(copies.len(), 2);
+        for (copy, g) in copies.iter().zip(&s.groups) {
+            assert_eq!(copy.recording_group, Some(g.id));
+            assert_eq!(copy.id, s.id);
+        }
+        assert!(split(&Session::new("Zonder groepen", Language::Nl)).is_empty());
+    }
+
+    #[test]
+    fn a_session_merged_with_itself_is_unchanged() {
+        let s = prepared();
+        let m = merge(&[s.clone(), s.clone()], false).unwrap();
+        assert_eq!(m.session, s);
+        assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn the_same_count_twice_is_the_larger_not_the_sum() {
+        let s = prepared();
+        let (item, round) = (s.agenda[0].id, s.agenda[0].rounds[0].id);
+        let option = s.agenda[0].options[0].id;
+        let g = Some(s.groups[0].id);
+        let mut a = s.clone();
+        let mut b = s.clone();
+        let tally = |n| crate::model::Change::Tally {
+            item,
+            round,
+            option,
+            group: g,
+            delta: n,
+        };
+        a.apply(tally(5)).unwrap();
+        b.apply(tally(7)).unwrap();
+        let m = merge(&[a, b], false).unwrap();
+        assert_eq!(m.session.agenda[0].rounds[0].total(option), 7);
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].what, Conflicted::Tally);
+    }
+
+    #[test]
+    fn unrelated_sessions_need_force() {
+        let a = prepared();
+        let b = prepared();
+        let err = merge(&[a.clone(), b.clone()], false).unwrap_err();
+        assert!(matches!(
+            err,
+            MergeError::DifferentSessions { index: 1, .. }
+        ));
+        let m = merge(&[a, b], true).unwrap();
+        assert_eq!(m.session.agenda.len(), 2);
+        assert_eq!(merge(&[], false), Err(MergeError::NoSessions));
+    }
+
+    #[test]
+    fn notes_are_united_line_by_line() {
+        assert_eq!(union_lines("a\nb", "b\nc"), "a\nb\nc");
+        assert_eq!(union_lines("", "c"), "c");
+        assert_eq!(union_lines("a\n\na", "a\n\na"), "a\n\na");
+    }
+}
