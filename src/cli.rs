@@ -1,5 +1,6 @@
 //! The command line: `stelling [FILE]` opens the app; subcommands check and export session
-//! files without a window, using the same library code as the app.
+//! files without a window, using the same library code as the app: check, export, import, and
+//! split and merge for several facilitators.
 
 use crate::store;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -49,6 +50,36 @@ pub enum Command {
         stelling import stellingen.txt --title \"Buurtavond\" --language nl\n  \
         stelling import meeting_saved_chat.txt --into overleg.ron --item 3")]
     Import(ImportArgs),
+    /// Save one copy of a prepared session per group, for each subgroup's facilitator: on
+    /// their laptop, tallies, reactions, statements and proposals belong to that group.
+    #[command(
+        after_help = "Example:\n  stelling split conferentie.ron -o kopieen\n\n\
+        Afterwards, combine the copies with `stelling merge`."
+    )]
+    Split {
+        file: PathBuf,
+        /// Folder for the copies (created if missing); one file per group, named after it.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Overwrite copies that already exist (the old ones are kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Combine the copies of one session, recorded by several facilitators, into one file.
+    /// Prints what was combined and every conflict (both versions are kept).
+    #[command(after_help = "Example:\n  \
+        stelling merge kopieen/*.ron -o conferentie-samen.ron")]
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The merged session file.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Also merge files that do not come from the same prepared session, and overwrite
+        /// the output file if it exists (the old one is kept as .bak).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `stelling import`: a list into a new session, or a chat into an existing one.
@@ -138,6 +169,16 @@ pub fn main() -> ExitCode {
             excel,
         }) => report_result(export(&file, format, excel, output.as_deref())),
         Some(Command::Import(args)) => report_result(import(&args)),
+        Some(Command::Split {
+            file,
+            output,
+            force,
+        }) => report_result(split(&file, &output, force)),
+        Some(Command::Merge {
+            files,
+            output,
+            force,
+        }) => report_result(merge(&files, &output, force)),
     }
 }
 
@@ -422,4 +463,130 @@ fn file_date(file: &Path) -> chrono::NaiveDate {
         .and_then(|m| m.modified())
         .map(|t| chrono::DateTime::<chrono::Local>::from(t).date_naive())
         .unwrap_or_else(|_| chrono::Local::now().date_naive())
+}
+
+/// `stelling split`: one copy per group in `folder`, each named after the session and group.
+/// Every name is checked before anything is written, so a refusal leaves no half-done folder.
+fn split(file: &Path, folder: &Path, force: bool) -> anyhow::Result<()> {
+    let session = store::load(file)?;
+    let copies = crate::model::merge::split(&session);
+    if copies.is_empty() {
+        anyhow::bail!(
+            "{}: the session has no groups; add the subgroups first (in the app, or under \
+             `groups` in the file)",
+            file.display()
+        );
+    }
+    if folder.exists() && !folder.is_dir() {
+        anyhow::bail!("{} is a file, not a folder", folder.display());
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "sessie".into());
+    let mut targets: Vec<(PathBuf, &crate::model::Session, &str)> = Vec::new();
+    for (copy, group) in copies.iter().zip(&session.groups) {
+        let name = store::file_name_for(&format!("{stem} - {}", group.name));
+        let mut path = folder.join(&name);
+        // Two groups whose names differ only in forbidden characters still get a file each.
+        let mut n = 2;
+        while targets.iter().any(|(p, _, _)| *p == path) {
+            path = folder.join(name.replacen(".ron", &format!(" ({n}).ron"), 1));
+            n += 1;
+        }
+        targets.push((path, copy, group.name.as_str()));
+    }
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|(p, _, _)| p.exists())
+        .map(|(p, _, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() && !force {
+        anyhow::bail!(
+            "{} already exist{}; choose another folder with -o, or overwrite with --force",
+            existing.join(", "),
+            if existing.len() == 1 { "s" } else { "" }
+        );
+    }
+    std::fs::create_dir_all(folder)
+        .map_err(|e| anyhow::anyhow!("could not create the folder {}: {e}", folder.display()))?;
+    for (path, copy, group) in &targets {
+        let _lock = store::SessionLock::acquire(path)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        store::save(path, copy)?;
+        println!("{}: records {group}", path.display());
+    }
+    println!(
+        "{} copies of {}; hand one to each subgroup's facilitator, then combine them with \
+         `stelling merge`",
+        targets.len(),
+        file.display()
+    );
+    Ok(())
+}
+
+/// `stelling merge`: loads every file, merges, prints the summary and conflicts, then writes.
+fn merge(files: &[PathBuf], output: &Path, force: bool) -> anyhow::Result<()> {
+    use crate::model::merge::{self, MergeError};
+    let mut sessions = Vec::with_capacity(files.len());
+    for file in files {
+        sessions.push(store::load(file)?);
+    }
+    let merged = match merge::merge(&sessions, force) {
+        Ok(merged) => merged,
+        Err(e @ MergeError::DifferentSessions { index, .. }) => anyhow::bail!(
+            "{}: {e}; to merge anyway, add --force",
+            files
+                .get(index)
+                .map_or_else(String::new, |f| f.display().to_string())
+        ),
+        Err(e) => anyhow::bail!("{e}"),
+    };
+    if files.iter().any(|f| same_file(f, output)) {
+        anyhow::bail!(
+            "{} is one of the files to merge; write the merged session to a new file",
+            output.display()
+        );
+    }
+    if output.exists() && !force {
+        anyhow::bail!(
+            "{} already exists; choose another name with -o, or overwrite it with --force",
+            output.display()
+        );
+    }
+    let _lock = store::SessionLock::acquire(output)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
+    store::save(output, &merged.session)?;
+
+    for (file, counts) in files.iter().zip(&merged.summary.inputs) {
+        match &counts.recording_group {
+            Some(g) => println!("{} ({g}): {counts}", file.display()),
+            None => println!("{}: {counts}", file.display()),
+        }
+    }
+    println!("{}: {}", output.display(), merged.summary.merged);
+    for text in &merged.summary.only_in_some {
+        println!("not in every file, kept: “{text}”");
+    }
+    if merged.conflicts.is_empty() {
+        println!("no conflicts");
+    } else {
+        println!(
+            "{} conflict{} (both versions kept where they differ):",
+            merged.conflicts.len(),
+            if merged.conflicts.len() == 1 { "" } else { "s" }
+        );
+        for c in &merged.conflicts {
+            println!("- {c}");
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name one file (also through `..` or a link); false if either is missing.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
