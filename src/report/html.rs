@@ -121,7 +121,7 @@ li.highlighted { list-style: none; margin-left: -1.25rem; }
 
 /// The Okabe–Ito palette without its yellow (too faint on white), in an order where
 /// neighbours differ in lightness too.
-pub(super) const COLOURS: [&str; 7] = [
+pub const COLOURS: [&str; 7] = [
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000",
 ];
 

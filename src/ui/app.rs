@@ -60,6 +60,8 @@ pub struct RunState {
     pub forms: super::forms::FormState,
     /// Drafts and choices of the prepare screen.
     pub prepare: prepare_view::PrepareState,
+    /// The report preview and the last export.
+    pub report: report_view::ReportState,
 }
 
 /// Stopwatch for one agenda item; runs only while the presenter lets it.
@@ -88,6 +90,8 @@ enum Dialog {
     SaveAs(mpsc::Receiver<Option<PathBuf>>),
     /// A chat to import: picked, read and parsed on the dialog's thread.
     Chat(mpsc::Receiver<Option<Result<prepare_view::ChatFile, String>>>),
+    /// Where to save a report; the export starts once a path is picked ([`App::export_to`]).
+    Export(report_view::ExportFormat, mpsc::Receiver<Option<PathBuf>>),
 }
 
 pub struct App {
@@ -341,6 +345,47 @@ impl App {
         self.dialog = Some(Dialog::Chat(rx));
     }
 
+    /// Asks where to save the report in `format`, in the session file's folder under the
+    /// session's name; the export starts when a path is picked.
+    pub fn start_export_dialog(&mut self, format: report_view::ExportFormat) {
+        let Some(open) = &self.open else { return };
+        let (tx, rx) = mpsc::channel();
+        let name = format.file_name(&open.doc.session().title);
+        let dir = report_view::folder_of(open.autosave.path(), &self.sessions_dir);
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter(format.filter_name(), &[format.extension()])
+                .set_directory(dir)
+                .set_file_name(name)
+                .save_file();
+            let _ = tx.send(picked);
+        });
+        self.dialog = Some(Dialog::Export(format, rx));
+    }
+
+    /// Whether an export's save dialog is open (the report screen waits for it).
+    pub(super) fn export_dialog_open(&self) -> bool {
+        matches!(self.dialog, Some(Dialog::Export(..)))
+    }
+
+    /// Renders the report in `format` from a copy of the session and writes it to `path`
+    /// atomically, on a thread of its own: a PDF of a big session takes half a second, and the
+    /// window keeps drawing meanwhile. The report screen shows progress and the outcome. The
+    /// save dialog ends here too.
+    pub fn export_to(&mut self, format: report_view::ExportFormat, path: PathBuf) {
+        let Some(open) = &mut self.open else { return };
+        let session = open.doc.session().clone();
+        let (tx, done) = mpsc::channel();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let written = format
+                .render(&session)
+                .and_then(|bytes| store::write_export(&target, &bytes).map_err(|e| e.to_string()));
+            let _ = tx.send(written);
+        });
+        open.view.report.export = Some(report_view::ExportStatus::Running { format, path, done });
+    }
+
     fn poll_dialog(&mut self, ctx: &egui::Context) {
         let Some(dialog) = &self.dialog else { return };
         if let Dialog::Chat(rx) = dialog {
@@ -361,10 +406,26 @@ impl App {
             }
             return;
         }
+        if let Dialog::Export(format, rx) = dialog {
+            let format = *format;
+            match rx.try_recv() {
+                Ok(picked) => {
+                    self.dialog = None;
+                    if let Some(path) = picked {
+                        self.export_to(format, format.with_extension(path));
+                    }
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(100))
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
+            }
+            return;
+        }
         let (rx, is_open) = match dialog {
             Dialog::Open(rx) => (rx, true),
             Dialog::SaveAs(rx) => (rx, false),
-            Dialog::Chat(_) => return,
+            Dialog::Chat(_) | Dialog::Export(..) => return,
         };
         match rx.try_recv() {
             Ok(picked) => {

@@ -14,6 +14,7 @@ mod style;
 pub mod texts;
 
 pub use app::{App, OpenSession, RunState, Screen, Timer};
+pub use report_view::{ExportFormat, ExportStatus};
 pub use texts::{Texts, texts};
 
 use std::path::PathBuf;
