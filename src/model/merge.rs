@@ -218,6 +218,8 @@ pub struct Conflict {
     /// Where the other version was kept as a record of its own; `None` when a rule chose one
     /// value (see the module documentation) and the other lives on only in this list.
     pub copy: Option<Id>,
+    /// The mark on the copy's text, in the session's language.
+    pub mark: &'static str,
 }
 
 impl fmt::Display for Conflict {
@@ -228,13 +230,13 @@ impl fmt::Display for Conflict {
         match self.copy {
             Some(id) => write!(
                 f,
-                "{} “{}” was changed to “{}” in another file; both kept, the other version as \
-                 a separate {} marked {} (id {id})",
+                "{} “{}” in one file, “{}” in another; both kept, the second as a separate {} \
+                 marked “{}” (id {id})",
                 self.what.word(),
                 self.kept,
                 self.other,
                 self.what.word(),
-                marker(Language::En).trim(),
+                self.mark.trim(),
             ),
             None => write!(
                 f,
@@ -283,13 +285,15 @@ pub fn merge(sessions: &[Session], force: bool) -> Result<Merged, MergeError> {
         .map(|s| s.agenda.iter().map(|i| i.id).collect::<HashSet<Id>>())
         .reduce(|a, b| a.intersection(&b).copied().collect())
         .unwrap_or_default();
+    // Other versions of an item are listed with the conflicts, not as items only some had.
+    let copies: HashSet<Id> = ctx.conflicts.iter().filter_map(|c| c.copy).collect();
     let summary = Summary {
         inputs: sessions.iter().map(Counts::of).collect(),
         merged: Counts::of(&merged),
         only_in_some: merged
             .agenda
             .iter()
-            .filter(|i| !everywhere.contains(&i.id))
+            .filter(|i| !everywhere.contains(&i.id) && !copies.contains(&i.id))
             .map(|i| short(&i.text))
             .collect(),
     };
@@ -357,6 +361,7 @@ impl Ctx {
             kept,
             other,
             copy,
+            mark: marker(self.language),
         });
     }
 }

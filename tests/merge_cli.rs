@@ -1,0 +1,332 @@
+//! `stelling split` and `stelling merge` with the real binary: the subgroup example handed out
+//! to four facilitators, recorded on four "laptops" through the library, merged, and reported.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use stelling::model::*;
+use stelling::store;
+
+fn stelling(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stelling"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn arg(p: &Path) -> &str {
+    p.to_str().expect("temporary paths are UTF-8")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/subgroepen-themas.ron")
+}
+
+/// Markdown escaping and line breaks aside, is `needle` in `haystack`?
+fn contains_text(haystack: &str, needle: &str) -> bool {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\\' | '*' | '_' | '`' | '|' | '<' | '>' | '[' | ']' | '#' | '\n' | ' '
+                )
+            })
+            .collect()
+    };
+    plain(haystack).contains(&plain(needle))
+}
+
+/// The subgroup example with a proposition added while preparing, so the room can vote.
+fn prepare(dir: &Path) -> (PathBuf, Id) {
+    let mut s = store::load(&example()).unwrap();
+    let item = Item::new(
+        &s,
+        ItemKind::Proposition,
+        "Eén route voor elk kind is haalbaar.",
+    );
+    let id = item.id;
+    s.apply(Change::AddItem {
+        index: 1,
+        item: Box::new(item),
+    })
+    .unwrap();
+    let path = dir.join("conferentie.ron");
+    store::save(&path, &s).unwrap();
+    (path, id)
+}
+
+fn split_into(prepared: &Path, folder: &Path) -> Vec<PathBuf> {
+    let out = stelling(&["split", arg(prepared), "-o", arg(folder)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// What one subgroup's facilitator records on their laptop: the session opened from the copy,
+/// changed through the model as the app does, saved.
+fn record(path: &Path, proposition: Id, laptop: u32) -> Vec<String> {
+    let mut s = store::load(path).unwrap();
+    let group = s.recording_group.expect("a copy records a group");
+    let item = s.item(proposition).unwrap().clone();
+    let round = item.rounds[0].id;
+    for (k, option) in item.options.iter().enumerate() {
+        s.apply(Change::Tally {
+            item: item.id,
+            round,
+            option: option.id,
+            group: Some(group),
+            delta: i64::from(laptop * 10 + k as u32 + 1),
+        })
+        .unwrap();
+    }
+    let name = s.group_name(Some(group)).to_string();
+    let mut said = Vec::new();
+    for n in 0..=laptop {
+        let text = format!("{name} zegt: punt {n} over de route");
+        s.apply(Change::AddReaction {
+            item: item.id,
+            round,
+            index: usize::MAX,
+            reaction: Reaction {
+                id: s.fresh_id(),
+                text: text.clone(),
+                stance: Stance::ALL[n as usize % 4],
+                group: Some(group),
+                by: None,
+                time: None,
+                highlighted: n == 0,
+            },
+        })
+        .unwrap();
+        said.push(text);
+    }
+    // The panel discussion (a question) gets a reaction from every subgroup too.
+    let panel = s
+        .agenda
+        .iter()
+        .find(|i| i.kind == ItemKind::Question)
+        .unwrap()
+        .clone();
+    let text = format!("Vraag uit {name} aan het panel");
+    s.apply(Change::AddReaction {
+        item: panel.id,
+        round: panel.rounds[0].id,
+        index: usize::MAX,
+        reaction: Reaction {
+            id: s.fresh_id(),
+            text: text.clone(),
+            stance: Stance::Question,
+            group: Some(group),
+            by: None,
+            time: None,
+            highlighted: false,
+        },
+    })
+    .unwrap();
+    said.push(text);
+    store::save(path, &s).unwrap();
+    said
+}
+
+#[test]
+fn four_subgroups_split_record_merge_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (prepared, proposition) = prepare(dir.path());
+    let folder = dir.path().join("kopieen");
+    let files = split_into(&prepared, &folder);
+    assert_eq!(files.len(), 4, "{files:?}");
+    let base = store::load(&prepared).unwrap();
+    for (file, group) in files.iter().zip(&base.groups) {
+        let name = file.file_name().unwrap().to_string_lossy();
+        assert!(name.contains(&group.name), "{name} names {}", group.name);
+        let copy = store::load(file).unwrap();
+        assert_eq!(copy.recording_group, Some(group.id));
+        assert_eq!(copy.id, base.id);
+    }
+
+    let mut said = Vec::new();
+    for (laptop, file) in files.iter().enumerate() {
+        said.extend(record(file, proposition, laptop as u32));
+    }
+
+    let merged = dir.path().join("samen.ron");
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(|f| arg(f)));
+    args.extend(["-o", arg(&merged)]);
+    let out = stelling(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("no conflicts"), "{text}");
+    assert!(text.contains("(Subgroep C)"), "{text}");
+
+    let m = store::load(&merged).unwrap();
+    assert_eq!(m.recording_group, None);
+    let item = m.item(proposition).unwrap();
+    let round = &item.rounds[0];
+    for (k, option) in item.options.iter().enumerate() {
+        // Laptop n counted n * 10 + k + 1 for its own group.
+        let expected: u32 = (0..4).map(|n| n * 10 + k as u32 + 1).sum();
+        assert_eq!(round.total(option.id), expected);
+        for (n, g) in m.groups.iter().enumerate() {
+            assert_eq!(
+                round.count(option.id, Some(g.id)),
+                n as u32 * 10 + k as u32 + 1
+            );
+        }
+    }
+    // The six panel reactions already in the example are there once, not four times.
+    let reactions: Vec<&Reaction> = m.agenda.iter().flat_map(|i| i.reactions()).collect();
+    assert_eq!(reactions.len(), 6 + said.len());
+
+    let md_out = stelling(&["export", arg(&merged), "--format", "md"]);
+    assert!(md_out.status.success(), "{}", stderr(&md_out));
+    let md = stdout(&md_out);
+    let csv_out = stelling(&["export", arg(&merged), "--format", "csv"]);
+    assert!(csv_out.status.success(), "{}", stderr(&csv_out));
+    let csv = stdout(&csv_out);
+    for r in &reactions {
+        assert!(
+            contains_text(&md, &r.text),
+            "“{}” is not in the Markdown",
+            r.text
+        );
+        assert!(csv.contains(&r.text), "“{}” is not in the CSV", r.text);
+    }
+    // Per-group columns next to the total.
+    assert!(
+        md.contains(
+            "| Antwoord | Aantal | Percentage | Subgroep A | Subgroep B | Subgroep C | Subgroep D |"
+        ),
+        "{md}"
+    );
+    let totals = round.answers();
+    assert!(
+        md.contains(&format!("| **Totaal** | **{totals}** |")),
+        "{md}"
+    );
+    assert!(csv.contains(",Subgroep D,"), "{csv}");
+}
+
+#[test]
+fn a_conflicting_edit_is_reported_and_both_versions_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (prepared, proposition) = prepare(dir.path());
+    let files = split_into(&prepared, &dir.path().join("kopieen"));
+    let mut b = store::load(&files[1]).unwrap();
+    let mut item = b.item(proposition).unwrap().clone();
+    item.text = "Eén route voor elk kind is haalbaar, mits de regio investeert.".into();
+    b.apply(Change::ReplaceItem(Box::new(item))).unwrap();
+    store::save(&files[1], &b).unwrap();
+
+    let merged = dir.path().join("samen.ron");
+    let out = stelling(&["merge", arg(&files[0]), arg(&files[1]), "-o", arg(&merged)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("1 conflict"), "{text}");
+    assert!(text.contains("mits de regio"), "{text}");
+    assert!(text.contains("[andere versie]"), "{text}");
+    assert!(!text.contains("not in every file"), "{text}");
+    let m = store::load(&merged).unwrap();
+    let versions: Vec<&str> = m
+        .agenda
+        .iter()
+        .filter(|i| i.text.contains("Eén route voor elk kind"))
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(versions.len(), 2, "{versions:?}");
+    assert!(versions.iter().any(|t| t.starts_with("[andere versie]")));
+    assert!(versions.iter().any(|t| !t.starts_with("[andere versie]")));
+}
+
+#[test]
+fn split_and_merge_refuse_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("kopieen");
+    let files = split_into(&example(), &folder);
+    assert_eq!(files.len(), 4);
+
+    // A second split would overwrite the copies, perhaps already recorded on.
+    let again = stelling(&["split", arg(&example()), "-o", arg(&folder)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let forced = stelling(&["split", arg(&example()), "-o", arg(&folder), "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+
+    // A session without groups has nobody to hand copies to.
+    let workshop = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/stellingenworkshop.ron");
+    let no_groups = store::load(&workshop).unwrap().groups.is_empty();
+    if no_groups {
+        let out = stelling(&["split", arg(&workshop), "-o", arg(&dir.path().join("x"))]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains("no groups"), "{}", stderr(&out));
+    }
+
+    // Files from different prepared sessions.
+    let merged = dir.path().join("samen.ron");
+    let out = stelling(&["merge", arg(&files[0]), arg(&workshop), "-o", arg(&merged)]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.contains("does not come from the same prepared session")
+            && message.contains("--force"),
+        "{message}"
+    );
+    assert!(!merged.exists());
+    let out = stelling(&[
+        "merge",
+        arg(&files[0]),
+        arg(&workshop),
+        "-o",
+        arg(&merged),
+        "--force",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    store::load(&merged).unwrap();
+
+    // The output exists now; an input is never overwritten, also not with --force.
+    let out = stelling(&["merge", arg(&files[0]), arg(&files[1]), "-o", arg(&merged)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    let before = std::fs::read(&files[0]).unwrap();
+    let out = stelling(&[
+        "merge",
+        arg(&files[0]),
+        arg(&files[1]),
+        "-o",
+        arg(&files[0]),
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("one of the files to merge"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&files[0]).unwrap(), before);
+
+    // A broken input names the file and line.
+    let broken = dir.path().join("kapot.ron");
+    std::fs::write(&broken, "(version: 1, id: ").unwrap();
+    let out = stelling(&[
+        "merge",
+        arg(&files[0]),
+        arg(&broken),
+        "-o",
+        arg(&dir.path().join("y.ron")),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("kapot.ron:1:"), "{}", stderr(&out));
+}
