@@ -85,7 +85,7 @@ enum Edit {
         stance: usize,
     },
     /// Edit the reaction recorded before the split: a conflict when two laptops differ.
-    EditShared {
+    RewriteShared {
         item: usize,
         text: String,
     },
@@ -131,7 +131,7 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(item, option, group, n)| Edit::TallyAnyGroup { item, option, group, n }),
         4 => (0..4usize, small_text(), 0..4usize)
             .prop_map(|(item, text, stance)| Edit::React { item, text, stance }),
-        1 => (0..4usize, small_text()).prop_map(|(item, text)| Edit::EditShared { item, text }),
+        1 => (0..4usize, small_text()).prop_map(|(item, text)| Edit::RewriteShared { item, text }),
         1 => (0..4usize).prop_map(|item| Edit::HighlightShared { item }),
         1 => (0..4usize, small_text()).prop_map(|(item, text)| Edit::Reword { item, text }),
         1 => (0..6usize, small_text()).prop_map(|(after, text)| Edit::AddItem { after, text }),
@@ -203,13 +203,13 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                     },
                 }
             }
-            Edit::EditShared { item, .. } | Edit::HighlightShared { item } => {
+            Edit::RewriteShared { item, .. } | Edit::HighlightShared { item } => {
                 let it = &s.agenda[pick(item)];
                 let Some(mut r) = it.rounds[0].reactions.first().cloned() else {
                     continue;
                 };
                 match e {
-                    Edit::EditShared { text, .. } => r.text = text.clone(),
+                    Edit::RewriteShared { text, .. } => r.text = text.clone(),
                     _ => r.highlighted = true,
                 }
                 Change::UpdateReaction {
