@@ -585,6 +585,14 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 if let Some(open) = &self.open {
+                    let session = open.doc.session();
+                    if let Some(group) = session.recording_group.and_then(|g| session.group(g)) {
+                        ui.label(
+                            egui::RichText::new(format!("👥 {} {}", t.merge_records, group.name))
+                                .strong(),
+                        );
+                        ui.separator();
+                    }
                     let path = open.autosave.path().display().to_string();
                     match open.autosave.status() {
                         store::SaveStatus::Failed { message } => {
@@ -685,13 +693,18 @@ pub fn clamp_view(open: &mut OpenSession) {
 fn open_session(path: &Path) -> Result<OpenSession, String> {
     let lock = SessionLock::acquire(path).map_err(|e| e.to_string())?;
     let session = store::load(path).map_err(|e| e.to_string())?;
+    // A subgroup's copy records that group unless the facilitator picks another.
+    let group = session.recording_group.filter(|g| session.group(*g).is_some());
     let doc = Document::new(session);
     let autosave = Autosave::new(path.to_path_buf(), &doc);
     Ok(OpenSession {
         doc,
         autosave,
         _lock: lock,
-        view: RunState::default(),
+        view: RunState {
+            group,
+            ..RunState::default()
+        },
     })
 }
 

@@ -251,6 +251,9 @@ pub struct Texts {
     pub report_exported: &'static str,
     pub report_export_failed: &'static str,
     pub report_keys_hint: &'static str,
+    // Merge
+    /// Before the group name in the status bar of a subgroup's copy.
+    pub merge_records: &'static str,
 }
 
 impl Texts {
@@ -610,6 +613,8 @@ pub static NL: Texts = Texts {
     report_exported: "Opgeslagen:",
     report_export_failed: "Niet opgeslagen",
     report_keys_hint: "Tab kiest een knop, Enter of spatie drukt hem in. PgUp / PgDn, Home / End: door het voorbeeld bladeren.",
+    // Merge
+    merge_records: "Kopie voor",
 };
 
 pub static EN: Texts = Texts {
@@ -934,4 +939,6 @@ pub static EN: Texts = Texts {
     report_exported: "Saved:",
     report_export_failed: "Not saved",
     report_keys_hint: "Tab picks a button, Enter or Space presses it. PgUp / PgDn, Home / End: scroll the preview.",
+    // Merge
+    merge_records: "Copy for",
 };
