@@ -694,7 +694,9 @@ fn open_session(path: &Path) -> Result<OpenSession, String> {
     let lock = SessionLock::acquire(path).map_err(|e| e.to_string())?;
     let session = store::load(path).map_err(|e| e.to_string())?;
     // A subgroup's copy records that group unless the facilitator picks another.
-    let group = session.recording_group.filter(|g| session.group(*g).is_some());
+    let group = session
+        .recording_group
+        .filter(|g| session.group(*g).is_some());
     let doc = Document::new(session);
     let autosave = Autosave::new(path.to_path_buf(), &doc);
     Ok(OpenSession {
