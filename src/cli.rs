@@ -466,60 +466,32 @@ fn file_date(file: &Path) -> chrono::NaiveDate {
 }
 
 /// `stelling split`: one copy per group in `folder`, each named after the session and group.
-/// Every name is checked before anything is written, so a refusal leaves no half-done folder.
 fn split(file: &Path, folder: &Path, force: bool) -> anyhow::Result<()> {
+    use store::copies::{self, CopiesError};
     let session = store::load(file)?;
-    let copies = crate::model::merge::split(&session);
-    if copies.is_empty() {
-        anyhow::bail!(
-            "{}: the session has no groups; add the subgroups first (in the app, or under \
-             `groups` in the file)",
-            file.display()
-        );
-    }
-    if folder.exists() && !folder.is_dir() {
-        anyhow::bail!("{} is a file, not a folder", folder.display());
-    }
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "sessie".into());
-    let mut targets: Vec<(PathBuf, &crate::model::Session, &str)> = Vec::new();
-    for (copy, group) in copies.iter().zip(&session.groups) {
-        let name = store::file_name_for(&format!("{stem} - {}", group.name));
-        let mut path = folder.join(&name);
-        // Two groups whose names differ only in forbidden characters still get a file each.
-        let mut n = 2;
-        while targets.iter().any(|(p, _, _)| *p == path) {
-            path = folder.join(name.replacen(".ron", &format!(" ({n}).ron"), 1));
-            n += 1;
+    let written = match copies::write(&session, folder, &stem, force) {
+        Ok(written) => written,
+        Err(CopiesError::NoGroups) => anyhow::bail!(
+            "{}: the session has no groups; add the subgroups first (in the app, or under \
+             `groups` in the file)",
+            file.display()
+        ),
+        Err(e @ CopiesError::Exist(_)) => {
+            anyhow::bail!("{e}; choose another folder with -o, or overwrite with --force")
         }
-        targets.push((path, copy, group.name.as_str()));
-    }
-    let existing: Vec<String> = targets
-        .iter()
-        .filter(|(p, _, _)| p.exists())
-        .map(|(p, _, _)| p.display().to_string())
-        .collect();
-    if !existing.is_empty() && !force {
-        anyhow::bail!(
-            "{} already exist{}; choose another folder with -o, or overwrite with --force",
-            existing.join(", "),
-            if existing.len() == 1 { "s" } else { "" }
-        );
-    }
-    std::fs::create_dir_all(folder)
-        .map_err(|e| anyhow::anyhow!("could not create the folder {}: {e}", folder.display()))?;
-    for (path, copy, group) in &targets {
-        let _lock = store::SessionLock::acquire(path)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        store::save(path, copy)?;
-        println!("{}: records {group}", path.display());
+        Err(e) => anyhow::bail!("{e}"),
+    };
+    for c in &written {
+        println!("{}: records {}", c.path.display(), c.group);
     }
     println!(
         "{} copies of {}; hand one to each subgroup's facilitator, then combine them with \
          `stelling merge`",
-        targets.len(),
+        written.len(),
         file.display()
     );
     Ok(())

@@ -4,6 +4,7 @@
 
 mod atomic;
 mod autosave;
+pub mod copies;
 pub mod examples;
 mod lock;
 pub mod settings;

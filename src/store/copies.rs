@@ -1,0 +1,107 @@
+//! Handing out subgroup copies: one session file per group in a folder, for `stelling split`
+//! and the app's "hand out copies". The copies themselves come from
+//! [`crate::model::merge::split`]; this only names and writes them.
+
+use super::{LockError, SaveError, SessionLock, file_name_for, save};
+use crate::model::{Session, merge};
+use std::path::{Path, PathBuf};
+
+/// Why the copies were not written. Checked before the first write where possible, so a
+/// refusal leaves no half-filled folder.
+#[derive(Debug, thiserror::Error)]
+pub enum CopiesError {
+    #[error("the session has no groups; add the subgroups first")]
+    NoGroups,
+    #[error("{} is a file, not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("{} already exist{}", list(.0), if .0.len() == 1 { "s" } else { "" })]
+    Exist(Vec<PathBuf>),
+    #[error("could not create the folder {}: {error}", path.display())]
+    CreateFolder {
+        path: PathBuf,
+        #[source]
+        error: std::io::Error,
+    },
+    #[error("{}: {error}", path.display())]
+    Lock {
+        path: PathBuf,
+        #[source]
+        error: LockError,
+    },
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One planned copy: where it goes, the session, and the group it records.
+pub struct Copy {
+    pub path: PathBuf,
+    pub session: Session,
+    pub group: String,
+}
+
+/// The copies of `session` in `folder`, named "`stem` - group.ron" so each facilitator sees at
+/// once which file is theirs. Writes nothing.
+pub fn plan(session: &Session, folder: &Path, stem: &str) -> Vec<Copy> {
+    let mut copies: Vec<Copy> = Vec::new();
+    for (copy, group) in merge::split(session).into_iter().zip(&session.groups) {
+        let name = file_name_for(&format!("{stem} - {}", group.name));
+        let mut path = folder.join(&name);
+        // Two groups whose names differ only in characters a file name cannot hold.
+        let mut n = 2;
+        while copies.iter().any(|c| c.path == path) {
+            path = folder.join(format!("{} ({n}).ron", name.trim_end_matches(".ron")));
+            n += 1;
+        }
+        copies.push(Copy {
+            path,
+            session: copy,
+            group: group.name.clone(),
+        });
+    }
+    copies
+}
+
+/// Writes one copy per group into `folder` (created if missing). Existing files are refused
+/// unless `overwrite` (the old ones are then kept as `.bak` by the save).
+pub fn write(
+    session: &Session,
+    folder: &Path,
+    stem: &str,
+    overwrite: bool,
+) -> Result<Vec<Copy>, CopiesError> {
+    let copies = plan(session, folder, stem);
+    if copies.is_empty() {
+        return Err(CopiesError::NoGroups);
+    }
+    if folder.exists() && !folder.is_dir() {
+        return Err(CopiesError::NotAFolder(folder.to_path_buf()));
+    }
+    let existing: Vec<PathBuf> = copies
+        .iter()
+        .filter(|c| c.path.exists())
+        .map(|c| c.path.clone())
+        .collect();
+    if !existing.is_empty() && !overwrite {
+        return Err(CopiesError::Exist(existing));
+    }
+    std::fs::create_dir_all(folder).map_err(|error| CopiesError::CreateFolder {
+        path: folder.to_path_buf(),
+        error,
+    })?;
+    for c in &copies {
+        let _lock = SessionLock::acquire(&c.path).map_err(|error| CopiesError::Lock {
+            path: c.path.clone(),
+            error,
+        })?;
+        save(&c.path, &c.session)?;
+    }
+    Ok(copies)
+}
