@@ -44,3 +44,10 @@ rm -rf "$home"/* && mkdir -p "$home/config" && cp sessions/online-terugkoppeling
 printf '(language: Some(Nl), recent: [])\n' >"$home/config/settings.ron"
 STELLING_HOME=$home "$shoot" "$out/import-preview.png" --size 1280x800 --wait 5 --keys "ctrl+e ctrl+4 ctrl+v" \
   -- assets/screenshots/with-clipboard.sh assets/screenshots/chat-sample.txt "$bin" "$home/online-terugkoppeling.ron"
+
+# The report screen (Ctrl+R): the preview in the session's language and the export buttons.
+# Without run()'s click: at 5,5 it would land on the first screen tab.
+rm -rf "$home"/* && mkdir -p "$home/config" && cp sessions/stellingenworkshop.ron "$home/"
+printf '(language: Some(Nl), recent: [])\n' >"$home/config/settings.ron"
+STELLING_HOME=$home "$shoot" "$out/report-screen.png" --size 1280x800 --wait 5 --keys "ctrl+r" \
+  -- "$bin" "$home/stellingenworkshop.ron"

@@ -136,10 +136,13 @@ fn export_panel(
         .id_salt("report-export")
         .show(ui, |ui| {
             ui.heading(t.report_export);
-            ui.weak(match preview.language {
-                Language::Nl => t.report_language_nl,
-                Language::En => t.report_language_en,
-            });
+            hint(
+                ui,
+                match preview.language {
+                    Language::Nl => t.report_language_nl,
+                    Language::En => t.report_language_en,
+                },
+            );
             ui.add_space(6.0);
             let busy = choosing || status.is_some_and(ExportStatus::is_running);
             for format in ExportFormat::ALL {
@@ -152,7 +155,7 @@ fn export_panel(
                 if response.clicked() {
                     clicked = Some(format);
                 }
-                ui.weak(hint);
+                self::hint(ui, hint);
                 ui.add_space(4.0);
             }
             ui.separator();
@@ -166,9 +169,15 @@ fn export_panel(
                 show_status(ui, t, status);
             }
             ui.add_space(8.0);
-            ui.weak(t.report_keys_hint);
+            hint(ui, t.report_keys_hint);
         });
     clicked
+}
+
+/// Explanations in the panel: a little smaller than the buttons, but not faint, so they stay
+/// readable on a projector-lit screen.
+fn hint(ui: &mut egui::Ui, text: &str) {
+    ui.add(egui::Label::new(RichText::new(text).size(16.0)).wrap());
 }
 
 fn show_status(ui: &mut egui::Ui, t: &Texts, status: &ExportStatus) {

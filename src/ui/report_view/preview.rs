@@ -597,7 +597,7 @@ fn draw(ui: &mut Ui, block: &Block) {
             ui.add(egui::Label::new(text).wrap());
         }
         Block::Note(text) => {
-            ui.add(egui::Label::new(RichText::new(text).small().weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(text).size(15.0).weak()).wrap());
         }
         Block::ItemHeading(text) => {
             ui.add_space(10.0);
@@ -714,7 +714,7 @@ fn draw_bar(ui: &mut Ui, index: usize, bar: &Bar) {
         ui.label(RichText::new(&bar.value).strong());
     });
     if !bar.groups.is_empty() {
-        ui.add(egui::Label::new(RichText::new(&bar.groups).small().weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(&bar.groups).size(15.0).weak()).wrap());
     }
 }
 
