@@ -95,3 +95,116 @@ fn a_whole_room_session_shows_no_copy_label() {
     assert_eq!(h.state().open.as_ref().unwrap().view.group, None);
     assert!(h.query_by_label_contains("Kopie voor").is_none());
 }
+
+fn app_harness(app: App) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(2);
+    h
+}
+
+#[test]
+fn hand_out_copies_writes_one_file_per_group_and_never_overwrites() {
+    use stelling::ui::merge_view::{self, Window};
+    let dir = tempfile::tempdir().unwrap();
+    let example = EXAMPLES
+        .iter()
+        .find(|e| e.file_name == "subgroepen-themas.ron")
+        .unwrap();
+    let path = store::examples::install(example, dir.path()).unwrap();
+    let mut app = App::with_settings(Settings {
+        language: Some(Language::En),
+        recent: Vec::new(),
+    });
+    app.open_path(&path);
+    let folder = dir.path().join("kopieen");
+    merge_view::hand_out_to(&mut app, &folder);
+    let mut h = app_harness(app);
+    assert!(
+        h.query_by_label_contains("Saved, one copy per group")
+            .is_some()
+    );
+    for group in ["Subgroep A", "Subgroep B", "Subgroep C", "Subgroep D"] {
+        assert!(h.query_by_label(group).is_some(), "{group} is listed");
+    }
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 4);
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+    assert!(h.state().merge.window.is_none());
+
+    // A second time the copies exist: refused, and they are left alone.
+    merge_view::hand_out_to(h.state_mut(), &folder);
+    assert!(matches!(
+        h.state().merge.window,
+        Some(Window::HandedOut(Err(_)))
+    ));
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("already exist").is_some());
+}
+
+#[test]
+fn merge_files_shows_the_summary_and_conflicts_before_saving() {
+    use stelling::ui::merge_view::{self, Window};
+    let dir = tempfile::tempdir().unwrap();
+    let (path, copy) = second_groups_copy(dir.path());
+    // Two copies: the second group's, and the first group's with a reworded proposition.
+    let mut first = split(&store::load(&path).unwrap()).swap_remove(0);
+    let target = first
+        .agenda
+        .iter()
+        .position(|i| i.kind == ItemKind::Proposition)
+        .unwrap();
+    first.agenda[target].text = "Anders geformuleerd".into();
+    let first_path = dir.path().join("eerste.ron");
+    store::save(&first_path, &first).unwrap();
+
+    let mut app = App::with_settings(Settings {
+        language: Some(Language::En),
+        recent: Vec::new(),
+    });
+    merge_view::merge_files(&mut app, vec![first_path.clone(), path.clone()]);
+    let mut h = app_harness(app);
+    assert!(h.query_by_label_contains("Save merged session…").is_some());
+    assert!(h.query_by_label_contains("Conflicts").is_some());
+    assert!(
+        h.query_by_label_contains("Anders geformuleerd").is_some(),
+        "the conflict names both versions"
+    );
+    assert!(h.query_by_label("Merged").is_some(), "the counts table");
+
+    // Saving over an input is refused; a new file is written and opened.
+    merge_view::save_merged(h.state_mut(), path.clone());
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("one of the files being merged")
+            .is_some()
+    );
+    assert_eq!(store::load(&path).unwrap(), copy);
+    let out = dir.path().join("samen.ron");
+    merge_view::save_merged(h.state_mut(), out.clone());
+    h.run_steps(2);
+    assert!(h.state().merge.window.is_none());
+    let merged = store::load(&out).unwrap();
+    assert_eq!(merged.agenda.len(), copy.agenda.len() + 1);
+    let open = h.state().open.as_ref().expect("the merged session is open");
+    assert_eq!(open.doc.session(), &merged);
+
+    // Files from different sessions: refused until "Merge anyway".
+    let other = dir.path().join("ander.ron");
+    store::save(&other, &Session::new("Iets anders", Language::Nl)).unwrap();
+    merge_view::merge_files(h.state_mut(), vec![path.clone(), other]);
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Save merged session…").is_none());
+    h.get_by_label("Merge anyway").click();
+    h.run_steps(2);
+    assert!(matches!(
+        &h.state().merge.window,
+        Some(Window::Preview(p)) if p.result.is_ok()
+    ));
+    assert!(h.query_by_label_contains("Save merged session…").is_some());
+    h.run_steps(4);
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().merge.window.is_none());
+}

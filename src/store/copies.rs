@@ -97,10 +97,18 @@ pub fn write(
         error,
     })?;
     for c in &copies {
-        let _lock = SessionLock::acquire(&c.path).map_err(|error| CopiesError::Lock {
-            path: c.path.clone(),
-            error,
-        })?;
+        // Only a copy being overwritten can be open somewhere; a new one needs no lock (and
+        // leaves no lock file in the folder that is handed out).
+        let _lock = if c.path.exists() {
+            Some(
+                SessionLock::acquire(&c.path).map_err(|error| CopiesError::Lock {
+                    path: c.path.clone(),
+                    error,
+                })?,
+            )
+        } else {
+            None
+        };
         save(&c.path, &c.session)?;
     }
     Ok(copies)

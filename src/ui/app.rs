@@ -107,6 +107,8 @@ pub struct App {
     /// Whether settings changes are written to the settings file (off in tests).
     pub persist: bool,
     dialog: Option<Dialog>,
+    /// Handing out subgroup copies and merging them back ([`super::merge_view`]).
+    pub merge: super::merge_view::MergeState,
 }
 
 impl App {
@@ -141,6 +143,7 @@ impl App {
             sessions_dir: std::env::temp_dir().join("stelling"),
             persist: false,
             dialog: None,
+            merge: Default::default(),
         }
     }
 
@@ -468,6 +471,7 @@ impl App {
         if self.show_shortcuts {
             self.shortcuts_overlay(&ctx);
         }
+        super::merge_view::show(self, &ctx);
         super::beamer::show_window(self, &ctx);
         self.autosave(&ctx);
     }

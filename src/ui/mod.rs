@@ -6,6 +6,7 @@ pub mod audience;
 mod beamer;
 mod forms;
 mod keys;
+pub mod merge_view;
 mod prepare_view;
 mod report_view;
 mod run_view;

@@ -54,7 +54,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     keys(open, ui.ctx());
-    section_tabs(open, t, ui);
+    let hand_out = section_tabs(open, t, ui);
     // Text typed on another tab is stored as soon as that tab is left, not only when the
     // screen is: autosave then has it too.
     let section = open.view.prepare.section;
@@ -77,6 +77,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         match request {
             Request::ChooseChatFile => app.start_chat_dialog(),
         }
+    }
+    if hand_out {
+        super::merge_view::start_hand_out(app);
     }
     if let Some(open) = app.open.as_mut() {
         clamp_view(open);
@@ -112,7 +115,10 @@ fn keys(open: &mut OpenSession, ctx: &egui::Context) {
     }
 }
 
-fn section_tabs(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+/// The section tabs, and "hand out copies" (returns whether it was clicked).
+fn section_tabs(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> bool {
+    let has_groups = !open.doc.session().groups.is_empty();
+    let mut hand_out = false;
     egui::Panel::top("prepare-sections").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
@@ -126,9 +132,19 @@ fn section_tabs(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
                 ui.selectable_value(section, value, RichText::new(label).size(19.0))
                     .on_hover_text(keys);
             }
+            ui.separator();
+            hand_out = ui
+                .add_enabled(
+                    has_groups,
+                    egui::Button::new(RichText::new(format!("📤 {}", t.merge_hand_out)).size(17.0)),
+                )
+                .on_hover_text(t.merge_hand_out_hint)
+                .on_disabled_hover_text(t.merge_hand_out_no_groups)
+                .clicked();
         });
         ui.add_space(2.0);
     });
+    hand_out
 }
 
 /// The colour of inline validation messages: dark red, readable on the light theme.

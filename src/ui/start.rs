@@ -26,6 +26,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 {
                     app.new_session();
                 }
+                if ui
+                    .button(egui::RichText::new(format!("🔀 {}", t.merge_files)).size(20.0))
+                    .on_hover_text(t.merge_files_hint)
+                    .clicked()
+                {
+                    super::merge_view::start_merge(app);
+                }
             });
             ui.add_space(20.0);
             templates(app, ui);

@@ -1,0 +1,395 @@
+//! Several facilitators in the app: "hand out copies" (one file per group in a folder) on the
+//! prepare screen, and "merge files" on the start screen, with a look at what was combined and
+//! at every conflict before anything is written.
+//!
+//! Native dialogs run on their own thread and only pick paths; reading and writing go through
+//! the store, merging through [`crate::model::merge`], as everywhere in the app.
+
+use super::app::App;
+use super::texts::Texts;
+use crate::model::Session;
+use crate::model::merge::{self, Conflict, Counts, MergeError, Merged};
+use crate::store;
+use egui::RichText;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// What the merge and hand-out dialogs are doing; lives in the app, so it works with no
+/// session open too.
+#[derive(Default)]
+pub struct MergeState {
+    picking: Option<Picking>,
+    pub window: Option<Window>,
+}
+
+/// A native dialog that is open, and what its answer is for.
+enum Picking {
+    Folder(mpsc::Receiver<Option<PathBuf>>),
+    Files(mpsc::Receiver<Option<Vec<PathBuf>>>),
+    SaveMerged(mpsc::Receiver<Option<PathBuf>>),
+}
+
+/// The window on screen.
+pub enum Window {
+    /// The copies written (file, group), or why not.
+    HandedOut(Result<Vec<(PathBuf, String)>, String>),
+    /// Files read and merged, waiting for the facilitator to save or cancel.
+    Preview(Box<Preview>),
+    /// A file that would not load.
+    Failed(String),
+}
+
+pub struct Preview {
+    pub files: Vec<PathBuf>,
+    sessions: Vec<Session>,
+    pub result: Result<Merged, MergeError>,
+    /// Why the last save failed, shown in the window.
+    pub save_error: Option<String>,
+}
+
+/// Asks for a folder and writes one copy of the open session per group into it.
+pub fn start_hand_out(app: &mut App) {
+    let Some(open) = &app.open else { return };
+    let dir = open
+        .autosave
+        .path()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| app.sessions_dir.clone());
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(rfd::FileDialog::new().set_directory(dir).pick_folder());
+    });
+    app.merge.picking = Some(Picking::Folder(rx));
+}
+
+/// Writes the copies into `folder`; never overwrites (the facilitators may have recorded in
+/// them already).
+pub fn hand_out_to(app: &mut App, folder: &Path) {
+    let Some(open) = &app.open else { return };
+    let stem = open
+        .autosave
+        .path()
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "sessie".into());
+    let result = store::copies::write(open.doc.session(), folder, &stem, false)
+        .map(|copies| copies.into_iter().map(|c| (c.path, c.group)).collect())
+        .map_err(|e| e.to_string());
+    app.merge.window = Some(Window::HandedOut(result));
+}
+
+/// Asks for the session files to merge.
+pub fn start_merge(app: &mut App) {
+    let dir = app.sessions_dir.clone();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Stelling", &["ron"])
+            .set_directory(dir)
+            .pick_files();
+        let _ = tx.send(picked);
+    });
+    app.merge.picking = Some(Picking::Files(rx));
+}
+
+/// Reads and merges `files` for the preview; nothing is written yet.
+pub fn merge_files(app: &mut App, files: Vec<PathBuf>) {
+    let mut sessions = Vec::with_capacity(files.len());
+    for file in &files {
+        match store::load(file) {
+            Ok(s) => sessions.push(s),
+            Err(e) => {
+                app.merge.window = Some(Window::Failed(e.to_string()));
+                return;
+            }
+        }
+    }
+    let result = merge::merge(&sessions, false);
+    app.merge.window = Some(Window::Preview(Box::new(Preview {
+        files,
+        sessions,
+        result,
+        save_error: None,
+    })));
+}
+
+/// Writes the merged session to `path` and opens it. An input file is never overwritten.
+pub fn save_merged(app: &mut App, path: PathBuf) {
+    let t = app.texts();
+    let Some(Window::Preview(preview)) = &mut app.merge.window else {
+        return;
+    };
+    let Ok(merged) = &preview.result else { return };
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    if preview
+        .files
+        .iter()
+        .any(|f| canonical(f) == canonical(&path))
+    {
+        preview.save_error = Some(format!("{}: {}", path.display(), t.merge_is_input));
+        return;
+    }
+    let saved = store::SessionLock::acquire(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))
+        .and_then(|_lock| store::save(&path, &merged.session).map_err(|e| e.to_string()));
+    match saved {
+        Ok(()) => {
+            app.merge.window = None;
+            app.open_path(&path);
+        }
+        Err(e) => preview.save_error = Some(e),
+    }
+}
+
+fn start_save_dialog(app: &mut App) {
+    let Some(Window::Preview(preview)) = &app.merge.window else {
+        return;
+    };
+    let Ok(merged) = &preview.result else { return };
+    let t = app.texts();
+    let name = store::file_name_for(&format!(
+        "{} - {}",
+        merged.session.title, t.merge_file_suffix
+    ));
+    let dir = preview
+        .files
+        .first()
+        .and_then(|f| f.parent())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| app.sessions_dir.clone());
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Stelling", &["ron"])
+            .set_directory(dir)
+            .set_file_name(name)
+            .save_file();
+        let _ = tx.send(picked);
+    });
+    app.merge.picking = Some(Picking::SaveMerged(rx));
+}
+
+/// Polls the open dialog and draws the window. Called every frame.
+pub fn show(app: &mut App, ctx: &egui::Context) {
+    poll(app, ctx);
+    let t = app.texts();
+    let Some(window) = &mut app.merge.window else {
+        return;
+    };
+    let mut close = false;
+    let mut save = false;
+    let mut force = false;
+    let title = match window {
+        Window::HandedOut(_) => t.merge_hand_out_title,
+        _ => t.merge_title,
+    };
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(true)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .default_width(720.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.7)
+                .show(ui, |ui| match window {
+                    Window::HandedOut(Ok(copies)) => {
+                        ui.label(t.merge_handed_out);
+                        for (path, group) in copies {
+                            ui.horizontal(|ui| {
+                                ui.strong(group.as_str());
+                                ui.weak(path.display().to_string());
+                            });
+                        }
+                    }
+                    Window::HandedOut(Err(e)) | Window::Failed(e) => {
+                        ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
+                    }
+                    Window::Preview(preview) => preview_body(ui, t, preview, &mut force),
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                if let Window::Preview(preview) = window
+                    && preview.result.is_ok()
+                    && ui
+                        .button(RichText::new(format!("💾 {}", t.merge_save)).strong())
+                        .clicked()
+                {
+                    save = true;
+                }
+                let label = match window {
+                    Window::Preview(_) => t.merge_cancel,
+                    _ => t.merge_close,
+                };
+                if ui.button(label).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if force && let Some(Window::Preview(preview)) = &mut app.merge.window {
+        preview.result = merge::merge(&preview.sessions, true);
+    }
+    if close || ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        app.merge.window = None;
+    } else if save {
+        start_save_dialog(app);
+    }
+}
+
+fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, force: &mut bool) {
+    match &preview.result {
+        Err(MergeError::DifferentSessions {
+            index,
+            first_title,
+            other_title,
+            ..
+        }) => {
+            ui.colored_label(
+                super::prepare_view::WARN,
+                format!("⚠ {}", t.merge_different),
+            );
+            let file = |i: usize| {
+                preview
+                    .files
+                    .get(i)
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_default()
+            };
+            ui.label(format!("“{first_title}” — {}", file(0)));
+            ui.label(format!("“{other_title}” — {}", file(*index)));
+            ui.add_space(6.0);
+            if ui.button(t.merge_anyway).clicked() {
+                *force = true;
+            }
+        }
+        Err(e) => {
+            ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
+        }
+        Ok(merged) => {
+            counts_grid(ui, t, &preview.files, merged);
+            if !merged.summary.only_in_some.is_empty() {
+                ui.add_space(8.0);
+                ui.strong(t.merge_only_in_some);
+                for text in &merged.summary.only_in_some {
+                    ui.label(format!("• “{text}”"));
+                }
+            }
+            ui.add_space(8.0);
+            if merged.conflicts.is_empty() {
+                ui.label(t.merge_no_conflicts);
+            } else {
+                ui.strong(t.merge_conflicts);
+                for c in &merged.conflicts {
+                    ui.label(format!("• {}", conflict_line(t, c)));
+                }
+            }
+        }
+    }
+    if let Some(e) = &preview.save_error {
+        ui.add_space(6.0);
+        ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
+    }
+}
+
+fn counts_grid(ui: &mut egui::Ui, t: &Texts, files: &[PathBuf], merged: &Merged) {
+    let row = |ui: &mut egui::Ui, name: String, c: &Counts, strong: bool| {
+        let cell = |ui: &mut egui::Ui, text: String| {
+            if strong {
+                ui.strong(text);
+            } else {
+                ui.label(text);
+            }
+        };
+        cell(ui, name);
+        cell(ui, c.recording_group.clone().unwrap_or_default());
+        for n in [
+            c.items as u64,
+            c.answers,
+            c.reactions as u64,
+            c.statements as u64,
+            c.proposals as u64,
+            c.commitments as u64,
+        ] {
+            cell(ui, n.to_string());
+        }
+        ui.end_row();
+    };
+    egui::Grid::new("merge-counts")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for h in t.merge_columns {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for (file, c) in files.iter().zip(&merged.summary.inputs) {
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                row(ui, name, c, false);
+            }
+            row(ui, t.merge_result.to_string(), &merged.summary.merged, true);
+        });
+}
+
+/// A conflict in the presenter's language.
+pub fn conflict_line(t: &Texts, c: &Conflict) -> String {
+    let what = t.merge_kinds[c.what as usize];
+    let template = if c.copy.is_some() {
+        t.merge_conflict_both
+    } else {
+        t.merge_conflict_rule
+    };
+    let line = template
+        .replace("{what}", what)
+        .replace("{kept}", &c.kept)
+        .replace("{other}", &c.other);
+    if c.place.is_empty() {
+        line
+    } else {
+        format!("{}: {line}", c.place)
+    }
+}
+
+fn poll(app: &mut App, ctx: &egui::Context) {
+    let Some(picking) = &app.merge.picking else {
+        return;
+    };
+    enum Answer {
+        Folder(PathBuf),
+        Files(Vec<PathBuf>),
+        Save(PathBuf),
+        Nothing,
+        Waiting,
+    }
+    fn answer<T>(rx: &mpsc::Receiver<Option<T>>, wrap: impl Fn(T) -> Answer) -> Answer {
+        match rx.try_recv() {
+            Ok(Some(v)) => wrap(v),
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => Answer::Nothing,
+            Err(mpsc::TryRecvError::Empty) => Answer::Waiting,
+        }
+    }
+    let got = match picking {
+        Picking::Folder(rx) => answer(rx, Answer::Folder),
+        Picking::Files(rx) => answer(rx, Answer::Files),
+        Picking::SaveMerged(rx) => answer(rx, Answer::Save),
+    };
+    if matches!(got, Answer::Waiting) {
+        ctx.request_repaint_after(Duration::from_millis(100));
+        return;
+    }
+    app.merge.picking = None;
+    match got {
+        Answer::Folder(folder) => hand_out_to(app, &folder),
+        Answer::Files(files) if !files.is_empty() => merge_files(app, files),
+        Answer::Save(path) => save_merged(app, path.with_extension("ron")),
+        _ => {}
+    }
+}
+
+/// Whether a dialog of ours is open (the app waits for it rather than open a second one).
+pub fn busy(app: &App) -> bool {
+    app.merge.picking.is_some()
+}
