@@ -208,3 +208,14 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     h.run_steps(2);
     assert!(h.state().merge.window.is_none());
 }
+
+#[test]
+fn every_conflict_kind_has_its_word_in_both_languages() {
+    use stelling::model::merge::Conflicted;
+    use stelling::ui::texts::{EN, NL};
+    for (i, kind) in Conflicted::ALL.into_iter().enumerate() {
+        assert_eq!(kind as usize, i);
+        assert_eq!(EN.merge_kinds[i], kind.word());
+        assert!(!NL.merge_kinds[i].is_empty());
+    }
+}

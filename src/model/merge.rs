@@ -179,6 +179,29 @@ pub enum Conflicted {
 }
 
 impl Conflicted {
+    /// Every kind, in declaration order (the order of the app's translated words).
+    pub const ALL: [Conflicted; 19] = [
+        Conflicted::Title,
+        Conflicted::Date,
+        Conflicted::StartTime,
+        Conflicted::EndTime,
+        Conflicted::Place,
+        Conflicted::Language,
+        Conflicted::Participants,
+        Conflicted::Group,
+        Conflicted::Item,
+        Conflicted::Option,
+        Conflicted::Round,
+        Conflicted::Tally,
+        Conflicted::Reaction,
+        Conflicted::Proposal,
+        Conflicted::Action,
+        Conflicted::Feedback,
+        Conflicted::Commitment,
+        Conflicted::Theme,
+        Conflicted::Statement,
+    ];
+
     /// The English word for the command line.
     pub fn word(self) -> &'static str {
         match self {
