@@ -220,6 +220,8 @@ fn each_export_writes_what_the_report_renders() {
             "{format:?}: no confirmation on screen"
         );
     }
+    // The folder can be opened from there (not clicked here: it would start a file manager).
+    assert!(shows(&h, "Open the folder"));
     // Excel's CSV has a name of its own, so it never overwrites the plain one.
     assert!(
         ExportFormat::CsvExcel
@@ -244,6 +246,7 @@ fn a_failed_export_says_so_and_writes_nothing() {
         Some(ExportStatus::Failed { .. })
     ));
     assert!(shows(&h, "Niet opgeslagen: verslag.md"));
+    assert!(!shows(&h, "Map openen"));
     assert!(!target.exists());
 }
 

@@ -251,6 +251,7 @@ pub struct Texts {
     pub report_exported: &'static str,
     pub report_export_failed: &'static str,
     pub report_keys_hint: &'static str,
+    pub report_open_folder: &'static str,
     // Merge
     /// Before the group name in the status bar of a subgroup's copy.
     pub merge_records: &'static str,
@@ -641,6 +642,7 @@ pub static NL: Texts = Texts {
     report_exported: "Opgeslagen:",
     report_export_failed: "Niet opgeslagen",
     report_keys_hint: "Tab kiest een knop, Enter of spatie drukt hem in. PgUp / PgDn, Home / End: door het voorbeeld bladeren.",
+    report_open_folder: "Map openen",
     // Merge
     merge_records: "Kopie voor",
     merge_hand_out: "Kopieën uitdelen…",
@@ -1019,6 +1021,7 @@ pub static EN: Texts = Texts {
     report_exported: "Saved:",
     report_export_failed: "Not saved",
     report_keys_hint: "Tab picks a button, Enter or Space presses it. PgUp / PgDn, Home / End: scroll the preview.",
+    report_open_folder: "Open the folder",
     // Merge
     merge_records: "Copy for",
     merge_hand_out: "Hand out copies…",

@@ -100,6 +100,24 @@ pub fn has_follow_ups(session: &Session) -> bool {
         .any(|c| c.follow_up.is_some())
 }
 
+/// Shows `folder` in the system's file manager, so the facilitator finds the file just saved.
+pub fn open_folder(folder: &Path) -> Result<(), String> {
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(folder)
+        .spawn()
+        .map_err(|e| format!("{opener}: {e}"))?;
+    // Reaped on a thread of its own, so no finished opener lingers while the app runs.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
 /// The folder a save dialog opens in: the session file's, else `fallback`.
 pub fn folder_of(session_file: &Path, fallback: &Path) -> PathBuf {
     match session_file.parent() {

@@ -102,11 +102,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(preview) = &mut state.preview else {
         return;
     };
-    let mut clicked = None;
+    let mut action = None;
     egui::Panel::right("report-export")
         .default_size(320.0)
         .show(ui, |ui| {
-            clicked = export_panel(ui, t, preview, state.export.as_ref(), choosing);
+            action = export_panel(ui, t, preview, state.export.as_ref(), choosing);
         });
     let scroll_to = scroll_keys(ui.ctx(), state.scroll);
     egui::CentralPanel::default().show(ui, |ui| {
@@ -117,20 +117,33 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             page: out.inner_rect.height(),
         };
     });
-    if let Some(format) = clicked {
-        app.start_export_dialog(format);
+    match action {
+        Some(Action::Export(format)) => app.start_export_dialog(format),
+        Some(Action::OpenFolder(folder)) => {
+            if let Err(e) = export::open_folder(&folder) {
+                app.message = Some(format!("{}: {e}", folder.display()));
+            }
+        }
+        None => {}
     }
 }
 
+/// What the facilitator asked for in the export panel.
+enum Action {
+    Export(ExportFormat),
+    /// Show the folder of the last export in the file manager.
+    OpenFolder(PathBuf),
+}
+
 /// The export buttons with a line under each saying what the format is for, and the outcome
-/// of the last export. Returns the format whose button was pressed.
+/// of the last export. Returns what was asked for, if anything.
 fn export_panel(
     ui: &mut egui::Ui,
     t: &Texts,
     preview: &preview::Preview,
     status: Option<&ExportStatus>,
     choosing: bool,
-) -> Option<ExportFormat> {
+) -> Option<Action> {
     let mut clicked = None;
     egui::ScrollArea::vertical()
         .id_salt("report-export")
@@ -153,7 +166,7 @@ fn export_panel(
                     .min_size(egui::vec2(ui.available_width(), 32.0));
                 let response = ui.add_enabled(!busy && !empty, button);
                 if response.clicked() {
-                    clicked = Some(format);
+                    clicked = Some(Action::Export(format));
                 }
                 self::hint(ui, hint);
                 ui.add_space(4.0);
@@ -165,8 +178,12 @@ fn export_panel(
                     ui.label(t.report_choosing);
                 });
             }
-            if let Some(status) = status {
-                show_status(ui, t, status);
+            if let Some(status) = status
+                && show_status(ui, t, status)
+                && let ExportStatus::Done { path, .. } = status
+                && let Some(folder) = path.parent()
+            {
+                clicked = Some(Action::OpenFolder(folder.to_path_buf()));
             }
             ui.add_space(8.0);
             hint(ui, t.report_keys_hint);
@@ -180,7 +197,8 @@ fn hint(ui: &mut egui::Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).size(16.0)).wrap());
 }
 
-fn show_status(ui: &mut egui::Ui, t: &Texts, status: &ExportStatus) {
+/// Where the export stands; returns whether "open folder" was pressed.
+fn show_status(ui: &mut egui::Ui, t: &Texts, status: &ExportStatus) -> bool {
     let file = |path: &PathBuf| {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -205,7 +223,8 @@ fn show_status(ui: &mut egui::Ui, t: &Texts, status: &ExportStatus) {
                 )
                 .wrap(),
             );
-            ui.add(egui::Label::new(RichText::new(folder(path)).small().weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(folder(path)).size(15.0)).wrap());
+            return ui.button(format!("🗁 {}", t.report_open_folder)).clicked();
         }
         ExportStatus::Failed { path, message, .. } => {
             let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
@@ -218,9 +237,10 @@ fn show_status(ui: &mut egui::Ui, t: &Texts, status: &ExportStatus) {
                 .wrap(),
             );
             ui.add(egui::Label::new(RichText::new(message).color(warn)).wrap());
-            ui.add(egui::Label::new(RichText::new(folder(path)).small().weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(folder(path)).size(15.0)).wrap());
         }
     }
+    false
 }
 
 /// The button's label and the line under it.
