@@ -813,3 +813,44 @@ fn themes_of_a_statements_item_are_renamed_added_and_removed() {
         ]
     );
 }
+
+#[test]
+fn deleting_an_item_with_votes_asks_first_and_undo_brings_the_votes_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    // An item without data goes at once.
+    press(&mut h, Key::End);
+    press(&mut h, Key::Delete);
+    assert_eq!(session(&h).agenda.len(), 5);
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(session(&h).agenda.len(), 6);
+
+    // The second item gets three votes.
+    let s = session(&h);
+    let item = &s.agenda[1];
+    h.state_mut().apply(stelling::model::Change::Tally {
+        item: item.id,
+        round: item.rounds[0].id,
+        option: item.options[0].id,
+        group: None,
+        delta: 3,
+    });
+    press(&mut h, Key::Home);
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Delete);
+    assert!(h.query_by_label("• Counted votes: 3").is_some());
+    // Enter answers with the focused, safe button: nothing is deleted.
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label("• Counted votes: 3").is_none());
+    assert_eq!(session(&h).agenda.len(), 6);
+    press(&mut h, Key::Delete);
+    h.get_by_label("🗑 Yes, remove").click();
+    h.run_steps(2);
+    let after = session(&h);
+    assert_eq!(after.agenda.len(), 5);
+    assert!(after.item(item.id).is_none());
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    let back = saved(&mut h);
+    assert_eq!(back.item(item.id).unwrap().rounds[0].answers(), 3);
+    assert_eq!(back, session(&h));
+}

@@ -229,6 +229,8 @@ pub struct Texts {
     pub prep_answer_set: &'static str,
     pub prep_themes: &'static str,
     pub prep_theme_used: &'static str,
+    pub prep_delete_item: &'static str,
+    pub prep_votes: &'static str,
     // Report screen
     pub report_export: &'static str,
     pub report_language_nl: &'static str,
@@ -620,6 +622,8 @@ pub static NL: Texts = Texts {
     prep_answer_set: "Antwoordset",
     prep_themes: "Thema’s (één kreet per thema per groep)",
     prep_theme_used: "Er staan al kreten bij dit thema.",
+    prep_delete_item: "Punt verwijderen",
+    prep_votes: "Getelde stemmen",
     // Report screen
     report_export: "Verslag opslaan",
     report_language_nl: "Het verslag is in het Nederlands, de taal van de sessie (in te stellen bij Voorbereiden).",
@@ -999,6 +1003,8 @@ pub static EN: Texts = Texts {
     prep_answer_set: "Set of answers",
     prep_themes: "Themes (one statement per theme per group)",
     prep_theme_used: "This theme already has statements.",
+    prep_delete_item: "Delete item",
+    prep_votes: "Counted votes",
     // Report screen
     report_export: "Save the report",
     report_language_nl: "The report is in Dutch, the session’s language (set it under Prepare).",

@@ -30,6 +30,8 @@ pub struct AgendaState {
     scrolled_to: Option<usize>,
     /// Shown after a delete: how to get it back.
     deleted: bool,
+    /// An item with recorded data whose deletion waits for the user's yes.
+    confirm_delete: Option<Id>,
 }
 
 /// The editable fields of one item. Only these are copied each frame, never the recorded
@@ -303,6 +305,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
             .auto_shrink([false, false])
             .show(ui, |ui| editor(open, t, ui, changes));
     });
+    confirm_delete_item(open, t, ui.ctx(), changes);
 }
 
 /// Where the selected item sits after the queued changes, so moves can follow it.
@@ -349,16 +352,112 @@ fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) 
     select(open, index);
 }
 
+/// Deletes the selected item; one with votes, reactions or records asks first. Undo brings
+/// either back, but a room's votes deserve a question before they go.
 fn delete_item(open: &mut OpenSession, changes: &mut Vec<Change>) {
     let session = open.doc.session();
     let Some(item) = session.agenda.get(open.view.current) else {
         return;
     };
-    changes.push(Change::RemoveItem(item.id));
+    if recorded(item).iter().any(|&(n, _)| n > 0) {
+        open.view.prepare.agenda.confirm_delete = Some(item.id);
+    } else {
+        let id = item.id;
+        remove_item(open, id, changes);
+    }
+}
+
+fn remove_item(open: &mut OpenSession, id: Id, changes: &mut Vec<Change>) {
+    let session = open.doc.session();
+    let Some(index) = session.item_index(id) else {
+        return;
+    };
+    let len = session.agenda.len() - 1;
+    changes.push(Change::RemoveItem(id));
     open.view.prepare.agenda.draft = None;
     open.view.prepare.agenda.deleted = true;
-    let len = session.agenda.len() - 1;
-    select(open, open.view.current.min(len.saturating_sub(1)));
+    select(open, index.min(len.saturating_sub(1)));
+}
+
+/// What has been recorded for an item, counted per kind, with the words to show: votes,
+/// reactions, proposals, commitments, statements.
+fn recorded(item: &Item) -> [(usize, fn(&Texts) -> &'static str); 5] {
+    [
+        (
+            item.rounds.iter().map(|r| r.answers() as usize).sum(),
+            |t| t.prep_votes,
+        ),
+        (item.reactions().count(), |t| t.reactions),
+        (item.proposals.len(), |t| t.proposals),
+        (item.commitments.len(), |t| t.commitments),
+        (item.statements.len(), |t| t.statements),
+    ]
+}
+
+fn confirm_delete_item(
+    open: &mut OpenSession,
+    t: &Texts,
+    ctx: &egui::Context,
+    changes: &mut Vec<Change>,
+) {
+    let Some(id) = open.view.prepare.agenda.confirm_delete else {
+        return;
+    };
+    let session = open.doc.session();
+    let Some(index) = session.item_index(id) else {
+        open.view.prepare.agenda.confirm_delete = None;
+        return;
+    };
+    let item = &session.agenda[index];
+    let mut yes = false;
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("confirm-delete-item")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(format!(
+            "{} {}: ‘{}’?",
+            t.prep_delete_item,
+            index + 1,
+            one_line(&item.text, 60)
+        ));
+        ui.add_space(6.0);
+        ui.label(format!("{}:", t.prep_recorded));
+        for (n, what) in recorded(item) {
+            if n > 0 {
+                ui.label(format!("• {}: {n}", what(t)));
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(t.prep_remove_group_undo).weak());
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button(
+                    RichText::new(format!("🗑 {}", t.prep_remove_group_yes))
+                        .color(super::WARN)
+                        .strong(),
+                )
+                .clicked()
+            {
+                yes = true;
+            }
+            let no = ui.button(t.prep_cancel);
+            // Enter or Space on the focused button answers: the safe answer.
+            let key = no.id.with("focused-once");
+            if !ui.data(|d| d.get_temp::<bool>(key).unwrap_or(false)) {
+                no.request_focus();
+                ui.data_mut(|d| d.insert_temp(key, true));
+            }
+            if no.clicked() {
+                close = true;
+            }
+        });
+    });
+    if yes {
+        remove_item(open, id, changes);
+    }
+    if yes || close || modal.should_close() {
+        open.view.prepare.agenda.confirm_delete = None;
+    }
 }
 
 /// Moves the selected item to `to` (an index in the agenda after the move).
