@@ -218,6 +218,53 @@ fn four_subgroups_split_record_merge_and_report() {
         "{md}"
     );
     assert!(csv.contains(",Subgroep D,"), "{csv}");
+
+    // HTML and PDF: the same per-group columns and every reaction.
+    let html_out = stelling(&["export", arg(&merged), "--format", "html"]);
+    assert!(html_out.status.success(), "{}", stderr(&html_out));
+    let html = stdout(&html_out);
+    let header: String = m
+        .groups
+        .iter()
+        .map(|g| format!("<th scope=\"col\" class=\"num\">{}</th>", g.name))
+        .collect();
+    assert!(
+        html.contains(&header),
+        "per-group columns in the HTML table"
+    );
+    assert!(html.contains(&format!(
+        "<tr class=\"total\"><th scope=\"row\">Totaal</th><td class=\"num\">{totals}</td>"
+    )));
+    for r in &reactions {
+        assert!(html.contains(&r.text), "“{}” is not in the HTML", r.text);
+    }
+    let pdf_path = dir.path().join("verslag.pdf");
+    let pdf_out = stelling(&[
+        "export",
+        arg(&merged),
+        "--format",
+        "pdf",
+        "-o",
+        arg(&pdf_path),
+    ]);
+    assert!(pdf_out.status.success(), "{}", stderr(&pdf_out));
+    let pdf = pdf_extract::extract_text(&pdf_path).expect("a readable PDF");
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let pdf = squeeze(&pdf);
+    for g in &m.groups {
+        assert!(
+            pdf.contains(&squeeze(&g.name)),
+            "{} is not in the PDF",
+            g.name
+        );
+    }
+    for r in &reactions {
+        assert!(
+            pdf.contains(&squeeze(&r.text)),
+            "“{}” is not in the PDF",
+            r.text
+        );
+    }
 }
 
 #[test]
