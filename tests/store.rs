@@ -1651,3 +1651,33 @@ proptest! {
         prop_assert_eq!(store::parse(&text, Path::new("x.ron")).unwrap(), s);
     }
 }
+
+#[test]
+fn opening_a_session_tidies_the_temporary_files_of_a_killed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    let session = sample();
+    store::save(&path, &session).unwrap();
+    let keep = [
+        // Another session's save in progress, a file of the user's, the lock, the backup.
+        ".sessie.ron.foo.ron.Ab12Cd.tmp",
+        ".sessie.ron.notes.tmp",
+        "sessie.ron.tmp",
+        ".andere.ron.Xy12Zw.tmp",
+    ];
+    let stale = [
+        ".sessie.ron.Ab12Cd.tmp",
+        ".sessie.ron.0123456789abcdef.bak.tmp",
+    ];
+    for name in keep.iter().chain(&stale) {
+        std::fs::write(dir.path().join(name), b"half").unwrap();
+    }
+    let _lock = store::SessionLock::acquire(&path).unwrap();
+    for name in stale {
+        assert!(!dir.path().join(name).exists(), "{name} is removed");
+    }
+    for name in keep {
+        assert!(dir.path().join(name).exists(), "{name} is kept");
+    }
+    assert_eq!(store::load(&path).unwrap(), session);
+}

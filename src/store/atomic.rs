@@ -60,7 +60,11 @@ fn replace(
 /// previous version. Where links are not possible (FAT USB sticks, some network drives) the
 /// file is copied instead.
 fn keep_backup(path: &Path, dir: &Path) -> io::Result<()> {
-    let link = temp_path_in(dir);
+    let link = dir.join(format!(
+        "{}{:016x}.bak.tmp",
+        temp_prefix(path),
+        fastrand::u64(..)
+    ));
     if std::fs::hard_link(path, &link).is_ok() {
         let renamed = std::fs::rename(&link, backup_path(path));
         if renamed.is_ok() {
@@ -71,9 +75,47 @@ fn keep_backup(path: &Path, dir: &Path) -> io::Result<()> {
     copy_backup(path, dir)
 }
 
-/// An unused name for a temporary file in `dir`.
-fn temp_path_in(dir: &Path) -> PathBuf {
-    dir.join(format!(".stelling-{:016x}.bak.tmp", fastrand::u64(..)))
+/// Temporary files of `sessie.ron` are `.sessie.ron.XXXXXX.tmp` (and `.sessie.ron.<16 hex>.bak.tmp`
+/// for the backup link): named after their file, so the one process that holds a session's lock
+/// can tell its leftovers from another session's save in progress.
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+const RANDOM_CHARS: usize = 6;
+
+/// Removes temporary files a killed save of `path` left behind. Only safe while holding the
+/// session's lock: then nobody else is writing them.
+pub fn remove_stale_temp_files(path: &Path) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let is_ours = |random: &str, len: usize| {
+            random.len() == len && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        };
+        let stale = rest
+            .strip_suffix(".bak.tmp")
+            .is_some_and(|r| is_ours(r, 16))
+            || rest
+                .strip_suffix(".tmp")
+                .is_some_and(|r| is_ours(r, RANDOM_CHARS));
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn copy_backup(path: &Path, dir: &Path) -> io::Result<()> {
@@ -89,7 +131,11 @@ fn copy_backup(path: &Path, dir: &Path) -> io::Result<()> {
 /// session from colleagues sharing the folder.
 fn temp_file_like(path: &Path, dir: &Path) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".stelling-").suffix(".tmp");
+    let prefix = temp_prefix(path);
+    builder
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .rand_bytes(RANDOM_CHARS);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

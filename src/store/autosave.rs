@@ -117,6 +117,11 @@ impl Autosave {
         &self.status
     }
 
+    /// The document revision the file on disk holds (as far as this autosave knows).
+    pub fn saved_revision(&self) -> u64 {
+        self.saved_revision
+    }
+
     pub fn has_unsaved_changes(&self, doc: &Document) -> bool {
         doc.revision() != self.saved_revision
     }

@@ -70,6 +70,8 @@ impl SessionLock {
         let _ = file.rewind();
         let _ = write!(file, "{}", holder_description());
         let _ = file.flush();
+        // Saves cut short by a crash or a kill leave their temporary files; ours to tidy now.
+        super::atomic::remove_stale_temp_files(session);
         Ok(SessionLock { file })
     }
 }
