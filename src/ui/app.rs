@@ -338,12 +338,13 @@ impl App {
     /// chat or a slow network drive never freezes the window.
     pub fn start_chat_dialog(&mut self) {
         let (tx, rx) = mpsc::channel();
+        let t = self.texts();
         std::thread::spawn(move || {
             let picked = rfd::FileDialog::new()
                 .add_filter("Chat", &["txt", "log", "text"])
                 .add_filter("*", &["*"])
                 .pick_file();
-            let _ = tx.send(picked.map(|path| read_chat_file(&path)));
+            let _ = tx.send(picked.map(|path| read_chat_file(&path, t)));
         });
         self.dialog = Some(Dialog::Chat(rx));
     }
@@ -715,26 +716,31 @@ fn open_session(path: &Path) -> Result<OpenSession, String> {
 }
 
 /// Reads and parses a chat file for the import preview: UTF-8, UTF-16 or Windows-1252, at most
-/// 64 MB (a day of chat is a few megabytes).
-pub fn read_chat_file(path: &Path) -> Result<prepare_view::ChatFile, String> {
+/// 64 MB (a day of chat is a few megabytes). Errors are in the presenter's words (`t`).
+pub fn read_chat_file(path: &Path, t: &Texts) -> Result<prepare_view::ChatFile, String> {
     const MAX_BYTES: u64 = 64 * 1024 * 1024;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => format!("{name}: {}", t.prep_chat_missing),
+        _ => format!("{name}: {e}"),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(format!("{name}: this is a folder, not a text file"));
+        return Err(format!("{name}: {}", t.prep_chat_not_text));
     }
     if meta.len() > MAX_BYTES {
         return Err(format!(
-            "{name}: {} MB; chats up to {} MB can be imported",
+            "{name}: {} MB. {}",
             meta.len() / 1_000_000,
-            MAX_BYTES / 1_000_000
+            t.prep_chat_too_large
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    let (text, encoding) = crate::import::decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = std::fs::read(path).map_err(io)?;
+    let (text, encoding) =
+        crate::import::decode(&bytes).map_err(|_| format!("{name}: {}", t.prep_chat_not_text))?;
     Ok(prepare_view::ChatFile {
         name,
         import: crate::import::chat::parse(&text),

@@ -231,6 +231,9 @@ pub struct Texts {
     pub prep_theme_used: &'static str,
     pub prep_delete_item: &'static str,
     pub prep_votes: &'static str,
+    pub prep_chat_missing: &'static str,
+    pub prep_chat_not_text: &'static str,
+    pub prep_chat_too_large: &'static str,
     // Report screen
     pub report_export: &'static str,
     pub report_language_nl: &'static str,
@@ -624,6 +627,9 @@ pub static NL: Texts = Texts {
     prep_theme_used: "Er staan al kreten bij dit thema.",
     prep_delete_item: "Punt verwijderen",
     prep_votes: "Getelde stemmen",
+    prep_chat_missing: "dit bestand bestaat niet (meer).",
+    prep_chat_not_text: "dit is geen tekstbestand. Bewaar de chat als platte tekst (.txt) en kies dat bestand.",
+    prep_chat_too_large: "Chats tot 64 MB kunnen worden geïmporteerd.",
     // Report screen
     report_export: "Verslag opslaan",
     report_language_nl: "Het verslag is in het Nederlands, de taal van de sessie (in te stellen bij Voorbereiden).",
@@ -1005,6 +1011,9 @@ pub static EN: Texts = Texts {
     prep_theme_used: "This theme already has statements.",
     prep_delete_item: "Delete item",
     prep_votes: "Counted votes",
+    prep_chat_missing: "this file does not exist (any more).",
+    prep_chat_not_text: "this is not a text file. Save the chat as plain text (.txt) and choose that file.",
+    prep_chat_too_large: "Chats up to 64 MB can be imported.",
     // Report screen
     report_export: "Save the report",
     report_language_nl: "The report is in Dutch, the session’s language (set it under Prepare).",

@@ -452,6 +452,10 @@ mod tests {
     use super::*;
     use crate::ui::app::read_chat_file;
 
+    fn t() -> &'static Texts {
+        crate::ui::texts::texts(crate::model::Language::En)
+    }
+
     #[test]
     fn chat_files_are_read_in_the_encodings_meeting_apps_write() {
         let dir = tempfile::tempdir().unwrap();
@@ -461,7 +465,7 @@ mod tests {
         utf16.extend(chat.encode_utf16().flat_map(u16::to_le_bytes));
         let path = dir.path().join("unicode.txt");
         std::fs::write(&path, utf16).unwrap();
-        let file = read_chat_file(&path).unwrap();
+        let file = read_chat_file(&path, t()).unwrap();
         assert_eq!(file.name, "unicode.txt");
         assert!(!file.windows_1252);
         assert_eq!(file.import.messages.len(), 2);
@@ -469,7 +473,7 @@ mod tests {
         // Windows-1252: read, and flagged so the preview asks to check the accents.
         let path = dir.path().join("oud.txt");
         std::fs::write(&path, b"[10:02] Zo\xEB: Mooi\n").unwrap();
-        let file = read_chat_file(&path).unwrap();
+        let file = read_chat_file(&path, t()).unwrap();
         assert!(file.windows_1252);
         assert_eq!(file.import.messages[0].name.as_deref(), Some("Zoë"));
     }
@@ -477,20 +481,20 @@ mod tests {
     #[test]
     fn unreadable_chat_files_say_why_and_never_panic() {
         let dir = tempfile::tempdir().unwrap();
-        let missing = read_chat_file(&dir.path().join("weg.txt")).unwrap_err();
-        assert!(missing.starts_with("weg.txt: "), "{missing}");
-        let folder = read_chat_file(dir.path()).unwrap_err();
-        assert!(folder.contains("folder"), "{folder}");
+        let missing = read_chat_file(&dir.path().join("weg.txt"), t()).unwrap_err();
+        assert_eq!(missing, "weg.txt: this file does not exist (any more).");
+        let folder = read_chat_file(dir.path(), t()).unwrap_err();
+        assert!(folder.contains("not a text file"), "{folder}");
         let binary = dir.path().join("foto.png");
         std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
         assert!(
-            read_chat_file(&binary)
+            read_chat_file(&binary, t())
                 .unwrap_err()
                 .contains("not a text file")
         );
         let empty = dir.path().join("leeg.txt");
         std::fs::write(&empty, "").unwrap();
-        let file = read_chat_file(&empty).unwrap();
+        let file = read_chat_file(&empty, t()).unwrap();
         assert!(file.import.messages.is_empty() && file.import.unparsed.is_empty());
     }
 
