@@ -1681,3 +1681,86 @@ fn opening_a_session_tidies_the_temporary_files_of_a_killed_save() {
     }
     assert_eq!(store::load(&path).unwrap(), session);
 }
+
+// Whatever bytes a file holds (a half-copied USB stick, a hand edit gone wrong, another
+// program's file), loading gives a session or an error: never a panic.
+
+fn parse_bytes(bytes: &[u8]) -> Result<Session, LoadError> {
+    let dir = tempfile::tempdir().unwrap();
+    load_bytes(dir.path(), "willekeurig.ron", bytes)
+}
+
+/// One byte-level edit of a file: flip, insert, delete, or cut the rest off.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Flip(usize, u8),
+    Insert(usize, u8),
+    Delete(usize),
+    Truncate(usize),
+    Duplicate(usize, usize),
+}
+
+fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+    for m in mutations {
+        let len = bytes.len().max(1);
+        match *m {
+            Mutation::Flip(at, bits) => {
+                if let Some(b) = bytes.get_mut(at % len) {
+                    *b ^= bits;
+                }
+            }
+            Mutation::Insert(at, b) => bytes.insert(at % (bytes.len() + 1), b),
+            Mutation::Delete(at) => {
+                if !bytes.is_empty() {
+                    bytes.remove(at % len);
+                }
+            }
+            Mutation::Truncate(at) => bytes.truncate(at % len),
+            Mutation::Duplicate(at, n) => {
+                let at = at % len;
+                let end = (at + n % 200).min(bytes.len());
+                let copy = bytes[at.min(end)..end].to_vec();
+                bytes.splice(end..end, copy);
+            }
+        }
+    }
+    bytes
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 1u8..).prop_map(|(a, b)| Mutation::Flip(a, b)),
+        (
+            any::<usize>(),
+            prop::sample::select(b"\"\\()[]{},:#r/*\n\0\xff\xc3".to_vec())
+        )
+            .prop_map(|(a, b)| Mutation::Insert(a, b)),
+        any::<usize>().prop_map(Mutation::Delete),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, n)| Mutation::Duplicate(a, n)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+        if let Err(e) = parse_bytes(&bytes) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn mutated_examples_load_or_say_where_they_break(
+        example in 0..stelling::store::examples::EXAMPLES.len(),
+        mutations in prop::collection::vec(mutation(), 1..6),
+    ) {
+        let original = stelling::store::examples::EXAMPLES[example].text.as_bytes().to_vec();
+        let bytes = mutate(original, &mutations);
+        match parse_bytes(&bytes) {
+            Ok(session) => prop_assert_eq!(validate::session(&session), Ok(())),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+}
