@@ -379,9 +379,12 @@ fn remove_item(open: &mut OpenSession, id: Id, changes: &mut Vec<Change>) {
     select(open, index.min(len.saturating_sub(1)));
 }
 
+/// Picks a word from the presenter's texts.
+type Words = fn(&Texts) -> &'static str;
+
 /// What has been recorded for an item, counted per kind, with the words to show: votes,
 /// reactions, proposals, commitments, statements.
-fn recorded(item: &Item) -> [(usize, fn(&Texts) -> &'static str); 5] {
+fn recorded(item: &Item) -> [(usize, Words); 5] {
     [
         (
             item.rounds.iter().map(|r| r.answers() as usize).sum(),
