@@ -586,10 +586,20 @@ fn time_summary(session: &Session, t: &Texts, ui: &mut egui::Ui) {
     }
 }
 
+/// A button of the list panel, carried out after the panel is drawn.
+#[derive(Clone, Copy)]
+enum ListAction {
+    Add,
+    Duplicate,
+    Delete,
+    Up,
+    Down,
+}
+
 fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     let mut clicked = None;
     let mut dropped: Option<(usize, usize)> = None;
-    let mut action: Option<&'static str> = None;
+    let mut action: Option<ListAction> = None;
     egui::Panel::left("prepare-agenda")
         .default_size(490.0)
         .min_size(300.0)
@@ -620,7 +630,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                     .on_hover_text("Ctrl+N")
                     .clicked()
                 {
-                    action = Some("add");
+                    action = Some(ListAction::Add);
                 }
             });
             let session = open.doc.session();
@@ -632,14 +642,14 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                     .on_hover_text("Ctrl+D")
                     .clicked()
                 {
-                    action = Some("duplicate");
+                    action = Some(ListAction::Duplicate);
                 }
                 if ui
                     .add_enabled(has, egui::Button::new(format!("🗑 {}", t.delete)))
                     .on_hover_text(t.prep_delete_hint)
                     .clicked()
                 {
-                    action = Some("delete");
+                    action = Some(ListAction::Delete);
                 }
             });
             // Moving on a row of its own, next to the keys that do the same.
@@ -652,7 +662,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                     .on_hover_text("Alt+↑")
                     .clicked()
                 {
-                    action = Some("up");
+                    action = Some(ListAction::Up);
                 }
                 if ui
                     .add_enabled(
@@ -662,7 +672,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                     .on_hover_text("Alt+↓")
                     .clicked()
                 {
-                    action = Some("down");
+                    action = Some(ListAction::Down);
                 }
             });
             if state.deleted {
@@ -763,14 +773,14 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
     }
     let current = open.view.current;
     match action {
-        Some("add") => {
+        Some(ListAction::Add) => {
             let kind = open.view.prepare.agenda.add_kind;
             add_item(open, t, changes, kind);
         }
-        Some("duplicate") => duplicate_item(open, t, changes),
-        Some("delete") => delete_item(open, changes),
-        Some("up") if current > 0 => move_item(open, t, changes, current, current - 1),
-        Some("down") => move_item(open, t, changes, current, current + 1),
+        Some(ListAction::Duplicate) => duplicate_item(open, t, changes),
+        Some(ListAction::Delete) => delete_item(open, changes),
+        Some(ListAction::Up) if current > 0 => move_item(open, t, changes, current, current - 1),
+        Some(ListAction::Down) => move_item(open, t, changes, current, current + 1),
         _ => {}
     }
 }
