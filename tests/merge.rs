@@ -14,6 +14,8 @@ use stelling::model::*;
 // ---------------------------------------------------------------------------------------------
 // A prepared session with fixed ids, handed out to one laptop per group.
 
+const SHARED_PROPOSAL: Id = Id(0x7000);
+
 fn prepared(groups: usize) -> Session {
     let mut s = Session::new("Werkconferentie", Language::Nl);
     s.id = Id(0x5e55);
@@ -59,6 +61,20 @@ fn prepared(groups: usize) -> Session {
         });
         s.agenda.push(item);
     }
+    // A proposal written before the split, so laptops can add feedback and edit its action.
+    s.agenda[0].proposals.push(Proposal {
+        id: SHARED_PROPOSAL,
+        group: None,
+        title: "Eén loket".into(),
+        description: String::new(),
+        actions: vec![Action {
+            id: Id(0x7001),
+            text: "Plan maken".into(),
+            owner: String::new(),
+            due: None,
+        }],
+        feedback: Vec::new(),
+    });
     validate::session(&s).unwrap();
     s
 }
@@ -117,6 +133,49 @@ enum Edit {
     Title {
         title: String,
     },
+    /// Single values with a rule rather than a copy.
+    Details {
+        place: String,
+        day: u32,
+        participants: u32,
+    },
+    RelabelOption {
+        item: usize,
+        option: usize,
+        label: String,
+    },
+    AddOption {
+        item: usize,
+        label: String,
+    },
+    RenameTheme {
+        theme: usize,
+        name: String,
+    },
+    RelabelRound {
+        item: usize,
+        label: String,
+    },
+    RenameGroup {
+        group: usize,
+        name: String,
+    },
+    GroupSize {
+        group: usize,
+        size: u32,
+    },
+    /// Another kind: a conflict on the item.
+    KindToInfo {
+        item: usize,
+    },
+    /// Carousel feedback on the proposal written before the split.
+    Feedback {
+        text: String,
+    },
+    /// Edit the proposal's action written before the split: a conflict.
+    RewriteAction {
+        text: String,
+    },
 }
 
 fn small_text() -> impl Strategy<Value = String> {
@@ -140,6 +199,18 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => small_text().prop_map(|person| Edit::Commitment { person }),
         1 => small_text().prop_map(|line| Edit::Note { line }),
         1 => small_text().prop_map(|title| Edit::Title { title }),
+        1 => (small_text(), 1..4u32, 0..3u32)
+            .prop_map(|(place, day, participants)| Edit::Details { place, day, participants }),
+        1 => (0..4usize, 0..3usize, small_text())
+            .prop_map(|(item, option, label)| Edit::RelabelOption { item, option, label }),
+        1 => (0..4usize, small_text()).prop_map(|(item, label)| Edit::AddOption { item, label }),
+        1 => (0..2usize, small_text()).prop_map(|(theme, name)| Edit::RenameTheme { theme, name }),
+        1 => (0..4usize, small_text()).prop_map(|(item, label)| Edit::RelabelRound { item, label }),
+        1 => (0..4usize, small_text()).prop_map(|(group, name)| Edit::RenameGroup { group, name }),
+        1 => (0..4usize, 1..3u32).prop_map(|(group, size)| Edit::GroupSize { group, size }),
+        1 => (0..4usize).prop_map(|item| Edit::KindToInfo { item }),
+        1 => small_text().prop_map(|text| Edit::Feedback { text }),
+        1 => small_text().prop_map(|text| Edit::RewriteAction { text }),
     ]
 }
 
@@ -285,6 +356,117 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                 let mut d = s.details();
                 d.title = title;
                 Change::SetDetails(Box::new(d))
+            }
+            Edit::Details {
+                place,
+                day,
+                participants,
+            } => {
+                let mut d = s.details();
+                d.place = place;
+                d.date = chrono::NaiveDate::from_ymd_opt(2025, 1, day);
+                d.participants = Some(participants);
+                Change::SetDetails(Box::new(d))
+            }
+            Edit::RelabelOption {
+                item,
+                option,
+                label,
+            } => {
+                let mut it = s.agenda[pick(item)].clone();
+                let n = it.options.len();
+                let Some(o) = it.options.get_mut(option % n.max(1)) else {
+                    continue;
+                };
+                o.label = label;
+                Change::ReplaceItem(Box::new(it))
+            }
+            Edit::AddOption { item, label } => {
+                let mut it = s.agenda[pick(item)].clone();
+                if it.options.is_empty() {
+                    continue;
+                }
+                it.options.push(ResponseOption {
+                    id: ids.fresh(),
+                    label,
+                });
+                Change::ReplaceItem(Box::new(it))
+            }
+            Edit::RenameTheme { theme, name } => {
+                let Some(it) = s.agenda.iter().find(|i| !i.themes.is_empty()) else {
+                    continue;
+                };
+                let mut th = it.themes[theme % it.themes.len()].clone();
+                th.name = name;
+                Change::PutRecord {
+                    item: it.id,
+                    index: 0,
+                    record: Record::Theme(th),
+                }
+            }
+            Edit::RelabelRound { item, label } => {
+                let it = &s.agenda[pick(item)];
+                let r = &it.rounds[0];
+                Change::UpdateRound {
+                    item: it.id,
+                    round: r.id,
+                    label,
+                    started: r.started,
+                    ended: r.ended,
+                }
+            }
+            Edit::RenameGroup { group, name } => {
+                let mut g = s.groups[group % s.groups.len()].clone();
+                g.name = name;
+                Change::UpdateGroup(g)
+            }
+            Edit::GroupSize { group, size } => {
+                let mut g = s.groups[group % s.groups.len()].clone();
+                g.size = Some(size);
+                Change::UpdateGroup(g)
+            }
+            Edit::KindToInfo { item } => {
+                let mut it = s.agenda[pick(item)].clone();
+                it.kind = ItemKind::Info;
+                Change::ReplaceItem(Box::new(it))
+            }
+            Edit::Feedback { text } => {
+                let it = &s.agenda[0];
+                let Some(mut p) = it
+                    .proposals
+                    .iter()
+                    .find(|p| p.id == SHARED_PROPOSAL)
+                    .cloned()
+                else {
+                    continue;
+                };
+                p.feedback.push(stelling::model::Feedback {
+                    id: ids.fresh(),
+                    from_group: own,
+                    text,
+                });
+                Change::PutRecord {
+                    item: it.id,
+                    index: 0,
+                    record: Record::Proposal(p),
+                }
+            }
+            Edit::RewriteAction { text } => {
+                let it = &s.agenda[0];
+                let Some(mut p) = it
+                    .proposals
+                    .iter()
+                    .find(|p| p.id == SHARED_PROPOSAL)
+                    .cloned()
+                else {
+                    continue;
+                };
+                p.actions[0].text = text;
+                Change::PutRecord {
+                    item: it.id,
+                    index: 0,
+                    record: Record::Proposal(p),
+                }
             }
         };
         s.apply(change).expect("a generated edit applies");

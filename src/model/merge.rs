@@ -21,7 +21,10 @@
 //!   content. Deciding by content rather than by file order, and deriving the id rather than
 //!   drawing it, is what makes merging order-independent: A+B equals B+A, and merging a result
 //!   again with one of its inputs changes nothing. Every conflict is listed in
-//!   [`Merged::conflicts`].
+//!   [`Merged::conflicts`]. An item's other version holds its wording and kind, one empty
+//!   round and the options of the original item (a relabelled option is a conflict of its
+//!   own, kept in the original item); its children (rounds, reactions, statements, …) all stay
+//!   with the original, so totals never split.
 //! - **Tallies**: counts of *different* groups (or options, or rounds) are different entries
 //!   and simply sit side by side, so an option's total is the sum of the groups. The *same*
 //!   option, group and round counted in two files is the same hands counted twice (two
@@ -446,7 +449,46 @@ fn merge_two(mut a: Session, b: Session, ctx: &mut Ctx) -> Session {
     ctx.language = a.language;
     merge_list(&mut a.groups, b.groups, ctx);
     merge_list(&mut a.agenda, b.agenda, ctx);
+    sync_other_versions(&mut a.agenda);
     a
+}
+
+/// Gives every other version of an item the options of the item it is a version of.
+///
+/// An other version is made from whatever its file held, and a file that is itself a merge
+/// may hold options added on a third laptop; without this, merging A with B and then C could
+/// give the other version fewer options than merging B with C first. Option labels that
+/// differ are conflicts of their own, kept in the original item, so the other version needs
+/// only its wording and kind; options added to it by hand are left alone.
+fn sync_other_versions(agenda: &mut [Item]) {
+    let index: HashMap<Id, usize> = agenda.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
+    for y in 0..agenda.len() {
+        let copy = &agenda[y];
+        let Some(text) = [Language::Nl, Language::En]
+            .into_iter()
+            .find_map(|l| copy.text.strip_prefix(marker(l)))
+        else {
+            continue;
+        };
+        // derived_id is an XOR, so the original's id comes back the same way.
+        let original = Id(copy.id.0 ^ fnv(item_key(copy.kind, text).as_bytes()));
+        let Some(&x) = index.get(&original).filter(|&&x| x != y) else {
+            continue;
+        };
+        let options = agenda[x].options.clone();
+        let copy = &mut agenda[y];
+        for o in options {
+            let id = child_id(copy.id, o.id);
+            match copy.options.iter_mut().find(|p| p.id == id) {
+                Some(p) => p.label = o.label,
+                None => copy.options.push(ResponseOption { id, label: o.label }),
+            }
+        }
+    }
+}
+
+fn item_key(kind: ItemKind, text: &str) -> String {
+    format!("{kind:?}\u{1f}{text}")
 }
 
 fn language_rank(l: Language) -> usize {
@@ -517,15 +559,34 @@ fn short(text: &str) -> String {
 }
 
 /// An id for the other version of record `id` with content `key`: the same in every merge
-/// that meets this conflict, so merging in any order gives the same file. FNV-1a, written out
-/// so the value never changes with the compiler.
+/// that meets this conflict, so merging in any order gives the same file.
+///
+/// The id is `id` XOR a hash of the content, and the records inside an item's other version
+/// get their ids by XOR with a hash of that version's id ([`child_id`]). XOR makes the two
+/// derivations commute: an option that conflicted inside an item that later conflicted as a
+/// whole gets the same id whichever conflict a merge met first. FNV-1a, written out so the
+/// value never changes with the compiler.
 fn derived_id(id: Id, key: &str) -> Id {
+    nonzero(id.0 ^ fnv(key.as_bytes()))
+}
+
+/// The id of record `child` inside the other version `copy` of its parent.
+fn child_id(copy: Id, child: Id) -> Id {
+    nonzero(child.0 ^ fnv(&copy.0.to_le_bytes()))
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.0.to_le_bytes().iter().chain(key.as_bytes()) {
+    for byte in bytes {
         h ^= u64::from(*byte);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    Id(h.max(1))
+    h
+}
+
+/// Id 0 is never handed out; a derivation that lands on it (one chance in 2^64) takes 1.
+fn nonzero(id: u64) -> Id {
+    Id(id.max(1))
 }
 
 /// A record matched by id when merging.
@@ -651,7 +712,7 @@ impl Rec for Item {
         self.id
     }
     fn key(&self) -> String {
-        format!("{:?}\u{1f}{}", self.kind, self.text)
+        item_key(self.kind, &self.text)
     }
     fn label(&self) -> String {
         short(&self.text)
@@ -669,9 +730,10 @@ impl Rec for Item {
         ctx.place = outer;
     }
     /// The wording and options of the other version, with one empty round: the recorded data
-    /// stays with the version that kept the id, where every tally's option still exists.
+    /// stays with the version that kept the id, where every tally's option still exists. The
+    /// round has no label (reports call it round 1) and an id from the copy's alone, so two
+    /// merges that make this copy from differently merged versions still make the same round.
     fn other_version(&self, id: Id, mark: &str) -> Self {
-        let round = self.rounds.first();
         Item {
             id,
             kind: self.kind,
@@ -680,16 +742,13 @@ impl Rec for Item {
                 .options
                 .iter()
                 .map(|o| ResponseOption {
-                    id: derived_id(id, &o.id.to_string()),
+                    id: child_id(id, o.id),
                     label: o.label.clone(),
                 })
                 .collect(),
             notes: String::new(),
             planned_minutes: None,
-            rounds: vec![Round::new(
-                derived_id(id, "round"),
-                round.map(|r| r.label.clone()).unwrap_or_default(),
-            )],
+            rounds: vec![Round::new(derived_id(id, "round"), String::new())],
             proposals: Vec::new(),
             commitments: Vec::new(),
             themes: Vec::new(),
