@@ -764,3 +764,43 @@ fn a_session_file_without_a_recording_group_still_loads() {
     let back = stelling::store::parse(&text, std::path::Path::new("copy.ron")).unwrap();
     assert_eq!(&back, copy);
 }
+
+#[test]
+fn a_large_session_merges_with_its_copies() {
+    // 100 items and 10,000 reactions, three copies each adding a reaction per item.
+    let base = sample::large_session(100, 10_000);
+    let mut copies = merge::split(&base);
+    for (n, copy) in copies.iter_mut().enumerate() {
+        let group = copy.recording_group;
+        let adds: Vec<Change> = copy
+            .agenda
+            .iter()
+            .map(|item| Change::AddReaction {
+                item: item.id,
+                round: item.rounds[0].id,
+                index: usize::MAX,
+                reaction: Reaction {
+                    id: Id(((n as u64 + 1) << 48) | item.id.0 >> 16),
+                    text: format!("Copy {n}"),
+                    stance: Stance::For,
+                    group,
+                    by: None,
+                    time: None,
+                    highlighted: false,
+                },
+            })
+            .collect();
+        copy.apply(Change::Batch(adds)).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let m = merge::merge(&copies, false).unwrap();
+    let took = started.elapsed();
+    eprintln!("merged 3 × 10,000 reactions in {took:?}");
+    assert_eq!(m.summary.merged.reactions, 10_000 + 3 * 100);
+    assert_eq!(
+        m.summary.merged.answers,
+        merge::Counts::of(&base).answers,
+        "the same counts in every copy are not added up"
+    );
+    assert!(m.conflicts.is_empty());
+}
