@@ -46,7 +46,7 @@ fn change(session: &Session, n: u32) -> Change {
         group: None,
         delta: 1,
     };
-    if n % 25 != 0 {
+    if !n.is_multiple_of(25) {
         return tally;
     }
     Change::Batch(vec![
@@ -86,8 +86,8 @@ fn crash_child() {
         doc.apply(change(doc.session(), n))
             .expect("the change applies");
         counts.push((doc.revision(), n));
-        if n % 40 == 0 {
-            autosave.flush(&doc).expect("the save works");
+        if n.is_multiple_of(40) {
+            autosave.flush(&doc, "kopie").expect("the save works");
         } else {
             autosave.tick(&doc, Instant::now());
         }

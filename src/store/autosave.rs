@@ -2,11 +2,12 @@
 //! [`Autosave::tick`] once a frame; a copy of the session goes to a background thread that
 //! writes it, and the outcome shows in [`Autosave::status`].
 
-use super::{SaveError, save};
+use super::{SaveError, to_ron, write_atomic};
 use crate::model::{Document, Session};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Wait this long after a change before saving, so a burst of key presses becomes one write.
 pub const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -29,6 +30,91 @@ pub enum SaveStatus {
     Failed {
         message: String,
     },
+    /// Another program (a sync tool, an editor) changed the file since Stelling last read or
+    /// wrote it. Saving waits until the user keeps one version: nothing is overwritten unseen.
+    ChangedElsewhere,
+}
+
+/// What the file held after Stelling last loaded or saved it, to notice another program's
+/// edit: size and time first, the bytes when those differ (a sync tool may rewrite the same
+/// content).
+struct Known {
+    len: u64,
+    modified: Option<SystemTime>,
+    bytes: Vec<u8>,
+}
+
+impl Known {
+    fn read(path: &Path) -> Option<Known> {
+        let bytes = std::fs::read(path).ok()?;
+        Some(Known::after_write(path, bytes))
+    }
+
+    fn after_write(path: &Path, bytes: Vec<u8>) -> Known {
+        let meta = std::fs::metadata(path).ok();
+        Known {
+            len: meta.as_ref().map_or(bytes.len() as u64, |m| m.len()),
+            modified: meta.and_then(|m| m.modified().ok()),
+            bytes,
+        }
+    }
+
+    /// Whether the file now holds something else. A file that is gone is not a conflict:
+    /// writing it again is what the user wants.
+    fn changed_on_disk(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return false;
+        };
+        if meta.len() == self.len && meta.modified().ok() == self.modified {
+            return false;
+        }
+        std::fs::read(path).is_ok_and(|now| now != self.bytes)
+    }
+}
+
+/// Shared by the background writer and the saves made on the UI thread (flush, Save As).
+type KnownFile = Arc<Mutex<Option<Known>>>;
+
+enum Outcome {
+    Saved,
+    Failed(SaveError),
+    ChangedElsewhere,
+}
+
+/// Saves unless the file changed elsewhere since it was last seen (or `overwrite` says the user
+/// chose to replace it).
+fn save_checked(path: &Path, session: &Session, known: &KnownFile, overwrite: bool) -> Outcome {
+    let mut known = known.lock().unwrap_or_else(|e| e.into_inner());
+    if !overwrite && known.as_ref().is_some_and(|k| k.changed_on_disk(path)) {
+        return Outcome::ChangedElsewhere;
+    }
+    let bytes = to_ron(session).into_bytes();
+    match write_atomic(path, &bytes) {
+        Ok(()) => {
+            *known = Some(Known::after_write(path, bytes));
+            Outcome::Saved
+        }
+        Err(error) => Outcome::Failed(SaveError {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
+}
+
+/// `map/sessie.ron` → `map/sessie (LABEL 2026-11-23 14.03.12).ron`, a name that is free.
+pub fn side_path(path: &Path, label: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let time = chrono::Local::now().format("%Y-%m-%d %H.%M.%S");
+    (1..)
+        .map(|n| match n {
+            1 => path.with_file_name(format!("{stem} ({label} {time}).ron")),
+            n => path.with_file_name(format!("{stem} ({label} {time}) {n}.ron")),
+        })
+        .find(|p| !p.exists())
+        .expect("some numbered name is free")
 }
 
 struct Job {
@@ -39,7 +125,7 @@ struct Job {
 
 struct Done {
     revision: u64,
-    result: Result<(), SaveError>,
+    outcome: Outcome,
 }
 
 /// Writes sessions in order on its own thread; ends when the [`Autosave`] is dropped.
@@ -49,18 +135,18 @@ struct Writer {
 }
 
 impl Writer {
-    fn start() -> Writer {
+    fn start(known: KnownFile) -> Writer {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (done_tx, done) = mpsc::channel();
         std::thread::Builder::new()
             .name("stelling-save".into())
             .spawn(move || {
                 for job in job_rx {
-                    let result = save(&job.path, &job.session);
+                    let outcome = save_checked(&job.path, &job.session, &known, false);
                     if done_tx
                         .send(Done {
                             revision: job.revision,
-                            result,
+                            outcome,
                         })
                         .is_err()
                     {
@@ -81,6 +167,7 @@ pub struct Autosave {
     first_unsaved: Option<Instant>,
     last_failure: Option<Instant>,
     status: SaveStatus,
+    known: KnownFile,
     writer: Writer,
 }
 
@@ -98,14 +185,16 @@ impl std::fmt::Debug for Autosave {
 impl Autosave {
     /// Starts watching a document that was just loaded from (or saved to) `path`.
     pub fn new(path: PathBuf, doc: &Document) -> Self {
+        let known = Arc::new(Mutex::new(Known::read(&path)));
         Autosave {
-            path,
             saved_revision: doc.revision(),
             in_flight: None,
             first_unsaved: None,
             last_failure: None,
             status: SaveStatus::Unchanged,
-            writer: Writer::start(),
+            writer: Writer::start(known.clone()),
+            known,
+            path,
         }
     }
 
@@ -147,6 +236,9 @@ impl Autosave {
             self.first_unsaved = None;
             return None;
         }
+        if self.status == SaveStatus::ChangedElsewhere {
+            return None; // Until the user keeps one version.
+        }
         let since = *self.first_unsaved.get_or_insert(now);
         let due = match self.last_failure {
             Some(failed) => failed + RETRY_INTERVAL,
@@ -167,7 +259,7 @@ impl Autosave {
         if self.writer.jobs.send(job).is_err() {
             // The writer thread is gone (it cannot panic on an I/O error, so this means a
             // bug); start a new one and try again on the next tick.
-            self.writer = Writer::start();
+            self.writer = Writer::start(self.known.clone());
             self.in_flight = None;
         }
         Some(POLL)
@@ -175,12 +267,13 @@ impl Autosave {
 
     fn finish(&mut self, done: Done, now: Instant) {
         self.in_flight = None;
-        self.record(done.revision, &done.result, now);
+        self.record(done.revision, &done.outcome, now);
     }
 
-    fn record(&mut self, revision: u64, result: &Result<(), SaveError>, now: Instant) {
-        match result {
-            Ok(()) => {
+    fn record(&mut self, revision: u64, outcome: &Outcome, now: Instant) {
+        match outcome {
+            Outcome::ChangedElsewhere => self.status = SaveStatus::ChangedElsewhere,
+            Outcome::Saved => {
                 self.saved_revision = revision;
                 self.first_unsaved = None;
                 self.last_failure = None;
@@ -188,7 +281,7 @@ impl Autosave {
                     at: chrono::Local::now().time(),
                 };
             }
-            Err(e) => {
+            Outcome::Failed(e) => {
                 self.last_failure = Some(now);
                 self.status = SaveStatus::Failed {
                     message: e.to_string(),
@@ -198,25 +291,61 @@ impl Autosave {
     }
 
     /// Waits for a running save, then saves at once on this thread if anything is still
-    /// unsaved (closing the window, Ctrl+S).
-    pub fn flush(&mut self, doc: &Document) -> Result<(), SaveError> {
+    /// unsaved (closing the window, Ctrl+S). If another program changed the file, this
+    /// version goes next to it (`side_label` names it) and its path is returned: closing the
+    /// window must not wait for a choice, and must not lose either version.
+    pub fn flush(
+        &mut self,
+        doc: &Document,
+        side_label: &str,
+    ) -> Result<Option<PathBuf>, SaveError> {
         if self.in_flight.is_some()
             && let Ok(done) = self.writer.done.recv()
         {
             self.finish(done, Instant::now());
         }
-        if self.has_unsaved_changes(doc) {
-            self.save_now(doc)
-        } else {
-            Ok(())
+        if !self.has_unsaved_changes(doc) {
+            return Ok(None);
         }
+        if self.status != SaveStatus::ChangedElsewhere {
+            self.save_now(doc, false)?;
+            if self.status != SaveStatus::ChangedElsewhere {
+                return Ok(None);
+            }
+        }
+        self.save_beside(doc, side_label).map(Some)
+    }
+
+    /// Writes this version next to the session file, leaving the file as the other program
+    /// left it (the user chose to load that one, or is closing without choosing).
+    pub fn save_beside(&mut self, doc: &Document, label: &str) -> Result<PathBuf, SaveError> {
+        let side = side_path(&self.path, label);
+        super::save(&side, doc.session())?;
+        Ok(side)
+    }
+
+    /// The user keeps Stelling's version: the other program's file is kept next to it
+    /// (`label` names it), then saving goes on as before.
+    pub fn keep_mine(&mut self, doc: &Document, label: &str) -> Result<PathBuf, SaveError> {
+        let side = side_path(&self.path, label);
+        std::fs::copy(&self.path, &side).map_err(|error| SaveError {
+            path: side.clone(),
+            error,
+        })?;
+        self.save_now(doc, true)?;
+        Ok(side)
     }
 
     /// Saves to a new path from now on (Save As) and writes the session there at once.
     pub fn save_as(&mut self, path: PathBuf, doc: &Document) -> Result<(), SaveError> {
-        let _ = self.flush(doc);
+        if self.in_flight.is_some()
+            && let Ok(done) = self.writer.done.recv()
+        {
+            self.finish(done, Instant::now());
+        }
         let old = std::mem::replace(&mut self.path, path);
-        let result = self.save_now(doc);
+        // The new file is this version, whatever it replaces: the user picked it in a dialog.
+        let result = self.save_now(doc, true);
         if result.is_err() {
             // Keep saving where it worked before rather than to a place that failed.
             self.path = old;
@@ -224,9 +353,12 @@ impl Autosave {
         result
     }
 
-    fn save_now(&mut self, doc: &Document) -> Result<(), SaveError> {
-        let result = save(&self.path, doc.session());
-        self.record(doc.revision(), &result, Instant::now());
-        result
+    fn save_now(&mut self, doc: &Document, overwrite: bool) -> Result<(), SaveError> {
+        let outcome = save_checked(&self.path, doc.session(), &self.known, overwrite);
+        self.record(doc.revision(), &outcome, Instant::now());
+        match outcome {
+            Outcome::Failed(e) => Err(e),
+            Outcome::Saved | Outcome::ChangedElsewhere => Ok(()),
+        }
     }
 }

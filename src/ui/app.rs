@@ -173,22 +173,25 @@ impl App {
     /// Opens a session file for editing; on failure the reason is shown and nothing is written.
     pub fn open_path(&mut self, path: &Path) {
         prepare_view::commit_drafts(self);
-        if let Some(old) = &mut self.open {
-            if same_file(old.autosave.path(), path) {
-                return;
-            }
-            // Never drop a session whose changes cannot be written: it stays open and says why.
-            if let Err(e) = old.autosave.flush(&old.doc) {
+        if let Some(old) = &self.open
+            && same_file(old.autosave.path(), path)
+        {
+            return;
+        }
+        // Never drop a session whose changes cannot be written: it stays open and says why.
+        let note = match self.flush_note() {
+            Ok(note) => note,
+            Err(e) => {
                 self.message = Some(e.to_string());
                 return;
             }
-        }
+        };
         match open_session(path) {
             Ok(open) => {
                 self.settings.remember(path);
                 self.persist_settings();
                 self.open = Some(open);
-                self.message = None;
+                self.message = note;
             }
             Err(e) => self.message = Some(format!("{}: {e}", self.texts().could_not_open)),
         }
@@ -238,12 +241,58 @@ impl App {
     pub fn close_session(&mut self) {
         prepare_view::commit_drafts(self);
         self.commit_statement_drafts();
-        if let Some(mut open) = self.open.take()
-            && let Err(e) = open.autosave.flush(&open.doc)
-        {
-            self.message = Some(e.to_string());
-            self.open = Some(open);
+        match self.flush_note() {
+            Ok(note) => {
+                self.open = None;
+                self.message = note;
+            }
+            Err(e) => self.message = Some(e.to_string()),
         }
+    }
+
+    /// Ends the standstill after another program changed the session file: either this
+    /// version replaces it (the other one is kept beside it), or the other one is loaded (this
+    /// one is kept beside it). Nothing is lost either way.
+    pub fn resolve_changed_elsewhere(&mut self, keep_mine: bool) {
+        let t = self.texts();
+        let Some(open) = &mut self.open else { return };
+        if keep_mine {
+            self.message = Some(match open.autosave.keep_mine(&open.doc, t.side_theirs) {
+                Ok(side) => format!("{} {}", t.other_kept_beside, side.display()),
+                Err(e) => e.to_string(),
+            });
+            return;
+        }
+        let path = open.autosave.path().to_path_buf();
+        let theirs = match store::load(&path) {
+            Ok(session) => session,
+            Err(e) => {
+                self.message = Some(format!("{}: {e}", t.could_not_open));
+                return;
+            }
+        };
+        match open.autosave.save_beside(&open.doc, t.side_mine) {
+            Ok(side) => {
+                open.doc = Document::new(theirs);
+                open.autosave = Autosave::new(path, &open.doc);
+                open.view.editing = None;
+                open.view.selected_reaction = None;
+                clamp_view(open);
+                self.message = Some(format!("{} {}", t.saved_beside, side.display()));
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// Saves whatever is unsaved now. If another program changed the file meanwhile, this
+    /// version goes next to it, and the note says where.
+    fn flush_note(&mut self) -> Result<Option<String>, store::SaveError> {
+        let t = self.texts();
+        let Some(open) = &mut self.open else {
+            return Ok(None);
+        };
+        let side = open.autosave.flush(&open.doc, t.side_mine)?;
+        Ok(side.map(|p| format!("{} {}", t.saved_beside, p.display())))
     }
 
     /// Stores statements typed in run mode but not yet confirmed.
@@ -268,10 +317,10 @@ impl App {
     pub fn flush(&mut self) -> Result<(), store::SaveError> {
         prepare_view::commit_drafts(self);
         self.commit_statement_drafts();
-        match &mut self.open {
-            Some(open) => open.autosave.flush(&open.doc),
-            None => Ok(()),
+        if let Some(note) = self.flush_note()? {
+            self.message = Some(note);
         }
+        Ok(())
     }
 
     pub fn start_open_dialog(&mut self) {
@@ -312,7 +361,7 @@ impl App {
     pub fn save_as(&mut self, path: PathBuf) {
         let Some(open) = &mut self.open else { return };
         if same_file(open.autosave.path(), &path) {
-            if let Err(e) = open.autosave.flush(&open.doc) {
+            if let Err(e) = self.flush() {
                 self.message = Some(e.to_string());
             }
             return;
@@ -587,6 +636,8 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         let t = self.texts();
+        // Keep mine (true) or load theirs (false), when another program changed the file.
+        let mut resolve = None;
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 if let Some(open) = &self.open {
@@ -612,6 +663,14 @@ impl App {
                             if ui.button(t.save_as).clicked() {
                                 self.start_save_as_dialog();
                             }
+                        }
+                        store::SaveStatus::ChangedElsewhere => {
+                            let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+                            ui.label(
+                                egui::RichText::new(format!("⚠ {}", t.changed_elsewhere))
+                                    .strong()
+                                    .color(warn),
+                            );
                         }
                         store::SaveStatus::Saved { at } => {
                             ui.label(format!("✔ {} {}", t.saved_at, at.format("%H:%M:%S")));
@@ -644,6 +703,35 @@ impl App {
                 });
             });
         });
+        let changed_elsewhere = self
+            .open
+            .as_ref()
+            .is_some_and(|o| *o.autosave.status() == store::SaveStatus::ChangedElsewhere);
+        if changed_elsewhere {
+            // A choice to make before anything is saved again: up top, with room to explain.
+            egui::Panel::top("changed-elsewhere").show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", t.changed_elsewhere))
+                        .strong()
+                        .size(18.0)
+                        .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20)),
+                );
+                ui.label(t.changed_elsewhere_hint);
+                ui.horizontal(|ui| {
+                    if ui.button(t.keep_mine).clicked() {
+                        resolve = Some(true);
+                    }
+                    if ui.button(t.load_theirs).clicked() {
+                        resolve = Some(false);
+                    }
+                });
+                ui.add_space(4.0);
+            });
+        }
+        if let Some(keep_mine) = resolve {
+            self.resolve_changed_elsewhere(keep_mine);
+        }
         if let Some(message) = self.message.clone() {
             egui::Panel::top("message").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
