@@ -526,8 +526,15 @@ fn merge(files: &[PathBuf], output: &Path, force: bool) -> anyhow::Result<()> {
             output.display()
         );
     }
-    let _lock = store::SessionLock::acquire(output)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
+    // Only a file being overwritten can be open in the app; a new one needs no lock.
+    let _lock = if output.exists() {
+        Some(
+            store::SessionLock::acquire(output)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?,
+        )
+    } else {
+        None
+    };
     store::save(output, &merged.session)?;
 
     for (file, counts) in files.iter().zip(&merged.summary.inputs) {
