@@ -50,6 +50,9 @@ pub struct Preview {
 
 /// Asks for a folder and writes one copy of the open session per group into it.
 pub fn start_hand_out(app: &mut App) {
+    if busy(app) {
+        return;
+    }
     let Some(open) = &app.open else { return };
     let dir = open
         .autosave
@@ -82,6 +85,9 @@ pub fn hand_out_to(app: &mut App, folder: &Path) {
 
 /// Asks for the session files to merge.
 pub fn start_merge(app: &mut App) {
+    if busy(app) {
+        return;
+    }
     let dir = app.sessions_dir.clone();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -144,6 +150,9 @@ pub fn save_merged(app: &mut App, path: PathBuf) {
 }
 
 fn start_save_dialog(app: &mut App) {
+    if busy(app) {
+        return;
+    }
     let Some(Window::Preview(preview)) = &app.merge.window else {
         return;
     };
@@ -389,7 +398,7 @@ fn poll(app: &mut App, ctx: &egui::Context) {
     }
 }
 
-/// Whether a dialog of ours is open (the app waits for it rather than open a second one).
+/// Whether a dialog of ours is open: a second click waits for it rather than open another.
 pub fn busy(app: &App) -> bool {
     app.merge.picking.is_some()
 }
