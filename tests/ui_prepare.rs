@@ -854,3 +854,48 @@ fn deleting_an_item_with_votes_asks_first_and_undo_brings_the_votes_back() {
     assert_eq!(back.item(item.id).unwrap().rounds[0].answers(), 3);
     assert_eq!(back, session(&h));
 }
+
+#[test]
+fn a_long_list_with_odd_unicode_pastes_without_trouble_and_blank_text_adds_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::Blank, Language::En);
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num3);
+    // Only blank lines and bullets: nothing to add, no button.
+    h.event(egui::Event::Paste("\n  \n-\n•\n\t\n".into()));
+    h.run_steps(3);
+    assert!(h.query_by_label("Nothing to add yet.").is_some());
+    assert!(h.query_by_label_contains("Add to the agenda").is_none());
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    press(&mut h, Key::Backspace);
+
+    let odd = [
+        "Ελληνικά και Русский: ook welkom",
+        "Zoë’s idee — één 🌻 voor iedereen",
+        "e\u{301}e\u{301}n ke\u{301}er (combining accents)",
+        "zero\u{200B}width\u{FEFF}joiners",
+        "👨‍👩‍👧‍👦 families first",
+    ];
+    let list: String = (0..600)
+        .map(|n| format!("- {} {n}\n", odd[n % odd.len()]))
+        .collect();
+    h.event(egui::Event::Paste(list));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("New agenda items: 600, from number 1")
+            .is_some()
+    );
+    h.get_by_label("➕ Add to the agenda (600)").click();
+    h.run_steps(2);
+    let s = session(&h);
+    assert_eq!(s.agenda.len(), 600);
+    assert_eq!(s.agenda[1].text, "Zoë’s idee — één 🌻 voor iedereen 1");
+    validate::session(&s).unwrap();
+    // The agenda shows them, and one undo takes them all away.
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num1);
+    assert!(
+        h.query_by_label("1. ⚖ Ελληνικά και Русский: ook welkom 0")
+            .is_some()
+    );
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(session(&h).agenda.is_empty());
+}
