@@ -235,3 +235,43 @@ mod window {
         );
     }
 }
+
+// A panic in the window: the session is saved first, a note is left, and the next start says so.
+
+#[test]
+fn a_panic_saves_first_and_the_next_start_says_what_happened() {
+    use stelling::store::{crash, examples::EXAMPLES, settings::Settings};
+    use stelling::ui::App;
+    let dir = tempfile::tempdir().unwrap();
+    let path = store::examples::install(&EXAMPLES[0], dir.path()).unwrap();
+    let settings = Settings {
+        language: Some(Language::En),
+        recent: Vec::new(),
+    };
+    let mut app = App::with_settings(settings.clone());
+    app.open_path(&path);
+    let result = app.guarded(|app| {
+        let open = app.open.as_mut().unwrap();
+        let mut details = open.doc.session().details();
+        details.title = "Vlak voor de crash".into();
+        app.apply(Change::SetDetails(Box::new(details)));
+        panic!("index out of bounds: the len is 3 but the index is 7");
+    });
+    assert!(result.is_err(), "the panic is handed back");
+    // Saved at once, not a quarter second later.
+    assert_eq!(store::load(&path).unwrap().title, "Vlak voor de crash");
+    assert!(crash::note_path(&path).exists());
+    drop(app);
+
+    // Starting again: the session opens and the message says what happened, once.
+    let mut app = App::with_settings(settings.clone());
+    app.open_path(&path);
+    let message = app.message.clone().expect("a message about the crash");
+    assert!(message.contains("stopped unexpectedly"), "{message}");
+    assert!(message.contains("the index is 7"), "{message}");
+    assert!(!crash::note_path(&path).exists(), "told once");
+    drop(app);
+    let mut app = App::with_settings(settings);
+    app.open_path(&path);
+    assert_eq!(app.message, None);
+}

@@ -5,6 +5,7 @@
 mod atomic;
 mod autosave;
 pub mod copies;
+pub mod crash;
 pub mod examples;
 mod lock;
 pub mod settings;

@@ -192,6 +192,10 @@ impl App {
                 self.persist_settings();
                 self.open = Some(open);
                 self.message = note;
+                if let Some((when, what)) = store::crash::take_note(path) {
+                    let t = self.texts();
+                    self.message = Some(format!("{} ({when}) {what}", t.crashed_last_time));
+                }
             }
             Err(e) => self.message = Some(format!("{}: {e}", self.texts().could_not_open)),
         }
@@ -282,6 +286,25 @@ impl App {
             }
             Err(e) => self.message = Some(e.to_string()),
         }
+    }
+
+    /// Runs `frame` and, should it panic, saves the session first (beside the file if need
+    /// be) and leaves a crash note next to it, so the next start can say what happened. The
+    /// panic is handed back: after one, the window's state cannot be trusted.
+    pub fn guarded(
+        &mut self,
+        frame: impl FnOnce(&mut App),
+    ) -> Result<(), Box<dyn std::any::Any + Send>> {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(self)));
+        let t = self.texts();
+        if let Err(payload) = &result
+            && let Some(open) = &mut self.open
+        {
+            let _ = open.autosave.flush(&open.doc, t.side_mine);
+            let path = open.autosave.path().to_path_buf();
+            store::crash::write_note(&path, &store::crash::panic_message(payload.as_ref()));
+        }
+        result
     }
 
     /// Saves whatever is unsaved now. If another program changed the file meanwhile, this
@@ -798,6 +821,13 @@ fn open_session(path: &Path) -> Result<OpenSession, String> {
         _lock: lock,
         view: RunState {
             group,
+            forms: super::forms::FormState {
+                proposal: super::forms::ProposalDraft {
+                    group,
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
             ..RunState::default()
         },
     })

@@ -54,7 +54,9 @@ impl eframe::App for App {
             self.message = Some(e.to_string());
             self.close_anyway = true;
         }
-        self.show(ui);
+        if let Err(payload) = self.guarded(|app| app.show(ui)) {
+            std::panic::resume_unwind(payload);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -69,6 +69,7 @@ pub struct Texts {
     pub side_theirs: &'static str,
     pub saved_beside: &'static str,
     pub other_kept_beside: &'static str,
+    pub crashed_last_time: &'static str,
     pub shortcuts: &'static str,
     pub shortcuts_close: &'static str,
     pub shortcut_list: &'static [(&'static str, &'static str)],
@@ -393,6 +394,7 @@ pub static NL: Texts = Texts {
     side_theirs: "andere versie",
     saved_beside: "Het bestand was elders gewijzigd; jouw versie staat in",
     other_kept_beside: "De andere versie is bewaard als",
+    crashed_last_time: "Stelling is de vorige keer onverwacht gestopt; de sessie was opgeslagen en staat weer open.",
     shortcuts: "Sneltoetsen",
     shortcuts_close: "F1, ? of Esc sluit dit overzicht",
     shortcut_list: &[
@@ -791,6 +793,7 @@ pub static EN: Texts = Texts {
     side_theirs: "other version",
     saved_beside: "The file had changed elsewhere; your version is in",
     other_kept_beside: "The other version was kept as",
+    crashed_last_time: "Stelling stopped unexpectedly last time; the session was saved and is open again.",
     shortcuts: "Keyboard shortcuts",
     shortcuts_close: "F1, ? or Esc closes this overview",
     shortcut_list: &[
