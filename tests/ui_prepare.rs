@@ -899,3 +899,18 @@ fn a_long_list_with_odd_unicode_pastes_without_trouble_and_blank_text_adds_nothi
     press_mod(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(session(&h).agenda.is_empty());
 }
+
+#[test]
+fn a_new_empty_session_opens_ready_to_prepare() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(home.path(), Language::Nl));
+    h.get_by_label("➕ Nieuwe lege sessie").click();
+    h.run_steps(2);
+    let open = h.state().open.as_ref().expect("opened");
+    assert_eq!(open.view.screen, Screen::Prepare);
+    let s = session(&h);
+    assert_eq!(s.title, "Nieuwe sessie");
+    assert_eq!(s.language, Language::Nl);
+    assert!(s.agenda.is_empty());
+    assert_eq!(store::load(&path(&h)).unwrap(), s);
+}

@@ -24,7 +24,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .button(egui::RichText::new(format!("➕ {}", t.new_session)).size(20.0))
                     .clicked()
                 {
-                    app.new_session();
+                    // Like the blank template: dated today, and straight to preparing it.
+                    let language = app.language();
+                    app.new_from_template(Template::Blank, language);
                 }
                 if ui
                     .button(egui::RichText::new(format!("🔀 {}", t.merge_files)).size(20.0))
