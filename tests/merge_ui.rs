@@ -51,6 +51,11 @@ fn a_copy_records_its_group_without_picking_it() {
     let name = copy.group_name(Some(group)).to_string();
     let mut h = harness(&path, Language::En);
     assert_eq!(h.state().open.as_ref().unwrap().view.group, Some(group));
+    assert_eq!(
+        h.state().open.as_ref().unwrap().view.forms.proposal.group,
+        Some(group),
+        "a new proposal is the group's too"
+    );
     assert!(
         h.query_by_label_contains(&format!("Copy for {name}"))
             .is_some(),

@@ -229,7 +229,11 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
                 feedback: Vec::new(),
             }),
         ));
-        *draft = ProposalDraft::default();
+        // The group stays picked: on a subgroup's copy it is the group the laptop records.
+        *draft = ProposalDraft {
+            group: draft.group,
+            ..ProposalDraft::default()
+        };
     }
 }
 
