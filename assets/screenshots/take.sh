@@ -20,7 +20,10 @@ run() {
     cp "sessions/$example" "$home/"
     args=("$home/$example")
   fi
-  STELLING_AUDIENCE_GEOMETRY=${STELLING_AUDIENCE_GEOMETRY:-} STELLING_HOME=$home "$shoot" "$out/$name.png" --size "${SIZE:-1280x800}" --wait 5 --keys "$keys" --click 5,5 -- "$bin" "${args[@]}"
+  # Focus the window with a click on the status line (bottom left), where it changes nothing.
+  local size=${SIZE:-1280x800}
+  local click="5,$(( ${size#*x} - 6 ))"
+  STELLING_AUDIENCE_GEOMETRY=${STELLING_AUDIENCE_GEOMETRY:-} STELLING_HOME=$home "$shoot" "$out/$name.png" --size "$size" --wait 5 --keys "$keys" --click "$click" -- "$bin" "${args[@]}"
 }
 
 run start-screen En "ctrl+w" stellingenworkshop.ron

@@ -773,24 +773,53 @@ impl App {
 
     fn shortcuts_overlay(&mut self, ctx: &egui::Context) {
         let t = self.texts();
+        // Two columns side by side, so the whole list fits a laptop screen; a small window
+        // scrolls.
+        let screen = ctx.content_rect().size();
+        let size = egui::vec2(
+            (screen.x - 60.0).clamp(300.0, 1240.0),
+            (screen.y - 90.0).max(150.0),
+        );
         egui::Window::new(t.shortcuts)
             .collapsible(false)
             .resizable(false)
+            .fixed_size(size)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts")
-                    .num_columns(2)
-                    .spacing([24.0, 6.0])
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for (keys, what) in t.shortcut_list {
-                            ui.label(egui::RichText::new(*keys).monospace().strong());
-                            ui.label(*what);
-                            ui.end_row();
-                        }
-                    });
-                ui.add_space(8.0);
                 ui.weak(t.shortcuts_close);
+                ui.add_space(6.0);
+                let list = t.shortcut_list;
+                let (left, right) = list.split_at(list.len().div_ceil(2));
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.columns(2, |columns| {
+                            for (n, (ui, half)) in columns.iter_mut().zip([left, right]).enumerate()
+                            {
+                                let keys_width = 230.0;
+                                let what_width =
+                                    (ui.available_width() - keys_width - 24.0).max(80.0);
+                                egui::Grid::new(("shortcuts", n))
+                                    .num_columns(2)
+                                    .spacing([12.0, 6.0])
+                                    .min_col_width(keys_width)
+                                    .max_col_width(keys_width.max(what_width))
+                                    .striped(true)
+                                    .show(ui, |ui| {
+                                        for (keys, what) in half {
+                                            ui.label(
+                                                egui::RichText::new(*keys).monospace().strong(),
+                                            );
+                                            ui.scope(|ui| {
+                                                ui.set_max_width(what_width);
+                                                ui.add(egui::Label::new(*what).wrap());
+                                            });
+                                            ui.end_row();
+                                        }
+                                    });
+                            }
+                        });
+                    });
             });
     }
 }
