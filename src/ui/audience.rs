@@ -270,7 +270,8 @@ fn breaks_a_word(galley: &Galley) -> bool {
 
 /// One run of text in one size and colour.
 fn text_job(text: &str, size: f32, color: Color32, wrap: f32, halign: Align) -> LayoutJob {
-    let mut job = LayoutJob::simple(text.to_owned(), FontId::proportional(size), color, wrap);
+    let text = super::style::clipped(text, super::style::BEAMER_CHARS).into_owned();
+    let mut job = LayoutJob::simple(text, FontId::proportional(size), color, wrap);
     job.halign = halign;
     job
 }
@@ -1549,7 +1550,8 @@ impl Canvas<'_> {
                 }
             }
         }
-        let title = item.text.trim();
+        let title = super::style::clipped(item.text.trim(), super::style::BEAMER_CHARS);
+        let title = title.as_ref();
         let build = |size: f32, wrap: f32, halign: Align| {
             let mut job = LayoutJob::default();
             job.wrap.max_width = wrap;
@@ -1572,6 +1574,7 @@ impl Canvas<'_> {
                 job.append(nothing, 0.0, format(size, pal.muted));
             }
             for (text, extra, heading) in &entries {
+                let text = &super::style::clipped(text, super::style::BEAMER_CHARS);
                 newline(&mut job, if *heading { 0.6 } else { 0.25 });
                 if *heading {
                     job.append(text, 0.0, format(size * 1.05, pal.muted));

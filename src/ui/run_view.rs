@@ -4,6 +4,7 @@
 use super::app::{App, OpenSession, RunState, clamp_view};
 use super::forms;
 use super::keys;
+use super::style::{PRESENTER_CHARS, clipped};
 use super::texts::{Texts, kind_icon};
 use crate::model::{
     Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, percent, texts::round_label,
@@ -608,7 +609,11 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         });
     });
     ui.add_space(6.0);
-    ui.label(RichText::new(&item.text).size(32.0).strong());
+    ui.label(
+        RichText::new(clipped(&item.text, PRESENTER_CHARS))
+            .size(32.0)
+            .strong(),
+    );
     ui.add_space(10.0);
     match item.kind {
         ItemKind::Proposition => {
@@ -1064,7 +1069,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                     });
                 }
             });
-            let mut text = RichText::new(&reaction.text).size(19.0);
+            let mut text = RichText::new(clipped(&reaction.text, PRESENTER_CHARS)).size(19.0);
             if reaction.highlighted {
                 text = text.strong();
             }

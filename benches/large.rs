@@ -1,0 +1,97 @@
+//! The extremes a facilitator's files can reach: a 1 MB reaction, 100,000 reactions, 1,000
+//! items, a 50 MB session file. Goal: no frame and no open longer than a second (the window
+//! must not freeze); most stay far below that.
+//!
+//! `cargo bench --bench large`
+
+use stelling::model::sample::large_session;
+use stelling::model::{Change, Reaction, Stance};
+use stelling::store::{self, settings::Settings};
+use stelling::ui::App;
+
+fn main() {
+    divan::main();
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn app_with(session: stelling::model::Session, dir: &std::path::Path) -> App {
+    let path = dir.join("groot.ron");
+    store::save(&path, &session).unwrap();
+    let mut app = App::with_settings(Settings::default());
+    app.open_path(&path);
+    assert!(app.message.is_none(), "{:?}", app.message);
+    app
+}
+
+/// Opening (reading, parsing, checking) a session file of about 50 MB.
+#[divan::bench(sample_count = 5)]
+fn open_50_mb_file(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.ron");
+    let mut session = large_session(1_000, 100_000);
+    // Longer reactions bring the file to ~50 MB.
+    for item in &mut session.agenda {
+        for round in &mut item.rounds {
+            for r in &mut round.reactions {
+                r.text = r.text.repeat(4);
+            }
+        }
+    }
+    store::save(&path, &session).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 40_000_000, "{size} bytes");
+    bencher.bench(|| store::load(&path).unwrap().agenda.len());
+}
+
+/// One frame of the run view on a session of 1,000 items and 100,000 reactions.
+#[divan::bench(sample_count = 20)]
+fn frame_1000_items_100k_reactions(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(large_session(1_000, 100_000), dir.path());
+    app.open.as_mut().unwrap().view.current = 500;
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+    }
+    bencher.bench_local(|| ctx.run_ui(input(), |ui| app.show(ui)).shapes.len());
+}
+
+/// The frame right after a 1 MB reaction was added (its first layout), and the ones after.
+#[divan::bench(sample_count = 5)]
+fn frame_with_a_1_mb_reaction(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(large_session(10, 100), dir.path());
+    let open = app.open.as_mut().unwrap();
+    open.view.current = 1;
+    let session = open.doc.session();
+    let item = &session.agenda[1];
+    let round = item.rounds.last().unwrap();
+    let change = Change::AddReaction {
+        item: item.id,
+        round: round.id,
+        index: usize::MAX,
+        reaction: Reaction {
+            id: session.fresh_id(),
+            text: "een heel lang verhaal zonder einde ".repeat(30_000),
+            stance: Stance::Neutral,
+            group: None,
+            by: None,
+            time: None,
+            highlighted: true,
+        },
+    };
+    app.apply(change);
+    bencher.bench_local(|| {
+        let ctx = egui::Context::default();
+        ctx.run_ui(input(), |ui| app.show(ui)).shapes.len()
+    });
+}
