@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod import;
 pub mod model;
+pub mod platform;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -23,12 +23,16 @@ use std::path::PathBuf;
 /// Opens the app window and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     let app = App::launch(file);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stelling")
+        .with_app_id("stelling")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = crate::platform::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Stelling")
-            .with_app_id("stelling")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
