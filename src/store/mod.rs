@@ -156,6 +156,17 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 
 /// Parses session text; `path` only names the source in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
+    // Multi-line texts are written as they are (see `to_ron`), so a file whose line ends became
+    // CRLF (Git for Windows converts them by default, and so do some editors) has CRLF inside
+    // those texts; the app's texts break lines with LF alone. A carriage return typed into a
+    // text is written escaped (`\r`), so none is lost here.
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             path: path.to_path_buf(),
