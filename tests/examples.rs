@@ -113,14 +113,14 @@ fn workshop_has_propositions_voted_twice_with_reactions() {
             for g in &s.groups {
                 let n = r.group_answers(Some(g.id));
                 assert!(
-                    n > 0 && n <= g.size.unwrap(),
+                    n > 0 && n <= u64::from(g.size.unwrap()),
                     "{} / {}: {} voted {n}",
                     p.text,
                     r.label,
                     g.name
                 );
             }
-            assert!(r.answers() <= s.participants.unwrap());
+            assert!(r.answers() <= u64::from(s.participants.unwrap()));
         }
         let n = p.reactions().count();
         assert!((3..=6).contains(&n), "{}: {n} reactions", p.text);

@@ -605,8 +605,8 @@ proptest! {
         for item in &m.agenda {
             for r in &item.rounds {
                 for o in &item.options {
-                    let by_group: u32 = m.groups.iter().map(|g| r.count(o.id, Some(g.id))).sum();
-                    prop_assert_eq!(r.total(o.id), by_group + r.count(o.id, None));
+                    let by_group: u64 = m.groups.iter().map(|g| u64::from(r.count(o.id, Some(g.id)))).sum();
+                    prop_assert_eq!(r.total(o.id), by_group + u64::from(r.count(o.id, None)));
                 }
             }
         }
@@ -624,7 +624,7 @@ proptest! {
         let m = merge::merge(&c, false).unwrap();
         prop_assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
         let total = |s: &Session| -> u64 {
-            s.agenda.iter().flat_map(|i| &i.rounds).map(|r| u64::from(r.answers())).sum()
+            s.agenda.iter().flat_map(|i| &i.rounds).map(|r| r.answers()).sum()
         };
         prop_assert_eq!(total(&m.session), c.iter().map(total).sum::<u64>());
         prop_assert_eq!(m.summary.merged.answers, c.iter().map(total).sum::<u64>());

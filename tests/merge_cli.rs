@@ -179,7 +179,7 @@ fn four_subgroups_split_record_merge_and_report() {
     for (k, option) in item.options.iter().enumerate() {
         // Laptop n counted n * 10 + k + 1 for its own group.
         let expected: u32 = (0..4).map(|n| n * 10 + k as u32 + 1).sum();
-        assert_eq!(round.total(option.id), expected);
+        assert_eq!(round.total(option.id), u64::from(expected));
         for (n, g) in m.groups.iter().enumerate() {
             assert_eq!(
                 round.count(option.id, Some(g.id)),

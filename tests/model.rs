@@ -2674,3 +2674,19 @@ fn a_batch_of_reactions_refuses_an_unknown_group_and_leaves_nothing_behind() {
     assert!(s.apply(batch).is_err());
     assert_eq!(s, before);
 }
+
+#[test]
+fn totals_of_huge_counts_do_not_overflow() {
+    let mut round = Round::new(Id(1), "Ronde 1");
+    for group in [Some(G1), Some(G2), None] {
+        round.tallies.push(Tally {
+            option: OPT_A,
+            group,
+            count: u32::MAX,
+        });
+    }
+    assert_eq!(round.total(OPT_A), 3 * u64::from(u32::MAX));
+    assert_eq!(round.answers(), 3 * u64::from(u32::MAX));
+    assert_eq!(round.group_answers(Some(G1)), u64::from(u32::MAX));
+    assert!((percent(round.total(OPT_A), round.answers()) - 100.0).abs() < 1e-9);
+}

@@ -410,12 +410,13 @@ impl Round {
         }
     }
 
-    /// Total count for one option over all groups.
-    pub fn total(&self, option: Id) -> u32 {
+    /// Total count for one option over all groups. Sums are `u64`: counts are `u32`, and a
+    /// hand-edited file may hold several near the maximum.
+    pub fn total(&self, option: Id) -> u64 {
         self.tallies
             .iter()
             .filter(|t| t.option == option)
-            .map(|t| t.count)
+            .map(|t| u64::from(t.count))
             .sum()
     }
 
@@ -428,16 +429,16 @@ impl Round {
     }
 
     /// All hands counted in this round.
-    pub fn answers(&self) -> u32 {
-        self.tallies.iter().map(|t| t.count).sum()
+    pub fn answers(&self) -> u64 {
+        self.tallies.iter().map(|t| u64::from(t.count)).sum()
     }
 
     /// All hands counted within one group.
-    pub fn group_answers(&self, group: Option<Id>) -> u32 {
+    pub fn group_answers(&self, group: Option<Id>) -> u64 {
         self.tallies
             .iter()
             .filter(|t| t.group == group)
-            .map(|t| t.count)
+            .map(|t| u64::from(t.count))
             .sum()
     }
 }
@@ -469,10 +470,10 @@ impl IdSource {
 }
 
 /// Share of `part` in `whole` as a percentage; 0 when nobody answered.
-pub fn percent(part: u32, whole: u32) -> f64 {
+pub fn percent(part: u64, whole: u64) -> f64 {
     if whole == 0 {
         0.0
     } else {
-        f64::from(part) * 100.0 / f64::from(whole)
+        part as f64 * 100.0 / whole as f64
     }
 }

@@ -346,12 +346,12 @@ fn words(language: Language) -> &'static Words {
 }
 
 /// Whole percent, rounded half up; 0 when nobody answered.
-fn whole_percent(part: u32, whole: u32) -> u32 {
+fn whole_percent(part: u64, whole: u64) -> u64 {
     if whole == 0 {
         return 0;
     }
-    let (p, w) = (u64::from(part), u64::from(whole));
-    u32::try_from((p * 200 + w) / (2 * w)).unwrap_or(100)
+    let (p, w) = (u128::from(part), u128::from(whole));
+    u64::try_from((p * 200 + w) / (2 * w)).unwrap_or(100)
 }
 
 /// `12` → `+12 pp`, `-3` → `-3 pp`, `0` → `±0 pp`.
@@ -365,7 +365,7 @@ fn signed_points(points: i64, l: &Labels) -> String {
 }
 
 /// `count · pct%` as written next to a bar.
-fn count_and_share(count: u32, whole: u32) -> String {
+fn count_and_share(count: u64, whole: u64) -> String {
     format!("{count} · {}%", whole_percent(count, whole))
 }
 
@@ -401,12 +401,12 @@ fn parse_number(label: &str) -> Option<f64> {
 }
 
 /// Weighted mean of a scale over the counts `count(option)`; `None` when nobody answered.
-fn scale_mean(item: &Item, count: impl Fn(Id) -> u32) -> Option<f64> {
+fn scale_mean(item: &Item, count: impl Fn(Id) -> u64) -> Option<f64> {
     let (mut sum, mut n) = (0.0, 0u64);
     for o in &item.options {
         let c = count(o.id);
-        sum += parse_number(&o.label).unwrap_or(0.0) * f64::from(c);
-        n += u64::from(c);
+        sum += parse_number(&o.label).unwrap_or(0.0) * c as f64;
+        n += c;
     }
     (n > 0).then(|| sum / n as f64)
 }
@@ -1049,7 +1049,7 @@ impl Canvas<'_> {
         // The texts after the bars, to reserve their width.
         let total_now = current.answers();
         let total_before = previous.map_or(0, Round::answers);
-        let value = |r: &Round, whole: u32, o: Id, label: bool| {
+        let value = |r: &Round, whole: u64, o: Id, label: bool| {
             let mut s = count_and_share(r.total(o), whole);
             if label {
                 s = format!("{}: {s}", r.label);
@@ -1061,8 +1061,9 @@ impl Canvas<'_> {
             let now = value(current, total_now, o.id, previous.is_some());
             let now = match previous {
                 Some(p) => {
-                    let shift = i64::from(whole_percent(current.total(o.id), total_now))
-                        - i64::from(whole_percent(p.total(o.id), total_before));
+                    // Whole percents are at most 100, so the casts are exact.
+                    let shift = whole_percent(current.total(o.id), total_now) as i64
+                        - whole_percent(p.total(o.id), total_before) as i64;
                     if total_now > 0 {
                         format!("{now}   {}", signed_points(shift, l))
                     } else {
@@ -1085,7 +1086,7 @@ impl Canvas<'_> {
             })
             .fold(0.0, f32::max);
         let max_len = (area.right() - x0 - value_w - size * 0.5).max(area.width() * 0.2);
-        let share = |r: &Round, whole: u32, o: Id| {
+        let share = |r: &Round, whole: u64, o: Id| {
             if whole == 0 {
                 0.0
             } else {
@@ -1117,7 +1118,7 @@ impl Canvas<'_> {
             );
             self.put(&name, name_rect, Align2::LEFT_CENTER);
 
-            let mut rows: Vec<(&Round, u32, bool, &String)> = Vec::new();
+            let mut rows: Vec<(&Round, u64, bool, &String)> = Vec::new();
             if let (Some(p), Some(before)) = (previous, texts[i].0.as_ref()) {
                 rows.push((p, total_before, true, before));
             }
@@ -1204,7 +1205,7 @@ impl Canvas<'_> {
                         format!(
                             "{}: {}%",
                             keycap(i),
-                            whole_percent(round.count(o.id, Some(*g)), whole)
+                            whole_percent(round.count(o.id, Some(*g)).into(), whole)
                         )
                     })
                     .collect();
@@ -1300,7 +1301,7 @@ impl Canvas<'_> {
         let plot_h = (plot_bottom - plot_top).max(0.0);
         let total_now = current.answers();
         let total_before = previous.map_or(0, Round::answers);
-        let share = |r: &Round, whole: u32, o: Id| {
+        let share = |r: &Round, whole: u64, o: Id| {
             if whole == 0 {
                 0.0
             } else {
@@ -1328,7 +1329,7 @@ impl Canvas<'_> {
         );
         for (i, o) in item.options.iter().enumerate() {
             let left = area.left() + i as f32 * col_w + col_w * 0.12;
-            let mut bars: Vec<(&Round, u32, bool)> = Vec::new();
+            let mut bars: Vec<(&Round, u64, bool)> = Vec::new();
             if let Some(p) = previous {
                 bars.push((p, total_before, true));
             }
@@ -1388,7 +1389,7 @@ impl Canvas<'_> {
             y += group_size * 1.6;
             for g in groups {
                 let whole = current.group_answers(Some(g));
-                let mean = scale_mean(item, |o| current.count(o, Some(g)))
+                let mean = scale_mean(item, |o| current.count(o, Some(g)).into())
                     .map_or_else(|| "–".to_owned(), |m| format_decimal(m, w));
                 let text = format!(
                     "{}:  {} {}   ({} {})",

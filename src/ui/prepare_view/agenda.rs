@@ -976,7 +976,7 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
             warning(ui, p);
         }
     }
-    let hands: u32 = item.rounds.iter().map(|r| r.answers()).sum();
+    let hands: u64 = item.rounds.iter().map(|r| r.answers()).sum();
     let reactions: usize = item.rounds.iter().map(|r| r.reactions.len()).sum();
     if hands > 0 || reactions > 0 {
         ui.add_space(8.0);
