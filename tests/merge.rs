@@ -176,6 +176,12 @@ enum Edit {
     RewriteAction {
         text: String,
     },
+    /// Press N in the run view: end the last round and start the next, a few minutes on. Every
+    /// laptop that does this makes the same round (and counts and reacts in the last round).
+    NewRound {
+        item: usize,
+        minutes: i64,
+    },
 }
 
 fn small_text() -> impl Strategy<Value = String> {
@@ -211,6 +217,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (0..4usize).prop_map(|item| Edit::KindToInfo { item }),
         1 => small_text().prop_map(|text| Edit::Feedback { text }),
         1 => small_text().prop_map(|text| Edit::RewriteAction { text }),
+        2 => (0..4usize, 1..30i64).prop_map(|(item, minutes)| Edit::NewRound { item, minutes }),
     ]
 }
 
@@ -233,6 +240,9 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
         next: 0,
     };
     let own = s.recording_group;
+    // The laptop's clock: each laptop presses N at its own moments.
+    let mut clock = chrono::DateTime::parse_from_rfc3339("2025-01-01T10:00:00+01:00").unwrap()
+        + chrono::Duration::minutes(laptop as i64);
     for e in edits {
         let n_items = s.agenda.len();
         let pick = |i: usize| i % n_items;
@@ -251,7 +261,7 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                 };
                 Change::Tally {
                     item: it.id,
-                    round: it.rounds[0].id,
+                    round: it.rounds.last().unwrap().id,
                     option: it.options[option % it.options.len()].id,
                     group,
                     delta: i64::from(n),
@@ -261,7 +271,7 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                 let it = &s.agenda[pick(item)];
                 Change::AddReaction {
                     item: it.id,
-                    round: it.rounds[0].id,
+                    round: it.rounds.last().unwrap().id,
                     index: usize::MAX,
                     reaction: Reaction {
                         id: ids.fresh(),
@@ -467,6 +477,31 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                     index: 0,
                     record: Record::Proposal(p),
                 }
+            }
+            Edit::NewRound { item, minutes } => {
+                // As the run view's N does it.
+                let it = &s.agenda[pick(item)];
+                clock += chrono::Duration::minutes(minutes);
+                let last = it.rounds.last().unwrap();
+                let mut round = Round::new(
+                    merge::new_round_id(s, it),
+                    texts::round_label(s.language, it.rounds.len() + 1),
+                );
+                round.started = Some(clock);
+                Change::Batch(vec![
+                    Change::UpdateRound {
+                        item: it.id,
+                        round: last.id,
+                        label: last.label.clone(),
+                        started: last.started.filter(|t| *t <= clock),
+                        ended: Some(clock),
+                    },
+                    Change::AddRound {
+                        item: it.id,
+                        index: it.rounds.len(),
+                        round: Box::new(round),
+                    },
+                ])
             }
         };
         s.apply(change).expect("a generated edit applies");
@@ -701,6 +736,122 @@ fn a_reworded_proposition_is_reported_and_both_versions_kept() {
     // Order of the files does not decide which version keeps the id.
     let swapped = merge::merge(&[b, a], false).unwrap();
     assert_eq!(canonical(&swapped.session), canonical(&m.session));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounds started on the copies.
+
+/// Every table presses N on its own laptop, counts its hands and notes a reaction: the merge
+/// has one new round with all of them, not one half round per laptop.
+#[test]
+fn a_round_started_on_every_copy_is_one_round_after_merging() {
+    let base = prepared(3);
+    let item = base.agenda[0].clone();
+    let option = item.options[0].id;
+    let at = |minute: i64| {
+        chrono::DateTime::parse_from_rfc3339("2025-01-01T10:00:00+01:00").unwrap()
+            + chrono::Duration::minutes(minute)
+    };
+    let mut copies = merge::split(&base);
+    for (n, s) in copies.iter_mut().enumerate() {
+        let group = s.recording_group;
+        let mut round = Round::new(
+            merge::new_round_id(s, s.item(item.id).unwrap()),
+            texts::round_label(s.language, 2),
+        );
+        let start = at(10 + n as i64);
+        round.started = Some(start);
+        round.ended = Some(start + chrono::Duration::minutes(5 * n as i64 + 1));
+        let round_id = round.id;
+        s.apply(Change::AddRound {
+            item: item.id,
+            index: 1,
+            round: Box::new(round),
+        })
+        .unwrap();
+        s.apply(Change::Tally {
+            item: item.id,
+            round: round_id,
+            option,
+            group,
+            delta: n as i64 + 1,
+        })
+        .unwrap();
+        s.apply(Change::AddReaction {
+            item: item.id,
+            round: round_id,
+            index: usize::MAX,
+            reaction: Reaction {
+                id: Id(0x9000 + n as u64),
+                text: format!("Tafel {n}"),
+                stance: Stance::For,
+                group,
+                by: None,
+                time: None,
+                highlighted: false,
+            },
+        })
+        .unwrap();
+    }
+    let m = merge::merge(&copies, false).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let rounds = &m.session.item(item.id).unwrap().rounds;
+    assert_eq!(rounds.len(), 2, "{rounds:?}");
+    let new = &rounds[1];
+    assert_eq!(new.id, merge::round_id_for(item.id, 2));
+    assert_eq!(new.label, "Ronde 2");
+    for (n, g) in base.groups.iter().enumerate() {
+        assert_eq!(new.count(option, Some(g.id)), n as u32 + 1);
+    }
+    assert_eq!(new.total(option), 1 + 2 + 3);
+    assert_eq!(new.reactions.len(), 3);
+    // The earliest start and the latest end.
+    assert_eq!(new.started, Some(at(10)));
+    assert_eq!(new.ended, Some(at(12) + chrono::Duration::minutes(11)));
+    // In any order.
+    copies.reverse();
+    assert_eq!(
+        canonical(&merge::merge(&copies, false).unwrap().session),
+        canonical(&m.session)
+    );
+}
+
+#[test]
+fn a_new_rounds_id_is_derived_only_on_a_copy_and_never_taken_twice() {
+    let base = prepared(2);
+    let item = base.agenda[0].clone();
+    let derived = merge::round_id_for(item.id, item.rounds.len() + 1);
+    assert_eq!(derived, merge::round_id_for(item.id, 2), "stable");
+    assert_ne!(derived, merge::round_id_for(item.id, 3));
+    assert_ne!(derived, merge::round_id_for(base.agenda[1].id, 2));
+
+    // The whole room's session draws a fresh id, as before.
+    assert_ne!(merge::new_round_id(&base, &item), derived);
+
+    let [mut a, b]: [Session; 2] = merge::split(&base).try_into().unwrap();
+    assert_eq!(merge::new_round_id(&a, &item), derived);
+    assert_eq!(merge::new_round_id(&b, &item), derived);
+
+    // An id already in the session (here a reaction's) is never handed out again.
+    a.apply(Change::AddReaction {
+        item: item.id,
+        round: item.rounds[0].id,
+        index: usize::MAX,
+        reaction: Reaction {
+            id: derived,
+            text: "Toevallig dezelfde".into(),
+            stance: Stance::Neutral,
+            group: None,
+            by: None,
+            time: None,
+            highlighted: false,
+        },
+    })
+    .unwrap();
+    let item = a.item(item.id).unwrap();
+    let id = merge::new_round_id(&a, item);
+    assert_ne!(id, derived);
+    assert!(!a.all_ids().contains(&id));
 }
 
 #[test]

@@ -224,3 +224,61 @@ fn every_conflict_kind_has_its_word_in_both_languages() {
         assert!(!NL.merge_kinds[i].is_empty());
     }
 }
+
+/// Each table's laptop presses N for a new round, counts a hand and notes a reaction; merged,
+/// that is one round with every table's hands, not one half round per laptop.
+#[test]
+fn a_new_round_on_every_copy_merges_into_one_round() {
+    use stelling::model::merge::merge;
+    let dir = tempfile::tempdir().unwrap();
+    let example = EXAMPLES
+        .iter()
+        .find(|e| e.file_name == "stellingenworkshop.ron")
+        .unwrap();
+    let original = store::load(&store::examples::install(example, dir.path()).unwrap()).unwrap();
+    let target = original
+        .agenda
+        .iter()
+        .position(|i| i.kind == ItemKind::Proposition)
+        .unwrap();
+    let item = original.agenda[target].clone();
+    let option = item.options[0].id;
+    let copies = split(&original);
+    assert_eq!(copies.len(), 3);
+    let mut recorded = Vec::new();
+    for (n, copy) in copies.iter().enumerate() {
+        let path = dir.path().join(format!("tafel {n}.ron"));
+        store::save(&path, copy).unwrap();
+        let mut h = harness(&path, Language::Nl);
+        for _ in 0..target {
+            press(&mut h, Modifiers::NONE, Key::ArrowDown);
+        }
+        press(&mut h, Modifiers::NONE, Key::N);
+        press(&mut h, Modifiers::NONE, Key::Num1);
+        press(&mut h, Modifiers::NONE, Key::R);
+        h.event(egui::Event::Text(format!("Van tafel {n}")));
+        h.run_steps(1);
+        press(&mut h, Modifiers::NONE, Key::Enter);
+        let session = h.state().open.as_ref().unwrap().doc.session().clone();
+        assert_eq!(
+            session.item(item.id).unwrap().rounds.len(),
+            item.rounds.len() + 1
+        );
+        recorded.push(session);
+    }
+
+    let m = merge(&recorded, false).unwrap();
+    let rounds = &m.session.item(item.id).unwrap().rounds;
+    let labels: Vec<&str> = rounds.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(rounds.len(), item.rounds.len() + 1, "{labels:?}");
+    let new = rounds.last().unwrap();
+    for (copy, g) in recorded.iter().zip(&original.groups) {
+        assert_eq!(new.count(option, Some(g.id)), 1, "{}", g.name);
+        let theirs = copy.item(item.id).unwrap().rounds.last().unwrap();
+        assert_eq!(theirs.id, new.id, "every copy made the same round");
+        assert!(new.started <= theirs.started);
+    }
+    assert_eq!(new.total(option), 3);
+    assert_eq!(new.reactions.len(), 3);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+}

@@ -25,6 +25,10 @@
 //!   round and the options of the original item (a relabelled option is a conflict of its
 //!   own, kept in the original item); its children (rounds, reactions, statements, …) all stay
 //!   with the original, so totals never split.
+//! - **Rounds started on the copies**: a copy gives the round it starts an id derived from
+//!   the item and the round's number ([`new_round_id`]), so when every table starts round 3,
+//!   every laptop makes the same round 3 and the merge has one round 3 holding all tables'
+//!   counts and reactions.
 //! - **Tallies**: counts of *different* groups (or options, or rounds) are different entries
 //!   and simply sit side by side, so an option's total is the sum of the groups. The *same*
 //!   option, group and round counted in two files is the same hands counted twice (two
@@ -34,7 +38,8 @@
 //! - **Single values** without a record of their own (session title, place, date, round
 //!   label, …): an empty value is filled in from the other file; two different values keep the
 //!   smaller (for the participant count and a round's end: the larger) and are listed as a
-//!   conflict. A round starts at the earliest start and ends at the latest end. Free notes
+//!   conflict. A round starts at the earliest start and ends at the latest end, without a
+//!   conflict: each laptop presses "new round" at its own moment. Free notes
 //!   (session and item) are united line by line. Facilitators are united.
 //!
 //! Two files are "equal" for the merge laws in [`canonical`] form: the same records with the
@@ -60,6 +65,32 @@ pub fn split(session: &Session) -> Vec<Session> {
             copy
         })
         .collect()
+}
+
+/// The id of round `number` (counted from 1: its place in the item's list) that a subgroup's
+/// copy starts in item `item`: the same on every laptop, so the round that all tables start
+/// together is one round after the merge, its tallies side by side per group and its
+/// reactions united, rather than one half round per laptop. FNV-1a over a tag, the item id and
+/// the number, written out so the value never changes with the compiler or the platform.
+pub fn round_id_for(item: Id, number: usize) -> Id {
+    let mut bytes = b"round\x1f".to_vec();
+    bytes.extend_from_slice(&item.0.to_le_bytes());
+    bytes.extend_from_slice(&(number as u64).to_le_bytes());
+    nonzero(fnv(&bytes))
+}
+
+/// The id for a new round at the end of `item`: [`round_id_for`] on a subgroup's copy (the
+/// session records a group), a fresh random id elsewhere, and also when the derived id is
+/// already taken in the session (a round deleted and started again at another place); merge
+/// then keeps that round apart, as it keeps every round only one file has.
+pub fn new_round_id(session: &Session, item: &Item) -> Id {
+    if session.recording_group.is_some() {
+        let id = round_id_for(item.id, item.rounds.len() + 1);
+        if !session.all_ids().contains(&id) {
+            return id;
+        }
+    }
+    session.fresh_id()
 }
 
 /// Why a merge was refused.

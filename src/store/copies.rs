@@ -54,9 +54,11 @@ pub fn plan(session: &Session, folder: &Path, stem: &str) -> Vec<Copy> {
     for (copy, group) in merge::split(session).into_iter().zip(&session.groups) {
         let name = file_name_for(&format!("{stem} - {}", group.name));
         let mut path = folder.join(&name);
-        // Two groups whose names differ only in characters a file name cannot hold.
+        // Two groups whose names differ only in characters a file name cannot hold, or only in
+        // case: "Tafel A" and "tafel a" are one file on Windows and macOS, and the second copy
+        // would overwrite the first.
         let mut n = 2;
-        while copies.iter().any(|c| c.path == path) {
+        while copies.iter().any(|c| same_file_name(&c.path, &path)) {
             path = folder.join(format!("{} ({n}).ron", name.trim_end_matches(".ron")));
             n += 1;
         }
@@ -67,6 +69,12 @@ pub fn plan(session: &Session, folder: &Path, stem: &str) -> Vec<Copy> {
         });
     }
     copies
+}
+
+/// Whether two paths in one folder name the same file on a case-insensitive file system
+/// (Windows, macOS): equal after Unicode lowercasing.
+fn same_file_name(a: &Path, b: &Path) -> bool {
+    a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
 }
 
 /// Writes one copy per group into `folder` (created if missing). Existing files are refused
@@ -112,4 +120,62 @@ pub fn write(
         save(&c.path, &c.session)?;
     }
     Ok(copies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Group, Id, Language};
+
+    fn with_groups(names: &[&str]) -> Session {
+        let mut s = Session::new("Werkconferentie", Language::Nl);
+        for (n, name) in names.iter().enumerate() {
+            s.groups.push(Group {
+                id: Id(0x100 + n as u64),
+                name: (*name).into(),
+                size: None,
+            });
+        }
+        s
+    }
+
+    fn names(copies: &[Copy]) -> Vec<String> {
+        copies
+            .iter()
+            .map(|c| c.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn names_that_differ_only_in_case_are_numbered() {
+        let s = with_groups(&["Tafel A", "tafel a", "TAFEL A", "Ærø", "ærø", "Tafel B"]);
+        let copies = plan(&s, Path::new("kopieen"), "Sessie");
+        assert_eq!(
+            names(&copies),
+            [
+                "Sessie - Tafel A.ron",
+                "Sessie - tafel a (2).ron",
+                "Sessie - TAFEL A (3).ron",
+                "Sessie - Ærø.ron",
+                "Sessie - ærø (2).ron",
+                "Sessie - Tafel B.ron",
+            ]
+        );
+        let lower: std::collections::HashSet<String> =
+            names(&copies).iter().map(|n| n.to_lowercase()).collect();
+        assert_eq!(lower.len(), copies.len(), "one file each, in any case");
+    }
+
+    #[test]
+    fn every_group_gets_its_own_file_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = with_groups(&["Tafel A", "tafel a"]);
+        let copies = write(&s, dir.path(), "Sessie", false).unwrap();
+        assert_eq!(copies.len(), 2);
+        for c in &copies {
+            let saved = crate::store::load(&c.path).unwrap();
+            assert_eq!(saved.recording_group, c.session.recording_group);
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
 }

@@ -322,7 +322,8 @@ pub fn new_round_change(session: &Session, item: &Item) -> Change {
         });
     }
     let mut round = Round::new(
-        session.fresh_id(),
+        // On a subgroup's copy the same id on every laptop, so merging makes one round.
+        crate::model::merge::new_round_id(session, item),
         round_label(session.language, item.rounds.len() + 1),
     );
     round.started = Some(at);
