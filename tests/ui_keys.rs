@@ -300,3 +300,158 @@ fn a_statement_typed_before_moving_on_is_kept() {
             .any(|st| st.text.contains(typed))
     );
 }
+
+/// Clicks the agenda row of item `index` (0-based), as a facilitator does mid-sentence.
+fn click_agenda_row(h: &mut Harness<'_, App>, index: usize) {
+    let label = format!("{}. ", index + 1);
+    h.get_all(egui_kittest::kittest::by().label_contains(&label))
+        .next()
+        .expect("the agenda row")
+        .click();
+    h.run_steps(2);
+}
+
+#[test]
+fn a_reaction_typed_but_not_entered_stays_with_its_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path(), "stellingenworkshop.ron");
+    let mut h = harness(&path);
+    let target = to_proposition_with_reactions(&mut h);
+    let before = session(&h).agenda[target].rounds[0].reactions.len();
+    press(&mut h, Key::Enter);
+    type_text(&mut h, "Half getypt, toen klikte ik weg");
+    click_agenda_row(&mut h, target + 1);
+    assert_eq!(current(&h), target + 1);
+    let s = session(&h);
+    let reactions = &s.agenda[target].rounds[0].reactions;
+    assert_eq!(
+        reactions.len(),
+        before + 1,
+        "stored on the item it was typed for"
+    );
+    assert_eq!(
+        reactions.last().unwrap().text,
+        "Half getypt, toen klikte ik weg"
+    );
+    assert!(h.state().open.as_ref().unwrap().view.capture.is_empty());
+    // And nothing landed on the next item.
+    assert!(
+        !s.agenda[target + 1]
+            .rounds
+            .iter()
+            .flat_map(|r| &r.reactions)
+            .any(|r| r.text.starts_with("Half getypt"))
+    );
+}
+
+#[test]
+fn closing_the_session_keeps_a_reaction_still_in_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path(), "stellingenworkshop.ron");
+    let mut h = harness(&path);
+    let target = to_proposition_with_reactions(&mut h);
+    press(&mut h, Key::Enter);
+    type_text(&mut h, "Laatste woord");
+    press_mod(&mut h, Modifiers::COMMAND, Key::W);
+    assert!(h.state().open.is_none(), "back at the start screen");
+    let on_disk = store::load(&path).unwrap();
+    assert!(
+        on_disk.agenda[target].rounds[0]
+            .reactions
+            .iter()
+            .any(|r| r.text == "Laatste woord")
+    );
+}
+
+#[test]
+fn a_reaction_edit_is_kept_when_moving_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
+    let target = to_proposition_with_reactions(&mut h);
+    let newest = session(&h).agenda[target].rounds[0]
+        .reactions
+        .last()
+        .unwrap()
+        .clone();
+    press(&mut h, Key::S);
+    type_key(&mut h, Key::E, "e");
+    type_text(&mut h, " (aangevuld)");
+    click_agenda_row(&mut h, target + 1);
+    let s = session(&h);
+    let edited = s.agenda[target].rounds[0]
+        .reactions
+        .iter()
+        .find(|r| r.id == newest.id)
+        .unwrap();
+    assert_eq!(edited.text, format!("{} (aangevuld)", newest.text));
+}
+
+#[test]
+fn a_half_typed_proposal_stays_with_its_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&example_copy(dir.path(), "tafelgroepen-conferentie.ron"));
+    let s = session(&h);
+    let proposals = s
+        .agenda
+        .iter()
+        .position(|i| i.kind == ItemKind::Proposals)
+        .expect("the conference has a proposals item");
+    for _ in 0..proposals {
+        press(&mut h, Key::ArrowDown);
+    }
+    let forms = |h: &Harness<'_, App>| {
+        let f = &h.state().open.as_ref().unwrap().view.forms;
+        (f.proposal.title.clone(), f.commitment[0].clone())
+    };
+    h.state_mut()
+        .open
+        .as_mut()
+        .unwrap()
+        .view
+        .forms
+        .proposal
+        .title = "Fietsroute langs de school".into();
+    h.run_steps(1);
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(forms(&h).0, "", "another item starts with an empty form");
+    press(&mut h, Key::ArrowUp);
+    assert_eq!(
+        forms(&h).0,
+        "Fietsroute langs de school",
+        "and it comes back"
+    );
+}
+
+#[test]
+fn reactions_in_other_scripts_render_with_the_app_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path(), "stellingenworkshop.ron");
+    let mut app = App::with_settings(Settings {
+        language: Some(Language::En),
+        recent: Vec::new(),
+    });
+    app.open_path(&path);
+    // The harness fails on any glyph the fonts lack; the app's own fonts must cover these.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut App| {
+                stelling::ui::apply_style(ui.ctx());
+                app.show(ui)
+            },
+            app,
+        );
+    h.run_steps(2);
+    let target = to_proposition_with_reactions(&mut h);
+    press(&mut h, Key::Enter);
+    type_text(&mut h, "Καλή ιδέα — хорошая идея — רעיון טוב — فكرة جيدة");
+    press(&mut h, Key::Enter);
+    h.run_steps(2);
+    let s = session(&h);
+    assert!(
+        s.agenda[target].rounds[0]
+            .reactions
+            .iter()
+            .any(|r| r.text.starts_with("Καλή ιδέα"))
+    );
+}

@@ -39,7 +39,7 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 use std::collections::HashMap;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Why a PDF could not be made. Only a broken embedded font or a limit of the PDF format

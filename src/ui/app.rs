@@ -297,6 +297,13 @@ impl App {
     ) -> Result<(), Box<dyn std::any::Any + Send>> {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| frame(self)));
         let t = self.texts();
+        if result.is_err() {
+            // Whatever was being typed goes in too, unless that panics as well.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                prepare_view::commit_drafts(self);
+                self.commit_statement_drafts();
+            }));
+        }
         if let Err(payload) = &result
             && let Some(open) = &mut self.open
         {
@@ -318,10 +325,17 @@ impl App {
         Ok(side.map(|p| format!("{} {}", t.saved_beside, p.display())))
     }
 
-    /// Stores statements typed in run mode but not yet confirmed.
+    /// Stores what was typed in run mode but not yet confirmed: statements, a reaction in the
+    /// capture field, a reaction being edited.
     fn commit_statement_drafts(&mut self) {
         let Some(open) = &mut self.open else { return };
-        let changes = super::forms::take_statement_drafts(open.doc.session(), &mut open.view.forms);
+        let current = open
+            .doc
+            .session()
+            .agenda
+            .get(open.view.current)
+            .map(|i| i.id);
+        let changes = run_view::take_drafts(open, current);
         for change in changes {
             self.apply(change);
         }
@@ -347,6 +361,9 @@ impl App {
     }
 
     pub fn start_open_dialog(&mut self) {
+        if self.dialog.is_some() {
+            return; // One dialog at a time: a second would drop the first one's answer.
+        }
         let (tx, rx) = mpsc::channel();
         let dir = self.sessions_dir.clone();
         std::thread::spawn(move || {
@@ -360,6 +377,9 @@ impl App {
     }
 
     pub fn start_save_as_dialog(&mut self) {
+        if self.dialog.is_some() {
+            return; // One dialog at a time: a second would drop the first one's answer.
+        }
         let Some(open) = &self.open else { return };
         let (tx, rx) = mpsc::channel();
         let name = store::file_name_for(&open.doc.session().title);
@@ -409,6 +429,9 @@ impl App {
     /// Asks for a chat file to import; it is read and parsed off the UI thread, so a big
     /// chat or a slow network drive never freezes the window.
     pub fn start_chat_dialog(&mut self) {
+        if self.dialog.is_some() {
+            return; // One dialog at a time: a second would drop the first one's answer.
+        }
         let (tx, rx) = mpsc::channel();
         let t = self.texts();
         std::thread::spawn(move || {
@@ -424,6 +447,9 @@ impl App {
     /// Asks where to save the report in `format`, in the session file's folder under the
     /// session's name; the export starts when a path is picked.
     pub fn start_export_dialog(&mut self, format: report_view::ExportFormat) {
+        if self.dialog.is_some() {
+            return; // One dialog at a time: a second would drop the first one's answer.
+        }
         let Some(open) = &self.open else { return };
         let (tx, rx) = mpsc::channel();
         let name = format.file_name(&open.doc.session().title);

@@ -28,9 +28,56 @@ pub struct FormState {
     pub theme: String,
     /// Per theme and group: the statement being typed.
     pub statement: HashMap<(Id, Option<Id>), String>,
-    /// The item the statement drafts were typed for.
+    /// The item the drafts were typed for.
     pub drafts_item: Option<Id>,
+    /// Other items' half-typed proposal, commitment and theme, kept while the presenter looks
+    /// elsewhere, so they come back with their item and never land in another one.
+    pub stash: HashMap<Id, ItemDrafts>,
     pub date_error: Option<String>,
+}
+
+#[derive(Default)]
+pub struct ItemDrafts {
+    title: String,
+    description: String,
+    commitment: [String; 5],
+    theme: String,
+}
+
+impl ItemDrafts {
+    fn take(forms: &mut FormState) -> ItemDrafts {
+        ItemDrafts {
+            title: std::mem::take(&mut forms.proposal.title),
+            description: std::mem::take(&mut forms.proposal.description),
+            commitment: std::mem::take(&mut forms.commitment),
+            theme: std::mem::take(&mut forms.theme),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        [&self.title, &self.description, &self.theme]
+            .into_iter()
+            .chain(&self.commitment)
+            .all(|s| s.trim().is_empty())
+    }
+}
+
+/// Moves the form drafts along when the presenter goes from item `from` to item `to`: what
+/// was typed for `from` is put aside, what was typed earlier for `to` comes back. The group
+/// picked for proposals stays: it is a choice of the laptop, not of the item.
+pub fn follow_item(forms: &mut FormState, from: Option<Id>, to: Option<Id>) {
+    let drafts = ItemDrafts::take(forms);
+    if let Some(from) = from
+        && !drafts.is_empty()
+    {
+        forms.stash.insert(from, drafts);
+    }
+    if let Some(back) = to.and_then(|to| forms.stash.remove(&to)) {
+        forms.proposal.title = back.title;
+        forms.proposal.description = back.description;
+        forms.commitment = back.commitment;
+        forms.theme = back.theme;
+    }
 }
 
 #[derive(Default)]
@@ -40,14 +87,23 @@ pub struct ProposalDraft {
     pub description: String,
 }
 
-/// Reads `23-01-2027`, `23/01/2027` or `2027-01-23`; empty text is no date.
+/// Reads `23-01-2027`, `23/01/2027`, `23.01.2027` or `2027-01-23`, and a two-digit year as
+/// this century (`23-01-27`); empty text is no date. Years before 1900 are refused: chrono
+/// reads `27` as the year 27, which no follow-up date means.
 pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+    use chrono::Datelike;
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     for format in ["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"] {
         if let Ok(d) = NaiveDate::parse_from_str(text, format) {
+            let year = d.year();
+            let d = match year {
+                0..=99 if format != "%Y-%m-%d" => d.with_year(2000 + year).ok_or(())?,
+                1900.. => d,
+                _ => return Err(()),
+            };
             return Ok(Some(d));
         }
     }
@@ -458,4 +514,32 @@ pub fn take_statement_drafts(session: &Session, forms: &mut FormState) -> Vec<Ch
         }
     }
     changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+    use chrono::NaiveDate;
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn dates_as_facilitators_type_them() {
+        assert_eq!(parse_date("23-01-2027"), Ok(date(2027, 1, 23)));
+        assert_eq!(parse_date(" 23/01/2027 "), Ok(date(2027, 1, 23)));
+        assert_eq!(parse_date("23.01.2027"), Ok(date(2027, 1, 23)));
+        assert_eq!(parse_date("2027-01-23"), Ok(date(2027, 1, 23)));
+        assert_eq!(parse_date(""), Ok(None));
+    }
+
+    #[test]
+    fn a_two_digit_year_is_this_century_and_old_years_are_refused() {
+        assert_eq!(parse_date("23-01-27"), Ok(date(2027, 1, 23)));
+        assert_eq!(parse_date("1/2/26"), Ok(date(2026, 2, 1)));
+        assert_eq!(parse_date("23-01-1027"), Err(()));
+        assert_eq!(parse_date("0027-01-23"), Err(()));
+        assert_eq!(parse_date("31-02-2027"), Err(()));
+    }
 }

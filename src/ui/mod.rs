@@ -16,6 +16,7 @@ pub mod texts;
 
 pub use app::{App, OpenSession, RunState, Screen, Timer};
 pub use report_view::{ExportFormat, ExportStatus};
+pub use style::apply as apply_style;
 pub use texts::{Texts, texts};
 
 use std::path::PathBuf;

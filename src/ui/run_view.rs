@@ -44,10 +44,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .map(|i| i.id);
     if open.view.forms.drafts_item != item {
         // Left the item (by key, click or the beamer window): keep what was typed there.
-        changes.extend(forms::take_statement_drafts(
-            open.doc.session(),
-            &mut open.view.forms,
-        ));
+        let leaving = open.view.forms.drafts_item;
+        changes.extend(take_drafts(open, leaving));
+        forms::follow_item(&mut open.view.forms, leaving, item);
         open.view.forms.drafts_item = item;
     }
     keys(open, ui.ctx(), &mut changes);
@@ -78,6 +77,46 @@ pub fn current_round(open: &OpenSession, item: &Item) -> Option<Id> {
         .or_else(|| item.rounds.last().map(|r| r.id))
 }
 
+/// What was typed for item `leaving` but not yet stored, as changes that store it: the
+/// statements grid, a reaction in the capture field (with the stance and group it would
+/// have had) and a reaction being edited. Called when the presenter moves to another item
+/// and when the session is saved, closed or the app quits.
+pub fn take_drafts(open: &mut OpenSession, leaving: Option<Id>) -> Vec<Change> {
+    let session = open.doc.session();
+    let mut changes = forms::take_statement_drafts(session, &mut open.view.forms);
+    let capture = std::mem::take(&mut open.view.capture);
+    let text = capture.trim();
+    if !text.is_empty()
+        && let Some(item) = leaving.and_then(|id| session.item(id))
+        && let Some(round) = current_round(open, item).and_then(|r| item.round(r))
+    {
+        changes.push(Change::AddReaction {
+            item: item.id,
+            round: round.id,
+            index: round.reactions.len(),
+            reaction: Reaction {
+                id: session.fresh_id(),
+                text: text.to_string(),
+                stance: open.view.stance,
+                group: open.view.group,
+                by: None,
+                time: Some(now()),
+                highlighted: false,
+            },
+        });
+    } else if leaving.and_then(|id| session.item(id)).is_some() {
+        // Nowhere to put it (an info item): keep it in the field.
+        open.view.capture = capture;
+    }
+    if let Some((id, text)) = open.view.editing.take() {
+        let text = text.trim().to_string();
+        if !text.is_empty() {
+            changes.extend(update_reaction(session, id, |r| r.text = text));
+        }
+    }
+    changes
+}
+
 /// Moves to agenda item `index` and drops what belonged to the item left behind.
 pub fn go_to(open: &mut OpenSession, index: usize) {
     let len = open.doc.session().agenda.len();
@@ -85,7 +124,7 @@ pub fn go_to(open: &mut OpenSession, index: usize) {
     if index != open.view.current {
         open.view.current = index;
         open.view.selected_reaction = None;
-        open.view.editing = None;
+        // A reaction being edited is stored by `take_drafts` on the next frame.
         open.view.forms.renaming_round = None;
     }
 }

@@ -1,7 +1,9 @@
 //! Sizes and colours for a presenter window read at arm's length in a hurry.
 
-/// Larger text than egui's defaults and a light, high-contrast look.
+/// Larger text than egui's defaults, a light, high-contrast look, and fonts for what
+/// participants type.
 pub fn apply(ctx: &egui::Context) {
+    ctx.set_fonts(fonts());
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily::Proportional, FontId, TextStyle};
@@ -35,6 +37,25 @@ pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
         None => std::borrow::Cow::Borrowed(text),
         Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
     }
+}
+
+/// egui's own fonts, then DejaVu Sans (already in the binary for the PDF report) for what
+/// they lack: Greek, Cyrillic, Hebrew, Arabic and many symbols would otherwise show as empty
+/// boxes when a participant's reaction uses them.
+pub fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".into(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::report::pdf::REGULAR)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu".into());
+    }
+    fonts
 }
 
 #[cfg(test)]
