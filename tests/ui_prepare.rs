@@ -914,3 +914,205 @@ fn a_new_empty_session_opens_ready_to_prepare() {
     assert!(s.agenda.is_empty());
     assert_eq!(store::load(&path(&h)).unwrap(), s);
 }
+
+/// Removes every answer of the selected proposition with its ✖ buttons.
+fn remove_all_answers(h: &mut Harness<'_, App>) {
+    while h.query_all_by_label("✖").next().is_some() {
+        h.get_all_by_label("✖").next().unwrap().click();
+        h.run_steps(2);
+    }
+    assert!(
+        h.query_by_label_contains("needs at least one answer")
+            .is_some()
+    );
+}
+
+#[test]
+fn text_typed_for_a_proposition_without_answers_is_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    press(&mut h, Key::ArrowDown);
+    let item = session(&h).agenda[1].clone();
+    assert_eq!(item.kind, ItemKind::Proposition);
+    remove_all_answers(&mut h);
+    // Each removal is a change; the last answer stays in the file.
+    let kept = session(&h).item(item.id).unwrap().options.clone();
+    assert_eq!(kept.len(), 1);
+    press(&mut h, Key::F2);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Nieuwe tekst zonder antwoorden");
+    // A click on another item: the text is stored, the answers stay as they were.
+    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
+    h.run_steps(2);
+    let s = session(&h);
+    let stored = s.item(item.id).unwrap();
+    assert_eq!(stored.text, "Nieuwe tekst zonder antwoorden");
+    assert_eq!(stored.options, kept);
+    assert_eq!(saved(&mut h), s);
+
+    // The same with Ctrl+W straight after typing: the file has the text.
+    press(&mut h, Key::ArrowDown);
+    remove_all_answers(&mut h);
+    press(&mut h, Key::F2);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Tweede versie");
+    let file = path(&h);
+    press_mod(&mut h, Modifiers::COMMAND, Key::W);
+    assert!(h.state().open.is_none());
+    let on_disk = store::load(&file).unwrap();
+    let stored = on_disk.item(item.id).unwrap();
+    assert_eq!(stored.text, "Tweede versie");
+    assert_eq!(stored.options, kept);
+}
+
+#[test]
+fn undo_and_redo_of_details_work_while_a_field_is_invalid() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let before = session(&h);
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
+    h.query_all_by_value("Workshop with propositions")
+        .next()
+        .unwrap()
+        .focus();
+    h.run_steps(1);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Nieuwe titel");
+    press(&mut h, Key::Enter);
+    assert_eq!(session(&h).title, "Nieuwe titel");
+    h.query_all_by_value("15:00").next().unwrap().focus();
+    h.run_steps(1);
+    press_mod(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "25:61");
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label_contains("Time as 13:30").is_some());
+    assert_eq!(session(&h).end_time, before.end_time);
+
+    // To the run screen, and undo the title: it goes back and stays back.
+    press_mod(&mut h, Modifiers::COMMAND, Key::P);
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(session(&h).title, "Workshop with propositions");
+    press_mod(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(session(&h).title, "Nieuwe titel", "redo still has the step");
+    press_mod(&mut h, Modifiers::COMMAND, Key::Z);
+    // Back on the details tab, the refused draft does not put the title back either.
+    press_mod(&mut h, Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    press_mod(&mut h, Modifiers::COMMAND, Key::P);
+    let s = session(&h);
+    assert_eq!(s.title, "Workshop with propositions");
+    assert_eq!(s.end_time, before.end_time);
+    assert_eq!(saved(&mut h), s);
+}
+
+#[test]
+fn a_group_or_theme_being_renamed_is_kept_when_leaving_by_key() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::TableGroups, Language::En);
+    let names = |s: &Session| s.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
+    let rename = |h: &mut Harness<'_, App>, old: &str, new: &str| {
+        h.query_all_by_value(old).next().unwrap().focus();
+        h.run_steps(1);
+        press_mod(h, Modifiers::COMMAND, Key::A);
+        type_text(h, new);
+    };
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
+    rename(&mut h, "Table 1", "Raamtafel");
+    press_mod(&mut h, Modifiers::COMMAND, Key::P);
+    assert_eq!(names(&session(&h))[0], "Raamtafel");
+    press_mod(&mut h, Modifiers::COMMAND, Key::E);
+    rename(&mut h, "Table 2", "Deurtafel");
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num1);
+    assert_eq!(names(&session(&h))[1], "Deurtafel");
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
+    rename(&mut h, "Table 3", "Hoektafel");
+    let file = path(&h);
+    press_mod(&mut h, Modifiers::COMMAND, Key::W);
+    assert!(h.state().open.is_none());
+    assert_eq!(
+        names(&store::load(&file).unwrap()),
+        ["Raamtafel", "Deurtafel", "Hoektafel", "Table 4"]
+    );
+
+    // Themes of a statements item, the same three ways.
+    let mut h = from_template(home.path(), Template::SubgroupThemes, Language::Nl);
+    press(&mut h, Key::ArrowDown);
+    let themes = |s: &Session| -> Vec<String> {
+        s.agenda[1].themes.iter().map(|t| t.name.clone()).collect()
+    };
+    let old = themes(&session(&h));
+    rename(&mut h, &old[0], "Eerste thema");
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(themes(&session(&h))[0], "Eerste thema");
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num1);
+    rename(&mut h, &old[1], "Tweede thema");
+    press_mod(&mut h, Modifiers::COMMAND, Key::P);
+    assert_eq!(themes(&session(&h))[1], "Tweede thema");
+    press_mod(&mut h, Modifiers::COMMAND, Key::E);
+    rename(&mut h, &old[2], "Derde thema");
+    let file = path(&h);
+    press_mod(&mut h, Modifiers::COMMAND, Key::W);
+    assert!(h.state().open.is_none());
+    assert_eq!(
+        themes(&store::load(&file).unwrap())[..3],
+        ["Eerste thema", "Tweede thema", "Derde thema"]
+    );
+}
+
+#[test]
+fn cancel_has_the_keyboard_every_time_a_delete_question_is_asked() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let s = session(&h);
+    let item = &s.agenda[1];
+    h.state_mut().apply(stelling::model::Change::Tally {
+        item: item.id,
+        round: item.rounds[0].id,
+        option: item.options[0].id,
+        group: None,
+        delta: 3,
+    });
+    press(&mut h, Key::ArrowDown);
+    let order = texts(&session(&h));
+    for _ in 0..2 {
+        press(&mut h, Key::Delete);
+        assert!(h.query_by_label("• Counted votes: 3").is_some());
+        // The agenda's keys wait while the question is open.
+        press_mod(&mut h, Modifiers::ALT, Key::ArrowDown);
+        assert_eq!(texts(&session(&h)), order);
+        // Enter answers with the focused, safe button, the second time too.
+        press(&mut h, Key::Enter);
+        assert!(h.query_by_label("• Counted votes: 3").is_none());
+        assert_eq!(session(&h).agenda.len(), 6);
+    }
+
+    // Removing a group with data asks the same way.
+    let mut h = from_template(home.path(), Template::TableGroups, Language::En);
+    let s = session(&h);
+    let table3 = s.groups[2].id;
+    let mut with_data = s
+        .agenda
+        .iter()
+        .find(|i| i.kind == ItemKind::Proposals)
+        .unwrap()
+        .clone();
+    with_data.proposals.push(stelling::model::Proposal {
+        id: s.fresh_id(),
+        group: Some(table3),
+        title: "Korte lijnen".into(),
+        description: String::new(),
+        actions: Vec::new(),
+        feedback: Vec::new(),
+    });
+    h.state_mut()
+        .apply(stelling::model::Change::ReplaceItem(Box::new(with_data)));
+    press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
+    for _ in 0..2 {
+        h.get_all_by_label("🗑 Delete").nth(2).unwrap().click();
+        h.run_steps(2);
+        assert!(h.query_by_label("Remove group ‘Table 3’?").is_some());
+        press(&mut h, Key::Enter);
+        assert!(h.query_by_label("Remove group ‘Table 3’?").is_none());
+        assert_eq!(session(&h).groups.len(), 4);
+    }
+}

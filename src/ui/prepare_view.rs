@@ -60,9 +60,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let section = open.view.prepare.section;
     if section != Section::Agenda {
         agenda::commit(open, &mut changes, t);
+        agenda::commit_themes(open, &mut changes, None);
     }
     if section != Section::Details {
         details::commit(open, &mut changes, t);
+        details::commit_groups(open, &mut changes, t);
     }
     match section {
         Section::Agenda => agenda::show(open, t, ui, &mut changes),
@@ -93,7 +95,9 @@ pub fn commit_drafts(app: &mut App) {
     let mut changes = Vec::new();
     if let Some(open) = app.open.as_mut() {
         details::commit(open, &mut changes, t);
+        details::commit_groups(open, &mut changes, t);
         agenda::commit(open, &mut changes, t);
+        agenda::commit_themes(open, &mut changes, None);
     }
     for change in changes {
         app.apply(change);

@@ -32,6 +32,8 @@ pub struct AgendaState {
     deleted: bool,
     /// An item with recorded data whose deletion waits for the user's yes.
     confirm_delete: Option<Id>,
+    /// Cancel got the keyboard for the question now open.
+    cancel_focused: bool,
 }
 
 /// The editable fields of one item. Only these are copied each frame, never the recorded
@@ -45,6 +47,10 @@ struct ItemDraft {
     minutes: String,
     options: Vec<ResponseOption>,
     dirty: bool,
+    /// A proposition whose answers were all removed: the rest of the draft is stored, these
+    /// answers (the item's, left as they are) too, and the draft stays with its message while
+    /// the item still matches it.
+    held: Option<Vec<ResponseOption>>,
 }
 
 impl ItemDraft {
@@ -60,7 +66,33 @@ impl ItemDraft {
                 .unwrap_or_default(),
             options: item.options.clone(),
             dirty: false,
+            held: None,
         }
+    }
+
+    /// A proposition needs an answer (the model refuses one without).
+    fn options_refused(&self) -> bool {
+        self.kind == ItemKind::Proposition && self.options.is_empty()
+    }
+
+    /// The item as it can be stored: with the draft's fields, but the item's own answers when
+    /// the draft has none for a proposition.
+    fn storable(&self, item: &Item) -> Item {
+        let mut new = self.apply_to(item);
+        if self.options_refused() {
+            new.options = item.options.clone();
+        }
+        new
+    }
+
+    /// Whether a held draft still describes the item: nothing changed it since (undo, redo,
+    /// another screen).
+    fn still_held(&self, item: &Item) -> bool {
+        self.held.as_ref() == Some(&item.options)
+            && item.kind == self.kind
+            && item.text == self.text.trim()
+            && item.notes == self.notes.trim_end()
+            && !matches!(parse_minutes(&self.minutes), Ok(m) if m != item.planned_minutes)
     }
 
     /// The item with the draft's fields; a minutes field that does not read keeps the old value.
@@ -256,11 +288,14 @@ pub fn duplicate(session: &Session, item: &Item) -> Item {
     copy
 }
 
-/// Turns the item draft into a change if it was edited. A proposition without options is not
-/// committed (the model refuses it): the draft stays, with its message, until it has one.
+/// Turns the item draft into a change if it was edited. A proposition without options keeps
+/// its answers (the model refuses it without), but its text, notes and minutes are stored; the
+/// draft stays, clean, with its message while the item is shown.
 pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, _t: &Texts) {
     let state = &mut open.view.prepare.agenda;
-    let Some(draft) = &state.draft else { return };
+    let Some(draft) = &mut state.draft else {
+        return;
+    };
     if !draft.dirty {
         state.draft = None;
         return;
@@ -271,12 +306,50 @@ pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, _t: &Texts) {
         state.draft = None;
         return;
     };
-    if draft.kind == ItemKind::Proposition && draft.options.is_empty() {
+    let new = draft.storable(item);
+    if draft.options_refused() {
+        draft.dirty = false;
+        draft.held = Some(new.options.clone());
+    } else {
+        state.draft = None;
+    }
+    push_if(changes, new != *item, || Change::ReplaceItem(Box::new(new)));
+}
+
+/// Stores theme names being typed, except those of the item `keep` (its editor handles them):
+/// the screen or tab is left, the selection moved, the session is saved or closed.
+pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Option<Id>) {
+    use crate::model::{Record, Theme};
+    let drafts = &mut open.view.prepare.agenda.theme_drafts;
+    if drafts.is_empty() {
         return;
     }
-    let new = draft.apply_to(item);
-    push_if(changes, new != *item, || Change::ReplaceItem(Box::new(new)));
-    state.draft = None;
+    let session = open.doc.session();
+    let kept = keep.and_then(|id| session.item(id));
+    // In agenda order, so several renames become changes in a fixed order.
+    for item in &session.agenda {
+        for theme in &item.themes {
+            if kept.is_some_and(|k| k.id == item.id) {
+                continue;
+            }
+            let Some(name) = drafts.remove(&theme.id) else {
+                continue;
+            };
+            let new = name.trim();
+            if !new.is_empty() && new != theme.name {
+                changes.push(Change::PutRecord {
+                    item: item.id,
+                    index: 0,
+                    record: Record::Theme(Theme {
+                        id: theme.id,
+                        name: new.to_string(),
+                    }),
+                });
+            }
+        }
+    }
+    // Drafts of themes that are gone have nothing to go to.
+    drafts.retain(|id, _| kept.is_some_and(|k| k.themes.iter().any(|th| th.id == *id)));
 }
 
 pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
@@ -298,6 +371,8 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
         commit(open, changes, t);
         open.view.prepare.agenda.draft = None;
     }
+    // Theme names typed for another item (the selection moved) are stored too.
+    commit_themes(open, changes, current_id);
     keys(open, t, ui.ctx(), changes);
     list_panel(open, t, ui, changes);
     egui::CentralPanel::default().show(ui, |ui| {
@@ -339,7 +414,7 @@ fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) 
     };
     // The copy has what is typed, also when that is not committed yet.
     let source = match &open.view.prepare.agenda.draft {
-        Some(d) if d.id == item.id => d.apply_to(item),
+        Some(d) if d.id == item.id => d.storable(item),
         _ => item.clone(),
     };
     let copy = duplicate(session, &source);
@@ -404,8 +479,11 @@ fn confirm_delete_item(
     changes: &mut Vec<Change>,
 ) {
     let Some(id) = open.view.prepare.agenda.confirm_delete else {
+        // The next question gives Cancel the keyboard again.
+        open.view.prepare.agenda.cancel_focused = false;
         return;
     };
+    let focus_cancel = !open.view.prepare.agenda.cancel_focused;
     let session = open.doc.session();
     let Some(index) = session.item_index(id) else {
         open.view.prepare.agenda.confirm_delete = None;
@@ -445,16 +523,15 @@ fn confirm_delete_item(
             }
             let no = ui.button(t.prep_cancel);
             // Enter or Space on the focused button answers: the safe answer.
-            let key = no.id.with("focused-once");
-            if !ui.data(|d| d.get_temp::<bool>(key).unwrap_or(false)) {
+            if focus_cancel {
                 no.request_focus();
-                ui.data_mut(|d| d.insert_temp(key, true));
             }
             if no.clicked() {
                 close = true;
             }
         });
     });
+    open.view.prepare.agenda.cancel_focused = true;
     if yes {
         remove_item(open, id, changes);
     }
@@ -490,7 +567,12 @@ fn move_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>, from:
 }
 
 fn keys(open: &mut OpenSession, t: &Texts, ctx: &egui::Context, changes: &mut Vec<Change>) {
-    if ctx.egui_wants_keyboard_input() {
+    // A question waits for its answer: keys act on the question, not on the agenda behind it.
+    let prepare = &open.view.prepare;
+    if ctx.egui_wants_keyboard_input()
+        || prepare.agenda.confirm_delete.is_some()
+        || prepare.details.asking()
+    {
         return;
     }
     let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
@@ -989,7 +1071,7 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     draft.dirty |= edited || at_once;
     if left || at_once || (!focus && draft.dirty) {
         commit(open, changes, t);
-    } else if !focus {
+    } else if !focus && !draft.still_held(item) {
         state.draft = None;
     }
 }

@@ -13,8 +13,16 @@ use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct DetailsState {
-    /// The form as typed, while a field is being edited.
+    /// The form as typed, while a field is being edited or while a refused field waits to be
+    /// corrected.
     draft: Option<DetailsDraft>,
+    /// The form as the session was when the draft started or was last committed: only fields
+    /// typed differently from it are written, so a draft never puts back values it did not
+    /// change (after an undo, a redo or a reload).
+    base: Option<DetailsDraft>,
+    /// The details the session should have while the draft is clean; when they differ, the
+    /// session changed under the draft (undo, redo, reload) and the draft is dropped.
+    seen: Option<Details>,
     dirty: bool,
     /// Why the last commit left a field unchanged.
     errors: Vec<&'static str>,
@@ -24,6 +32,39 @@ pub struct DetailsState {
     group_error: Option<&'static str>,
     /// The group whose removal waits for the user's yes.
     confirm_remove: Option<Id>,
+    /// Cancel got the keyboard for the question now open.
+    cancel_focused: bool,
+}
+
+impl DetailsState {
+    /// Whether a question waits for an answer (keys behind it should do nothing).
+    pub fn asking(&self) -> bool {
+        self.confirm_remove.is_some()
+    }
+
+    fn start(&mut self, session: &Session, t: &Texts) {
+        let draft = DetailsDraft::from(session, t);
+        self.base = Some(draft.clone());
+        self.draft = Some(draft);
+        self.seen = Some(session.details());
+        self.dirty = false;
+    }
+
+    fn clear(&mut self) {
+        self.draft = None;
+        self.base = None;
+        self.seen = None;
+        self.dirty = false;
+        self.errors.clear();
+    }
+
+    /// A clean draft follows the session: when the session changed under it (undo, redo, a
+    /// reload, another screen), the draft and its messages go.
+    fn follow(&mut self, session: &Session) {
+        if self.draft.is_some() && !self.dirty && self.seen.as_ref() != Some(&session.details()) {
+            self.clear();
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +81,10 @@ struct DetailsDraft {
 
 impl DetailsDraft {
     fn from(session: &Session, t: &Texts) -> Self {
+        Self::of(&session.details(), t)
+    }
+
+    fn of(session: &Details, t: &Texts) -> Self {
         let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
         DetailsDraft {
             title: session.title.clone(),
@@ -75,70 +120,148 @@ pub fn parse_time(text: &str) -> Result<Option<NaiveTime>, ()> {
 }
 
 /// The details as typed, with the reasons any field could not be read (such a field keeps its
-/// value in the session).
-fn read_draft(session: &Session, draft: &DetailsDraft, t: &Texts) -> (Details, Vec<&'static str>) {
+/// value in the session). Only fields typed differently from `base` are read: the others keep
+/// the session's value, whatever happened to it since the draft started.
+fn read_draft(
+    session: &Session,
+    base: &DetailsDraft,
+    draft: &DetailsDraft,
+    t: &Texts,
+) -> (Details, Vec<&'static str>) {
     let mut d = session.details();
     let mut errors = Vec::new();
-    let title = draft.title.trim();
-    if title.is_empty() {
-        errors.push(t.prep_title_empty);
-    } else {
-        d.title = title.to_string();
+    if draft.title != base.title {
+        let title = draft.title.trim();
+        if title.is_empty() {
+            errors.push(t.prep_title_empty);
+        } else {
+            d.title = title.to_string();
+        }
     }
-    match crate::ui::forms::parse_date(&draft.date) {
-        Ok(date) => d.date = date,
-        Err(()) => errors.push(t.bad_date),
+    if draft.date != base.date {
+        match crate::ui::forms::parse_date(&draft.date) {
+            Ok(date) => d.date = date,
+            Err(()) => errors.push(t.bad_date),
+        }
     }
-    match (parse_time(&draft.start), parse_time(&draft.end)) {
-        (Ok(start), Ok(end)) => {
-            if let (Some(a), Some(b)) = (start, end)
-                && b < a
-            {
-                errors.push(t.prep_end_before_start);
-            } else {
-                d.start_time = start;
-                d.end_time = end;
+    if draft.start != base.start || draft.end != base.end {
+        match (parse_time(&draft.start), parse_time(&draft.end)) {
+            (Ok(start), Ok(end)) => {
+                if let (Some(a), Some(b)) = (start, end)
+                    && b < a
+                {
+                    errors.push(t.prep_end_before_start);
+                } else {
+                    d.start_time = start;
+                    d.end_time = end;
+                }
+            }
+            _ => errors.push(t.prep_bad_time),
+        }
+    }
+    if draft.place != base.place {
+        d.place = draft.place.trim().to_string();
+    }
+    if draft.facilitators != base.facilitators {
+        d.facilitators = draft
+            .facilitators
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    if draft.participants != base.participants {
+        let participants = draft.participants.trim();
+        if participants.is_empty() {
+            d.participants = None;
+        } else {
+            match participants.parse::<u32>() {
+                Ok(n) => d.participants = Some(n),
+                Err(_) => errors.push(t.prep_bad_number),
             }
         }
-        _ => errors.push(t.prep_bad_time),
     }
-    d.place = draft.place.trim().to_string();
-    d.facilitators = draft
-        .facilitators
-        .split([',', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    let participants = draft.participants.trim();
-    if participants.is_empty() {
-        d.participants = None;
-    } else {
-        match participants.parse::<u32>() {
-            Ok(n) => d.participants = Some(n),
-            Err(_) => errors.push(t.prep_bad_number),
-        }
+    if draft.notes != base.notes {
+        d.notes = draft.notes.trim_end().to_string();
     }
-    d.notes = draft.notes.trim_end().to_string();
     (d, errors)
 }
 
-/// Turns the details draft into a change, if it was edited.
+/// Turns the details draft into a change, if it was edited. Fields that do not read keep their
+/// old value and stay as typed with their message; the draft is clean then, so it never writes
+/// again what it already wrote (which would undo an undo).
 pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, t: &Texts) {
+    let session = open.doc.session();
     let state = &mut open.view.prepare.details;
-    let Some(draft) = &state.draft else { return };
+    state.follow(session);
+    let (Some(draft), Some(base)) = (&state.draft, &state.base) else {
+        return;
+    };
     if !state.dirty {
         return;
     }
-    let session = open.doc.session();
-    let (details, errors) = read_draft(session, draft, t);
-    push_if(changes, details != session.details(), || {
-        Change::SetDetails(Box::new(details))
-    });
+    let (details, errors) = read_draft(session, base, draft, t);
+    let changed = details != session.details();
     state.errors = errors;
+    state.dirty = false;
     if state.errors.is_empty() {
-        state.draft = None;
-        state.dirty = false;
+        state.clear();
+    } else {
+        state.base = Some(DetailsDraft::of(&details, t));
+        state.seen = Some(details.clone());
+    }
+    push_if(changes, changed, || Change::SetDetails(Box::new(details)));
+}
+
+/// Stores the group names and sizes being typed (the screen or tab is left, the session saved
+/// or closed); a name or size that does not read keeps the old one, with a message.
+pub fn commit_groups(open: &mut OpenSession, changes: &mut Vec<Change>, t: &Texts) {
+    let state = &mut open.view.prepare.details;
+    if state.group_drafts.is_empty() {
+        return;
+    }
+    for group in &open.doc.session().groups {
+        if let Some((name, size)) = state.group_drafts.remove(&group.id) {
+            match read_group(group, &name, &size, t) {
+                Ok(Some(updated)) => {
+                    state.group_error = None;
+                    changes.push(Change::UpdateGroup(updated));
+                }
+                Ok(None) => {}
+                Err(e) => state.group_error = Some(e),
+            }
+        }
+    }
+    // Drafts of groups that are gone have nothing to go to.
+    state.group_drafts.clear();
+}
+
+/// The group with the typed name and size, `None` when nothing changed.
+fn read_group(
+    group: &Group,
+    name: &str,
+    size: &str,
+    t: &Texts,
+) -> Result<Option<Group>, &'static str> {
+    let new_name = name.trim();
+    let new_size = size.trim();
+    let size_value = if new_size.is_empty() {
+        Ok(None)
+    } else {
+        new_size.parse::<u32>().map(Some)
+    };
+    match size_value {
+        _ if new_name.is_empty() => Err(t.prep_name_empty),
+        Err(_) => Err(t.prep_bad_number),
+        Ok(size) => {
+            let updated = Group {
+                id: group.id,
+                name: new_name.to_string(),
+                size,
+            };
+            Ok((updated != *group).then_some(updated))
+        }
     }
 }
 
@@ -162,9 +285,13 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
 fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     let session = open.doc.session();
     let state = &mut open.view.prepare.details;
-    let draft = state
-        .draft
-        .get_or_insert_with(|| DetailsDraft::from(session, t));
+    state.follow(session);
+    if state.draft.is_none() {
+        state.start(session, t);
+    }
+    let Some(draft) = state.draft.as_mut() else {
+        return;
+    };
     let mut focus = false;
     let mut left = false;
     let mut edited = false;
@@ -275,9 +402,9 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
     state.dirty |= edited;
     if left || (!focus && state.dirty) {
         commit(open, changes, t);
-    } else if !focus && !state.dirty {
+    } else if !focus && !state.dirty && state.errors.is_empty() {
         // Nothing typed: follow the session (undo, another screen's edits).
-        state.draft = None;
+        state.clear();
     }
     // A click on the calendar or the language also ends typing in a field; build on what that
     // just committed, or the second change would put the old text back.
@@ -298,14 +425,29 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
             d.date = date;
             changes.push(Change::SetDetails(Box::new(d)));
         }
-        // The typed date follows the picked one.
-        open.view.prepare.details.draft = None;
-        open.view.prepare.details.dirty = false;
+        // The typed date follows the picked one; other fields waiting to be corrected stay.
+        let state = &mut open.view.prepare.details;
+        match (&mut state.draft, &mut state.base) {
+            (Some(draft), Some(base)) if !state.errors.is_empty() => {
+                let typed = date
+                    .map(|d| crate::ui::forms::format_date(Some(d), t))
+                    .unwrap_or_default();
+                draft.date = typed.clone();
+                base.date = typed;
+                state.errors.retain(|e| *e != t.bad_date);
+            }
+            _ => state.clear(),
+        }
     }
     let mut d = latest(changes);
     if language != d.language {
         d.language = language;
         changes.push(Change::SetDetails(Box::new(d)));
+    }
+    // A draft waiting to be corrected expects the session as these changes leave it.
+    let state = &mut open.view.prepare.details;
+    if state.draft.is_some() && !state.dirty {
+        state.seen = Some(latest(changes));
     }
 }
 
@@ -355,27 +497,13 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                     state.group_error = None;
                 }
                 if r1.lost_focus() || r2.lost_focus() {
-                    let new_name = name.trim();
-                    let new_size = size.trim();
-                    let size_value = if new_size.is_empty() {
-                        Ok(None)
-                    } else {
-                        new_size.parse::<u32>().map(Some)
-                    };
-                    match size_value {
-                        _ if new_name.is_empty() => state.group_error = Some(t.prep_name_empty),
-                        Err(_) => state.group_error = Some(t.prep_bad_number),
-                        Ok(size) => {
-                            let updated = Group {
-                                id: group.id,
-                                name: new_name.to_string(),
-                                size,
-                            };
-                            if updated != *group {
-                                state.group_error = None;
-                                changes.push(Change::UpdateGroup(updated));
-                            }
+                    match read_group(group, name, size, t) {
+                        Ok(Some(updated)) => {
+                            state.group_error = None;
+                            changes.push(Change::UpdateGroup(updated));
                         }
+                        Ok(None) => {}
+                        Err(e) => state.group_error = Some(e),
                     }
                     state.group_drafts.remove(&group.id);
                 } else if !r1.has_focus() && !r2.has_focus() {
@@ -463,8 +591,11 @@ fn confirm_remove_group(
     changes: &mut Vec<Change>,
 ) {
     let Some(id) = open.view.prepare.details.confirm_remove else {
+        // The next question gives Cancel the keyboard again.
+        open.view.prepare.details.cancel_focused = false;
         return;
     };
+    let focus_cancel = !open.view.prepare.details.cancel_focused;
     let session = open.doc.session();
     let Some(group) = session.group(id) else {
         open.view.prepare.details.confirm_remove = None;
@@ -505,12 +636,16 @@ fn confirm_remove_group(
                 close = true;
             }
             let no = ui.button(t.prep_cancel);
-            no.request_focus_once(ui);
+            // Enter or Space on the focused button answers: the safe answer.
+            if focus_cancel {
+                no.request_focus();
+            }
             if no.clicked() {
                 close = true;
             }
         });
     });
+    open.view.prepare.details.cancel_focused = true;
     if close || modal.should_close() {
         open.view.prepare.details.confirm_remove = None;
     }
@@ -531,22 +666,6 @@ fn forget_group(forms: &mut crate::ui::forms::FormState, group: Id) {
         }
     }
     forms.statement.retain(|(_, g), _| *g != Some(group));
-}
-
-/// Focus a widget the first time it appears, so Enter or Space answers a question at once.
-trait FocusOnce {
-    fn request_focus_once(&self, ui: &egui::Ui);
-}
-
-impl FocusOnce for egui::Response {
-    fn request_focus_once(&self, ui: &egui::Ui) {
-        let key = self.id.with("focused-once");
-        let done = ui.data(|d| d.get_temp::<bool>(key).unwrap_or(false));
-        if !done {
-            self.request_focus();
-            ui.data_mut(|d| d.insert_temp(key, true));
-        }
-    }
 }
 
 #[cfg(test)]
@@ -576,7 +695,8 @@ mod tests {
         draft.end = "13:00".into();
         draft.participants = "veel".into();
         draft.facilitators = "Zoë, ; Jan".into();
-        let (d, errors) = read_draft(&session, &draft, t);
+        let base = DetailsDraft::from(&session, t);
+        let (d, errors) = read_draft(&session, &base, &draft, t);
         assert_eq!(d.title, "Nieuw");
         assert_eq!((d.start_time, d.end_time), (None, None));
         assert_eq!(d.participants, None);
