@@ -159,7 +159,7 @@ fn persist_with_retry(mut temp: tempfile::NamedTempFile, target: &Path) -> io::R
     for attempt in 1..=ATTEMPTS {
         match temp.persist(target) {
             Ok(_) => return Ok(()),
-            Err(e) if attempt < ATTEMPTS && e.error.kind() == io::ErrorKind::PermissionDenied => {
+            Err(e) if attempt < ATTEMPTS && may_pass(&e.error) => {
                 temp = e.file;
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
@@ -167,6 +167,15 @@ fn persist_with_retry(mut temp: tempfile::NamedTempFile, target: &Path) -> io::R
         }
     }
     unreachable!("the last attempt returns")
+}
+
+/// Whether a failed rename on Windows may succeed a moment later: "access denied" while another
+/// process holds the target open without allowing it to be replaced, and "sharing violation"
+/// (which std reports as no particular kind) while a virus scanner still reads the new file.
+fn may_pass(error: &io::Error) -> bool {
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    error.kind() == io::ErrorKind::PermissionDenied
+        || (cfg!(windows) && error.raw_os_error() == Some(ERROR_SHARING_VIOLATION))
 }
 
 /// Makes the rename itself durable. Only possible (and needed) on Unix.
