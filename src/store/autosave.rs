@@ -28,6 +28,8 @@ pub enum SaveStatus {
     },
     /// The last save failed; the data is in memory and saving is retried.
     Failed {
+        /// What kind of failure, for wording it in the window's language.
+        kind: std::io::ErrorKind,
         message: String,
     },
     /// Another program (a sync tool, an editor) changed the file since Stelling last read or
@@ -284,6 +286,7 @@ impl Autosave {
             Outcome::Failed(e) => {
                 self.last_failure = Some(now);
                 self.status = SaveStatus::Failed {
+                    kind: e.error.kind(),
                     message: e.to_string(),
                 };
             }

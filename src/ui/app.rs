@@ -2,7 +2,7 @@
 //! history and autosave, settings, and the keys that work everywhere.
 
 use super::texts::{Texts, texts};
-use super::{prepare_view, report_view, run_view, start};
+use super::{errors, prepare_view, report_view, run_view, start};
 use crate::model::{Change, Document, Id, Language, Session, Stance};
 use crate::store::{self, Autosave, SessionLock, settings};
 use egui::{Key, Modifiers};
@@ -182,7 +182,7 @@ impl App {
         let note = match self.flush_note() {
             Ok(note) => note,
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(errors::save_error(&e, self.texts()));
                 return;
             }
         };
@@ -197,7 +197,14 @@ impl App {
                     self.message = Some(format!("{} ({when}) {what}", t.crashed_last_time));
                 }
             }
-            Err(e) => self.message = Some(format!("{}: {e}", self.texts().could_not_open)),
+            Err(e) => {
+                let t = self.texts();
+                self.message = Some(format!(
+                    "{}: {}",
+                    t.could_not_open,
+                    errors::open_error(&e, t)
+                ));
+            }
         }
     }
 
@@ -250,7 +257,7 @@ impl App {
                 self.open = None;
                 self.message = note;
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(errors::save_error(&e, self.texts())),
         }
     }
 
@@ -263,7 +270,7 @@ impl App {
         if keep_mine {
             self.message = Some(match open.autosave.keep_mine(&open.doc, t.side_theirs) {
                 Ok(side) => format!("{} {}", t.other_kept_beside, side.display()),
-                Err(e) => e.to_string(),
+                Err(e) => errors::save_error(&e, t),
             });
             return;
         }
@@ -271,7 +278,8 @@ impl App {
         let theirs = match store::load(&path) {
             Ok(session) => session,
             Err(e) => {
-                self.message = Some(format!("{}: {e}", t.could_not_open));
+                let why = errors::load_error(&e, t);
+                self.message = Some(format!("{}: {why}", t.could_not_open));
                 return;
             }
         };
@@ -284,7 +292,7 @@ impl App {
                 clamp_view(open);
                 self.message = Some(format!("{} {}", t.saved_beside, side.display()));
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(errors::save_error(&e, t)),
         }
     }
 
@@ -405,14 +413,17 @@ impl App {
         let Some(open) = &mut self.open else { return };
         if same_file(open.autosave.path(), &path) {
             if let Err(e) = self.flush() {
-                self.message = Some(e.to_string());
+                self.message = Some(errors::save_error(&e, self.texts()));
             }
             return;
         }
         let lock = match SessionLock::acquire(&path) {
             Ok(lock) => lock,
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(errors::open_error(
+                    &errors::OpenError::Lock(e),
+                    self.texts(),
+                ));
                 return;
             }
         };
@@ -422,7 +433,7 @@ impl App {
                 self.settings.remember(&path);
                 self.persist_settings();
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(errors::save_error(&e, self.texts())),
         }
     }
 
@@ -639,7 +650,7 @@ impl App {
         } else if pressed(Modifiers::COMMAND, Key::S)
             && let Err(e) = self.flush()
         {
-            self.message = Some(e.to_string());
+            self.message = Some(errors::save_error(&e, self.texts()));
         }
     }
 
@@ -700,7 +711,8 @@ impl App {
                     }
                     let path = open.autosave.path().display().to_string();
                     match open.autosave.status() {
-                        store::SaveStatus::Failed { message } => {
+                        store::SaveStatus::Failed { kind, message } => {
+                            let message = errors::io_problem(*kind, message, t);
                             let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
                             ui.label(
                                 egui::RichText::new(format!("⚠ {}", t.save_failed))
@@ -861,9 +873,9 @@ pub fn clamp_view(open: &mut OpenSession) {
     }
 }
 
-fn open_session(path: &Path) -> Result<OpenSession, String> {
-    let lock = SessionLock::acquire(path).map_err(|e| e.to_string())?;
-    let session = store::load(path).map_err(|e| e.to_string())?;
+fn open_session(path: &Path) -> Result<OpenSession, errors::OpenError> {
+    let lock = SessionLock::acquire(path).map_err(errors::OpenError::Lock)?;
+    let session = store::load(path).map_err(errors::OpenError::Load)?;
     // A subgroup's copy records that group unless the facilitator picks another.
     let group = session
         .recording_group

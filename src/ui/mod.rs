@@ -4,6 +4,7 @@
 mod app;
 pub mod audience;
 mod beamer;
+mod errors;
 mod forms;
 mod keys;
 pub mod merge_view;
@@ -56,7 +57,7 @@ impl eframe::App for App {
             // Saving failed: keep the window (and the data) and say so; a second close quits.
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.message = Some(e.to_string());
+            self.message = Some(errors::save_error(&e, self.texts()));
             self.close_anyway = true;
         }
         if let Err(payload) = self.guarded(|app| app.show(ui)) {
