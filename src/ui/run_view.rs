@@ -90,20 +90,7 @@ pub fn take_drafts(open: &mut OpenSession, leaving: Option<Id>) -> Vec<Change> {
         && let Some(item) = leaving.and_then(|id| session.item(id))
         && let Some(round) = current_round(open, item).and_then(|r| item.round(r))
     {
-        changes.push(Change::AddReaction {
-            item: item.id,
-            round: round.id,
-            index: round.reactions.len(),
-            reaction: Reaction {
-                id: session.fresh_id(),
-                text: text.to_string(),
-                stance: open.view.stance,
-                group: open.view.group,
-                by: None,
-                time: Some(now()),
-                highlighted: false,
-            },
-        });
+        changes.push(captured(session, &open.view, item, round, text.to_string()));
     } else if leaving.and_then(|id| session.item(id)).is_some() {
         // Nowhere to put it (an info item): keep it in the field.
         open.view.capture = capture;
@@ -115,6 +102,31 @@ pub fn take_drafts(open: &mut OpenSession, leaving: Option<Id>) -> Vec<Change> {
         }
     }
     changes
+}
+
+/// A quote from the capture field as a new reaction at the end of `round`, with the stance
+/// and group picked in the run view and the time now.
+fn captured(
+    session: &Session,
+    view: &RunState,
+    item: &Item,
+    round: &Round,
+    text: String,
+) -> Change {
+    Change::AddReaction {
+        item: item.id,
+        round: round.id,
+        index: round.reactions.len(),
+        reaction: Reaction {
+            id: session.fresh_id(),
+            text,
+            stance: view.stance,
+            group: view.group,
+            by: None,
+            time: Some(now()),
+            highlighted: false,
+        },
+    }
 }
 
 /// Moves to agenda item `index` and drops what belonged to the item left behind.
@@ -914,20 +926,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
     if submitted {
         let text = open.view.capture.trim().to_string();
         if !text.is_empty() {
-            changes.push(Change::AddReaction {
-                item: item.id,
-                round: round.id,
-                index: round.reactions.len(),
-                reaction: Reaction {
-                    id: session.fresh_id(),
-                    text,
-                    stance: open.view.stance,
-                    group: open.view.group,
-                    by: None,
-                    time: Some(now()),
-                    highlighted: false,
-                },
-            });
+            changes.push(captured(session, &open.view, item, round, text));
             open.view.capture.clear();
             // Stay in the field: the next quote usually follows at once.
             open.view.focus_capture = true;
