@@ -354,7 +354,7 @@ impl App {
         if let Some(open) = &mut self.open
             && let Err(e) = open.doc.apply(change)
         {
-            self.message = Some(e.to_string());
+            self.message = Some(errors::model_error(&e, self.texts()));
         }
     }
 

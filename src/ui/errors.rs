@@ -2,6 +2,7 @@
 //! English for the command line; here each kind of failure gets the window's words.
 
 use super::texts::Texts;
+use crate::model::ModelError;
 use crate::store::{LoadError, LockError, MAX_FILE_BYTES, SaveError};
 use std::io::ErrorKind;
 
@@ -57,8 +58,33 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
             t.err_too_new.replace("{version}", &version.to_string())
         ),
         LoadError::Invalid { path, error } => {
-            format!("{}: {} {error}", path.display(), t.err_invalid)
+            format!(
+                "{}: {} {}",
+                path.display(),
+                t.err_invalid,
+                model_error(error, t)
+            )
         }
+    }
+}
+
+/// Why the model refused a change, in the window's words.
+pub fn model_error(e: &ModelError, t: &Texts) -> String {
+    use ModelError::*;
+    match e {
+        UnknownItem(id) | UnknownRound(id) | UnknownOption(id) | UnknownGroup(id)
+        | UnknownRecord(id) | UnknownTheme(id) => format!("{} ({id})", t.err_gone),
+        DuplicateId(id) => format!("{} ({id})", t.err_duplicate_id),
+        NegativeCount => t.err_negative_count.into(),
+        CountTooLarge => t.err_count_too_large.into(),
+        EndBeforeStart => t.err_round_end_before_start.into(),
+        SessionEndBeforeStart => t.err_session_end_before_start.into(),
+        LastRound => t.err_last_round.into(),
+        GroupInUse(name) => t.err_group_in_use.replace("{name}", name),
+        ThemeInUse => t.err_theme_in_use.into(),
+        EmptyName => t.err_empty_name.into(),
+        DuplicateTally => t.err_duplicate_tally.into(),
+        NoOptions => t.err_no_options.into(),
     }
 }
 
@@ -115,5 +141,14 @@ mod tests {
         let nl = load_error(&syntax, &NL);
         assert!(nl.contains("regel 12, kolom 7"), "{nl}");
         assert!(nl.starts_with("/map/sessie.ron:12:7:"), "{nl}");
+        let refused = model_error(&ModelError::GroupInUse("Tafel 2".into()), &NL);
+        assert_eq!(
+            refused,
+            "de groep ‘Tafel 2’ heeft nog gegevens; haal die eerst weg"
+        );
+        assert_eq!(
+            model_error(&ModelError::NoOptions, &EN),
+            "a proposition needs at least one answer"
+        );
     }
 }
