@@ -364,6 +364,29 @@ fn signed_points(points: i64, l: &Labels) -> String {
     format!("{sign}{} {}", points.unsigned_abs(), l.points)
 }
 
+/// The part of `whole` answers that chose option `o` in round `r`, from 0 to 1.
+fn option_share(r: &Round, whole: u64, o: Id) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        r.total(o) as f32 / whole as f32
+    }
+}
+
+/// The longest bar of two rounds side by side, so both are drawn to one scale.
+fn largest_share(item: &Item, current: &Round, previous: Option<&Round>) -> f32 {
+    let (now, before) = (current.answers(), previous.map_or(0, Round::answers));
+    item.options
+        .iter()
+        .flat_map(|o| {
+            [
+                option_share(current, now, o.id),
+                previous.map_or(0.0, |p| option_share(p, before, o.id)),
+            ]
+        })
+        .fold(0.0, f32::max)
+}
+
 /// `count · pct%` as written next to a bar.
 fn count_and_share(count: u64, whole: u64) -> String {
     format!("{count} · {}%", whole_percent(count, whole))
@@ -1086,23 +1109,7 @@ impl Canvas<'_> {
             })
             .fold(0.0, f32::max);
         let max_len = (area.right() - x0 - value_w - size * 0.5).max(area.width() * 0.2);
-        let share = |r: &Round, whole: u64, o: Id| {
-            if whole == 0 {
-                0.0
-            } else {
-                r.total(o) as f32 / whole as f32
-            }
-        };
-        let top_share = item
-            .options
-            .iter()
-            .flat_map(|o| {
-                [
-                    share(current, total_now, o.id),
-                    previous.map_or(0.0, |p| share(p, total_before, o.id)),
-                ]
-            })
-            .fold(0.0, f32::max);
+        let top_share = largest_share(item, current, previous);
 
         for (i, o) in item.options.iter().enumerate() {
             let color = self.pal.bars[i % self.pal.bars.len()];
@@ -1125,7 +1132,7 @@ impl Canvas<'_> {
             rows.push((current, total_now, false, &texts[i].1));
             for (k, (r, whole, hatched, text)) in rows.into_iter().enumerate() {
                 let y = top + k as f32 * thickness;
-                let s = share(r, whole, o.id);
+                let s = option_share(r, whole, o.id);
                 let mut len = if top_share > 0.0 {
                     s / top_share * max_len
                 } else {
@@ -1301,23 +1308,7 @@ impl Canvas<'_> {
         let plot_h = (plot_bottom - plot_top).max(0.0);
         let total_now = current.answers();
         let total_before = previous.map_or(0, Round::answers);
-        let share = |r: &Round, whole: u64, o: Id| {
-            if whole == 0 {
-                0.0
-            } else {
-                r.total(o) as f32 / whole as f32
-            }
-        };
-        let top_share = item
-            .options
-            .iter()
-            .flat_map(|o| {
-                [
-                    share(current, total_now, o.id),
-                    previous.map_or(0.0, |p| share(p, total_before, o.id)),
-                ]
-            })
-            .fold(0.0, f32::max);
+        let top_share = largest_share(item, current, previous);
         let color = self.pal.bars[0];
         let painter_line = Stroke::new(2.0, self.pal.muted);
         self.ui.painter().line_segment(
@@ -1335,7 +1326,7 @@ impl Canvas<'_> {
             }
             bars.push((current, total_now, false));
             for (k, (r, whole, hatched)) in bars.into_iter().enumerate() {
-                let s = share(r, whole, o.id);
+                let s = option_share(r, whole, o.id);
                 let mut h = if top_share > 0.0 {
                     s / top_share * plot_h
                 } else {
