@@ -298,8 +298,17 @@ fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadEr
     }
     let hash = char_at(text, (line, column)) == Some('#');
     if hash || e.code == ExpectedAttribute {
+        // ron reads `#` as the start of `#![enable(…)]` and reports the word after it.
+        let whole = ron::error::Span {
+            start: ron::error::Position { line: 1, col: 1 },
+            end: ron::error::Position {
+                line: usize::MAX,
+                col: usize::MAX,
+            },
+        };
+        let first = token_position(text, &whole);
         return at(
-            (line, column),
+            if hash { (line, column) } else { first },
             "a line starting with # is not allowed here: session files have no # comments; \
              write a comment as // … or remove the line"
                 .into(),
@@ -312,16 +321,24 @@ fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadEr
     at((line, column), explain(&e.code))
 }
 
-/// Where the text in quotes that ends just before `at` (on the same line) opens; `at` if none.
+/// Where the text in quotes that `at` is in, or that ends just before it on the same line,
+/// opens; `at` if there is none. ron reports a refused value at its start or its end.
 fn text_before(text: &str, at: (usize, usize)) -> (usize, usize) {
     let Some(line) = text.split('\n').nth(at.0 - 1) else {
         return at;
     };
     let before: Vec<char> = line.chars().take(at.1 - 1).collect();
-    let end = before.iter().rposition(|c| !c.is_whitespace() && *c != ')' && *c != ',');
-    let open = end
-        .filter(|&end| before[end] == '"')
-        .and_then(|end| before[..end].iter().rposition(|c| *c == '"'));
+    let quotes: Vec<usize> = (0..before.len()).filter(|&i| before[i] == '"').collect();
+    let closed = before
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && **c != ')' && **c != ',')
+        == Some(&'"');
+    let open = match quotes.len() {
+        n if n % 2 == 1 => quotes.last(),
+        n if n >= 2 && closed => quotes.get(n - 2),
+        _ => None,
+    };
     open.map_or(at, |open| (at.0, open + 1))
 }
 

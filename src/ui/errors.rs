@@ -168,4 +168,23 @@ mod tests {
             "a proposition needs at least one answer"
         );
     }
+
+    #[test]
+    fn a_file_that_does_not_fit_names_line_column_and_item_in_the_window_language() {
+        let invalid = LoadError::Invalid {
+            path: PathBuf::from("/map/sessie.ron"),
+            error: ModelError::DuplicateId(crate::model::Id(0x14)),
+            at: Some((40, 11)),
+            item: Some((3, "“Het dorp wordt autovrij”".into())),
+        };
+        let nl = load_error(&invalid, &NL);
+        assert!(nl.starts_with("/map/sessie.ron:40:11: fout in regel 40, kolom 11:"), "{nl}");
+        assert!(nl.contains("een id komt twee keer voor"), "{nl}");
+        assert!(nl.contains("in agendapunt 3, “Het dorp wordt autovrij”"), "{nl}");
+        let en = load_error(&invalid, &EN);
+        assert!(en.contains("in agenda item 3"), "{en}");
+        let date = chrono::NaiveDate::from_ymd_opt(20000, 1, 1).unwrap();
+        let refused = model_error(&ModelError::DateOutOfRange(date), &NL);
+        assert!(refused.contains("1000 tot 9999"), "{refused}");
+    }
 }
