@@ -2715,11 +2715,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
             .unwrap();
         let mut r = reaction(Id(9_001), "te laat", None);
         r.time = Some(moment);
-        refused(
-            &mut s,
-            add_reaction(0, r),
-            ModelError::DateOutOfRange(bad),
-        );
+        refused(&mut s, add_reaction(0, r), ModelError::DateOutOfRange(bad));
         refused(
             &mut s,
             Change::UpdateRound {

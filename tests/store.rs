@@ -1805,11 +1805,17 @@ fn a_misspelt_field_is_refused_with_its_position_and_the_names_allowed_there() {
     assert!(message.contains("`higlighted`"), "{message}");
     assert!(message.contains("did you mean `highlighted`?"), "{message}");
     assert!(message.contains("in a reaction"), "{message}");
-    assert!(message.contains("`stance`") && message.contains("`by`"), "{message}");
+    assert!(
+        message.contains("`stance`") && message.contains("`by`"),
+        "{message}"
+    );
 
     let text = edited("participants: Some(24)", "participant: Some(30)");
     let message = syntax_message_at(&text, at(&text, "participant:"));
-    assert!(message.contains("did you mean `participants`?"), "{message}");
+    assert!(
+        message.contains("did you mean `participants`?"),
+        "{message}"
+    );
     let text = edited("date: Some(\"2026-11-23\")", "dat: Some(\"2026-11-23\")");
     let message = syntax_message_at(&text, at(&text, "dat:"));
     assert!(message.contains("did you mean `date`?"), "{message}");
@@ -1866,8 +1872,14 @@ fn dates_outside_the_years_1000_to_9999_are_refused_where_they_are() {
         ("\"2026-11-23\"", "\"0000-11-23\""),
         ("\"2026-11-23\"", "\"+10000-11-23\""),
         ("\"2026-11-23\"", "\"20000-11-23\""),
-        ("\"2026-11-23T13:40:00+01:00\"", "\"-0001-11-23T13:40:00+01:00\""),
-        ("\"2026-11-23T13:41:05+01:00\"", "\"+2621421231-11-23T13:41:05+01:00\""),
+        (
+            "\"2026-11-23T13:40:00+01:00\"",
+            "\"-0001-11-23T13:40:00+01:00\"",
+        ),
+        (
+            "\"2026-11-23T13:41:05+01:00\"",
+            "\"+2621421231-11-23T13:41:05+01:00\"",
+        ),
         ("\"2027-01-01\"", "\"0999-01-01\""),
         ("\"2026-12-31\"", "\"+99999-12-31\""),
         ("\"2027-02-28\"", "\"10000-02-28\""),
@@ -1881,7 +1893,12 @@ fn dates_outside_the_years_1000_to_9999_are_refused_where_they_are() {
     // The first and last days are fine.
     let dir = tempfile::tempdir().unwrap();
     for day in ["\"1000-01-01\"", "\"9999-12-31\""] {
-        load_bytes(dir.path(), "rand.ron", edited("\"2026-11-23\"", day).as_bytes()).unwrap();
+        load_bytes(
+            dir.path(),
+            "rand.ron",
+            edited("\"2026-11-23\"", day).as_bytes(),
+        )
+        .unwrap();
     }
 }
 
@@ -1896,7 +1913,12 @@ fn invalid_at(text: &str, expected: ModelError, at: (usize, usize)) -> String {
     );
     assert_eq!(err.position(), Some(at), "{err}");
     let shown = err.to_string();
-    let prefix = format!("{}:{}:{}: ", dir.path().join("klopt-niet.ron").display(), at.0, at.1);
+    let prefix = format!(
+        "{}:{}:{}: ",
+        dir.path().join("klopt-niet.ron").display(),
+        at.0,
+        at.1
+    );
     assert!(shown.starts_with(&prefix), "{shown}");
     shown
 }
@@ -1915,7 +1937,10 @@ fn a_record_that_does_not_fit_is_named_by_line_column_and_item() {
     assert!(shown.contains("used twice"), "{shown}");
 
     // A reference to a group that does not exist: the line that makes it.
-    let text = edited("group: Some(\"000000000000000a\")", "group: Some(\"00000000000000ff\")");
+    let text = edited(
+        "group: Some(\"000000000000000a\")",
+        "group: Some(\"00000000000000ff\")",
+    );
     let shown = invalid_at(
         &text,
         ModelError::UnknownGroup(Id(0xff)),
@@ -1944,7 +1969,10 @@ fn a_record_that_does_not_fit_is_named_by_line_column_and_item() {
     assert!(shown.contains("agenda item 2, “Uitspraken”"), "{shown}");
 
     // The session's own times.
-    let text = edited("end_time: Some(\"17:00:00\")", "end_time: Some(\"09:00:00\")");
+    let text = edited(
+        "end_time: Some(\"17:00:00\")",
+        "end_time: Some(\"09:00:00\")",
+    );
     invalid_at(
         &text,
         ModelError::SessionEndBeforeStart,
@@ -1976,5 +2004,8 @@ fn hand_edits_ron_rejects_get_words_a_facilitator_can_act_on() {
     let text = edited("place:", "place: \"Dorpshuis\",\n  place:");
     let dir = tempfile::tempdir().unwrap();
     let err = load_bytes(dir.path(), "twee.ron", text.as_bytes()).unwrap_err();
-    assert!(err.to_string().contains("`place` is written twice"), "{err}");
+    assert!(
+        err.to_string().contains("`place` is written twice"),
+        "{err}"
+    );
 }

@@ -72,7 +72,10 @@ fn scan(text: &str) -> Scan<'_> {
                     unclosed: Some(here),
                 };
             };
-            while chars.peek().is_some_and(|&(j, _)| j < body + len + closing.len()) {
+            while chars
+                .peek()
+                .is_some_and(|&(j, _)| j < body + len + closing.len())
+            {
                 bump!();
             }
             texts.push(quoted(key, &text[body..body + len]));
@@ -112,7 +115,9 @@ fn scan(text: &str) -> Scan<'_> {
                 continue;
             }
             '/' if text[i..].starts_with("/*") => {
-                let end = text[i + 2..].find("*/").map_or(text.len(), |n| i + 2 + n + 2);
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(text.len(), |n| i + 2 + n + 2);
                 while chars.peek().is_some_and(|&(j, _)| j < end) {
                     bump!();
                 }

@@ -117,7 +117,10 @@ impl fmt::Display for LoadError {
                 if let Some((line, column)) = at {
                     write!(f, ":{line}:{column}")?;
                 }
-                write!(f, ": the file reads, but its contents do not fit together: {error}")?;
+                write!(
+                    f,
+                    ": the file reads, but its contents do not fit together: {error}"
+                )?;
                 match item {
                     Some((number, text)) => write!(f, " (in agenda item {number}, {text})"),
                     None => Ok(()),
@@ -353,10 +356,9 @@ fn explain(code: &ron::Error) -> String {
     use ron::Error::*;
     match code {
         Eof => "the file ends too early (is it cut off, or is a closing bracket missing?)".into(),
-        MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("`{field}` is missing in {outer}"),
-            None => format!("`{field}` is missing"),
-        },
+        MissingStructField { field, outer } => {
+            format!("`{field}` is missing{}", within(outer.as_deref()))
+        }
         DuplicateStructField { field, outer } => format!(
             "`{field}` is written twice{}; keep one of the two",
             within(outer.as_deref())
@@ -378,7 +380,9 @@ fn explain(code: &ron::Error) -> String {
             outer,
         } => format!(
             "`{found}` is not a choice{}{}; the choices are {}",
-            outer.as_deref().map_or(String::new(), |o| format!(" for {}", record(o))),
+            outer
+                .as_deref()
+                .map_or(String::new(), |o| format!(" for {}", record(o))),
             did_you_mean(found, expected),
             names(expected)
         ),
@@ -392,7 +396,7 @@ fn explain(code: &ron::Error) -> String {
             "{}: is a comma missing before this, or a bracket too many or too few?",
             code.to_string().to_lowercase()
         ),
-        ExpectedStructLike | ExpectedNamedStructLike(_) => {
+        ExpectedStructLike | ExpectedNamedStructLike(_) | ExpectedDifferentStructName { .. } => {
             "expected `(` here; a session file starts with `(` and each record is written \
              `( … )` (is this a Stelling session?)"
                 .into()
@@ -462,10 +466,17 @@ fn did_you_mean(found: &str, expected: &[&str]) -> String {
     let allowed = (found.chars().count() / 3).max(1);
     expected
         .iter()
-        .map(|name| (strsim::damerau_levenshtein(&found, &name.to_lowercase()), name))
+        .map(|name| {
+            (
+                strsim::damerau_levenshtein(&found, &name.to_lowercase()),
+                name,
+            )
+        })
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)
-        .map_or(String::new(), |(_, name)| format!(" (did you mean `{name}`?)"))
+        .map_or(String::new(), |(_, name)| {
+            format!(" (did you mean `{name}`?)")
+        })
 }
 
 /// The session as the text written to disk: pretty-printed, one field a line.

@@ -178,9 +178,15 @@ mod tests {
             item: Some((3, "“Het dorp wordt autovrij”".into())),
         };
         let nl = load_error(&invalid, &NL);
-        assert!(nl.starts_with("/map/sessie.ron:40:11: fout in regel 40, kolom 11:"), "{nl}");
+        assert!(
+            nl.starts_with("/map/sessie.ron:40:11: fout in regel 40, kolom 11:"),
+            "{nl}"
+        );
         assert!(nl.contains("een id komt twee keer voor"), "{nl}");
-        assert!(nl.contains("in agendapunt 3, “Het dorp wordt autovrij”"), "{nl}");
+        assert!(
+            nl.contains("in agendapunt 3, “Het dorp wordt autovrij”"),
+            "{nl}"
+        );
         let en = load_error(&invalid, &EN);
         assert!(en.contains("in agenda item 3"), "{en}");
         let date = chrono::NaiveDate::from_ymd_opt(20000, 1, 1).unwrap();
