@@ -2690,3 +2690,116 @@ fn totals_of_huge_counts_do_not_overflow() {
     assert_eq!(round.group_answers(Some(G1)), u64::from(u32::MAX));
     assert!((percent(round.total(OPT_A), round.answers()) - 100.0).abs() < 1e-9);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dates outside the years 1000–9999 (issue 14, item 13): no change can make one, and a session
+// holding one does not validate.
+
+#[test]
+fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
+    let far = NaiveDate::from_ymd_opt(20000, 1, 1).unwrap();
+    let early = NaiveDate::from_ymd_opt(0, 6, 1).unwrap();
+    for bad in [far, early] {
+        let mut s = sample();
+        let mut d = details_of(&s);
+        d.date = Some(bad);
+        refused(
+            &mut s,
+            Change::SetDetails(Box::new(d)),
+            ModelError::DateOutOfRange(bad),
+        );
+
+        let moment = FixedOffset::east_opt(3600)
+            .unwrap()
+            .from_local_datetime(&bad.and_hms_opt(10, 0, 0).unwrap())
+            .unwrap();
+        let mut r = reaction(Id(9_001), "te laat", None);
+        r.time = Some(moment);
+        refused(&mut s, add_reaction(0, r), ModelError::DateOutOfRange(bad));
+        refused(
+            &mut s,
+            Change::UpdateRound {
+                item: PROP,
+                round: R1,
+                label: "Ronde 1".into(),
+                started: Some(moment),
+                ended: None,
+            },
+            ModelError::DateOutOfRange(bad),
+        );
+        let mut c = find_item(&s, COMMITMENTS).commitments[0].clone();
+        c.follow_up = Some(bad);
+        refused(
+            &mut s,
+            Change::PutRecord {
+                item: COMMITMENTS,
+                index: 0,
+                record: Record::Commitment(c),
+            },
+            ModelError::DateOutOfRange(bad),
+        );
+        let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
+        p.actions[0].due = Some(bad);
+        refused(
+            &mut s,
+            Change::PutRecord {
+                item: PROPOSALS,
+                index: 0,
+                record: Record::Proposal(p),
+            },
+            ModelError::DateOutOfRange(bad),
+        );
+        let mut whole = sample();
+        whole.agenda[3].commitments[0].start = Some(bad);
+        assert_eq!(
+            validate::session(&whole),
+            Err(ModelError::DateOutOfRange(bad))
+        );
+    }
+    // The edges are dates like any other.
+    let mut s = sample();
+    let mut d = details_of(&s);
+    d.date = NaiveDate::from_ymd_opt(9999, 12, 31);
+    s.apply(Change::SetDetails(Box::new(d))).unwrap();
+}
+
+#[test]
+fn a_problem_in_a_whole_session_names_its_record_and_item() {
+    use stelling::model::validate::{Place, Problem};
+    let mut s = sample();
+    s.agenda[1].rounds[0].reactions[0].id = RE1;
+    assert_eq!(
+        validate::located(&s),
+        Err(Problem {
+            error: ModelError::DuplicateId(RE1),
+            item: Some(1),
+            place: Place::Repeated(RE1),
+        })
+    );
+    let mut s = sample();
+    s.agenda[2].proposals[0].feedback[0].from_group = Some(NOPE);
+    assert_eq!(
+        validate::located(&s),
+        Err(Problem {
+            error: ModelError::UnknownGroup(NOPE),
+            item: Some(2),
+            place: Place::Reference {
+                within: PROPOSALS,
+                to: NOPE
+            },
+        })
+    );
+    let mut s = sample();
+    s.agenda[0].rounds[1].started = Some(ts(15, 0));
+    s.agenda[0].rounds[1].ended = Some(ts(14, 0));
+    assert_eq!(
+        validate::located(&s).map_err(|p| (p.item, p.place)),
+        Err((Some(0), Place::Record(R2)))
+    );
+    let mut s = sample();
+    s.groups[2].name = String::new();
+    assert_eq!(
+        validate::located(&s).map_err(|p| (p.item, p.place)),
+        Err((None, Place::Record(s.groups[2].id)))
+    );
+}

@@ -186,7 +186,10 @@ fn name() -> impl Strategy<Value = String> {
 fn naive_date() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
         8 => (1900i32..2200, 1u32..=366).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or(date(y, 12, 31))),
-        1 => (-9999i32..=19999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| date(y, m, d)),
+        // The whole range a session may hold (see `model::dates`), a day clear of its ends so
+        // any offset keeps a moment's UTC date inside it too.
+        1 => (1000i32..=9999, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| date(y, m, d).max(date(1000, 1, 2)).min(date(9999, 12, 30))),
     ]
 }
 
@@ -675,7 +678,7 @@ fn nasty_texts_and_extremes_survive_save_and_load() {
         FixedOffset::west_opt(23 * 3600 + 59 * 60)
             .unwrap()
             .from_local_datetime(&NaiveDateTime::new(
-                date(1, 1, 1),
+                date(1000, 1, 1),
                 NaiveTime::from_hms_nano_opt(23, 59, 59, 999_999_999).unwrap(),
             ))
             .unwrap(),
@@ -683,8 +686,9 @@ fn nasty_texts_and_extremes_survive_save_and_load() {
     item.rounds[0].ended = Some(ts(23 * 60 + 59, 9999, 12, 31, 23, 59, 59));
     s.agenda[1].statements[0].text = NASTY.into();
     s.agenda[1].proposals[0].actions[0].owner = long;
-    s.agenda[1].commitments[0].start = Some(NaiveDate::MIN);
-    s.agenda[1].commitments[0].follow_up = Some(NaiveDate::MAX);
+    // The first and last days a session may hold (see `model::dates`).
+    s.agenda[1].commitments[0].start = Some(date(1000, 1, 1));
+    s.agenda[1].commitments[0].follow_up = Some(date(9999, 12, 31));
     validate::session(&s).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
@@ -1038,11 +1042,17 @@ fn an_unterminated_text_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let err = load_bytes(dir.path(), "kapot.ron", broken.as_bytes()).unwrap_err();
     assert!(matches!(err, LoadError::Syntax { .. }), "{err:?}");
+    // Pointed at the quote that opens the text, with what to do about it.
+    let quote = broken[..cut].rfind('"').unwrap();
+    let line = broken[..quote].matches('\n').count() + 1;
+    let column = broken[..quote].rsplit('\n').next().unwrap().chars().count() + 1;
+    assert_eq!(err.position(), Some((line, column)), "{err}");
     let shown = err.to_string();
     assert!(
-        shown.contains("text in double quotes") || shown.contains("ends too early"),
+        shown.contains("ends inside a text") && shown.contains("cut off"),
         "{shown}"
     );
+    assert!(shown.contains("kapot.ron.bak"), "{shown}");
 }
 
 #[test]
@@ -1763,4 +1773,239 @@ proptest! {
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand edits: unknown fields, impossible dates and records that do not fit are named where they
+// are (issue 14, items 3, 13, 18 and 21).
+
+/// The sample's text with `from` replaced once by `to`.
+fn edited(from: &str, to: &str) -> String {
+    let text = store::to_ron(&sample());
+    assert!(text.contains(from), "{from:?} is in the sample");
+    text.replacen(from, to, 1)
+}
+
+/// The message of a syntax error at `(line, column)`.
+#[track_caller]
+fn syntax_message_at(text: &str, at: (usize, usize)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_bytes(dir.path(), "hand.ron", text.as_bytes()).unwrap_err();
+    let LoadError::Syntax { message, .. } = &err else {
+        panic!("expected a syntax error, got {err:?}")
+    };
+    assert_eq!(err.position(), Some(at), "{err}");
+    message.clone()
+}
+
+#[test]
+fn a_misspelt_field_is_refused_with_its_position_and_the_names_allowed_there() {
+    let text = edited("highlighted: true", "higlighted: true");
+    let message = syntax_message_at(&text, at(&text, "higlighted"));
+    assert!(message.contains("`higlighted`"), "{message}");
+    assert!(message.contains("did you mean `highlighted`?"), "{message}");
+    assert!(message.contains("in a reaction"), "{message}");
+    assert!(
+        message.contains("`stance`") && message.contains("`by`"),
+        "{message}"
+    );
+
+    let text = edited("participants: Some(24)", "participant: Some(30)");
+    let message = syntax_message_at(&text, at(&text, "participant:"));
+    assert!(
+        message.contains("did you mean `participants`?"),
+        "{message}"
+    );
+    let text = edited("date: Some(\"2026-11-23\")", "dat: Some(\"2026-11-23\")");
+    let message = syntax_message_at(&text, at(&text, "dat:"));
+    assert!(message.contains("did you mean `date`?"), "{message}");
+    // Nothing close: no guess, but the names are there.
+    let text = edited("place:", "venue:");
+    let message = syntax_message_at(&text, at(&text, "venue:"));
+    assert!(!message.contains("did you mean"), "{message}");
+    assert!(message.contains("`place`"), "{message}");
+}
+
+/// Line and column of the first `needle`.
+fn at(text: &str, needle: &str) -> (usize, usize) {
+    at_offset(text, text.find(needle).expect("needle present"))
+}
+
+/// Line and column of a byte offset.
+fn at_offset(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().unwrap().chars().count() + 1,
+    )
+}
+
+#[test]
+fn an_unknown_field_in_any_record_is_refused() {
+    // Every record in the sample starts with `id:` or (a tally) `option:`; a field added before
+    // each one in turn must be refused, whatever the record.
+    let text = store::to_ron(&sample());
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&n| {
+            let l = lines[n].trim_start();
+            (l.starts_with("id:") || l.starts_with("option:") || l.starts_with("(id:"))
+                && !lines[n - 1].trim_start().starts_with("version:")
+                || n == 1
+        })
+        .collect();
+    assert!(starts.len() >= 13, "{starts:?}");
+    for n in starts {
+        let mut edited = lines.clone();
+        let indent = &lines[n][..lines[n].len() - lines[n].trim_start().len()];
+        let extra = format!("{indent}vergeten: 1,");
+        edited.insert(n, &extra);
+        let broken = edited.join("\n");
+        let message = syntax_message_at(&broken, (n + 1, indent.chars().count() + 1));
+        assert!(message.contains("`vergeten`"), "line {n}: {message}");
+    }
+}
+
+#[test]
+fn dates_outside_the_years_1000_to_9999_are_refused_where_they_are() {
+    let cases = [
+        ("\"2026-11-23\"", "\"0000-11-23\""),
+        ("\"2026-11-23\"", "\"+10000-11-23\""),
+        ("\"2026-11-23\"", "\"20000-11-23\""),
+        (
+            "\"2026-11-23T13:40:00+01:00\"",
+            "\"-0001-11-23T13:40:00+01:00\"",
+        ),
+        (
+            "\"2026-11-23T13:41:05+01:00\"",
+            "\"+2621421231-11-23T13:41:05+01:00\"",
+        ),
+        ("\"2027-01-01\"", "\"0999-01-01\""),
+        ("\"2026-12-31\"", "\"+99999-12-31\""),
+        ("\"2027-02-28\"", "\"10000-02-28\""),
+    ];
+    for (from, to) in cases {
+        let text = edited(from, to);
+        let message = syntax_message_at(&text, at(&text, to));
+        assert!(message.contains(to), "{message}");
+        assert!(message.contains("1000 to 9999"), "{message}");
+    }
+    // The first and last days are fine.
+    let dir = tempfile::tempdir().unwrap();
+    for day in ["\"1000-01-01\"", "\"9999-12-31\""] {
+        load_bytes(
+            dir.path(),
+            "rand.ron",
+            edited("\"2026-11-23\"", day).as_bytes(),
+        )
+        .unwrap();
+    }
+}
+
+/// The refusal of a file whose contents do not fit, with its position.
+#[track_caller]
+fn invalid_at(text: &str, expected: ModelError, at: (usize, usize)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_bytes(dir.path(), "klopt-niet.ron", text.as_bytes()).unwrap_err();
+    assert!(
+        matches!(&err, LoadError::Invalid { error, .. } if *error == expected),
+        "{err:?}"
+    );
+    assert_eq!(err.position(), Some(at), "{err}");
+    let shown = err.to_string();
+    let prefix = format!(
+        "{}:{}:{}: ",
+        dir.path().join("klopt-niet.ron").display(),
+        at.0,
+        at.1
+    );
+    assert!(shown.starts_with(&prefix), "{shown}");
+    shown
+}
+
+#[test]
+fn a_record_that_does_not_fit_is_named_by_line_column_and_item() {
+    // The second use of an id is pointed at, not the first.
+    let text = edited("id: \"0000000000000021\"", "id: \"0000000000000014\"");
+    let second = text.rfind("id: \"0000000000000014\"").unwrap();
+    assert_ne!(Some(second), text.find("id: \"0000000000000014\""));
+    let shown = invalid_at(
+        &text,
+        ModelError::DuplicateId(Id(0x14)),
+        at_offset(&text, second),
+    );
+    assert!(shown.contains("used twice"), "{shown}");
+
+    // A reference to a group that does not exist: the line that makes it.
+    let text = edited(
+        "group: Some(\"000000000000000a\")",
+        "group: Some(\"00000000000000ff\")",
+    );
+    let shown = invalid_at(
+        &text,
+        ModelError::UnknownGroup(Id(0xff)),
+        at(&text, "group: Some(\"00000000000000ff\")"),
+    );
+    assert!(
+        shown.contains("agenda item 1, “Het dorp wordt autovrij”"),
+        "{shown}"
+    );
+
+    // A round that ends before it starts: the round.
+    let mut s = sample();
+    s.agenda[0].rounds[0].ended = Some(ts(60, 2026, 11, 23, 13, 0, 0));
+    let text = store::to_ron(&s);
+    let round = format!("id: \"{}\"", s.agenda[0].rounds[0].id);
+    let shown = invalid_at(&text, ModelError::EndBeforeStart, at(&text, &round));
+    assert!(shown.contains("agenda item 1"), "{shown}");
+
+    // A statement on a theme that does not exist, in the second item.
+    let text = edited("theme: \"000000000000001e\"", "theme: \"000000000000009e\"");
+    let shown = invalid_at(
+        &text,
+        ModelError::UnknownTheme(Id(0x9e)),
+        at(&text, "theme: \"000000000000009e\""),
+    );
+    assert!(shown.contains("agenda item 2, “Uitspraken”"), "{shown}");
+
+    // The session's own times.
+    let text = edited(
+        "end_time: Some(\"17:00:00\")",
+        "end_time: Some(\"09:00:00\")",
+    );
+    invalid_at(
+        &text,
+        ModelError::SessionEndBeforeStart,
+        at(&text, "end_time:"),
+    );
+}
+
+#[test]
+fn hand_edits_ron_rejects_get_words_a_facilitator_can_act_on() {
+    // A `#` comment.
+    let text = format!("# aantekening\n{}", store::to_ron(&sample()));
+    let message = syntax_message_at(&text, (1, 1));
+    assert!(message.contains("// …"), "{message}");
+    // A misspelt choice.
+    let text = edited("stance: For", "stance: Agianst");
+    let message = syntax_message_at(&text, at(&text, "Agianst"));
+    assert!(message.contains("did you mean `Against`?"), "{message}");
+    assert!(message.contains("`Neutral`"), "{message}");
+    // A missing comma.
+    let text = edited("place: \"Gemeentehuis\",", "place: \"Gemeentehuis\"");
+    let message = syntax_message_at(&text, at(&text, "facilitators:"));
+    assert!(message.contains("comma is missing"), "{message}");
+    // A bracket too many at the end.
+    let text = store::to_ron(&sample()) + ")";
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_bytes(dir.path(), "haakje.ron", text.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("bracket too many"), "{err}");
+    // A field written twice.
+    let text = edited("place:", "place: \"Dorpshuis\",\n  place:");
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_bytes(dir.path(), "twee.ron", text.as_bytes()).unwrap_err();
+    assert!(
+        err.to_string().contains("`place` is written twice"),
+        "{err}"
+    );
 }

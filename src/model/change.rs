@@ -316,6 +316,7 @@ impl Session {
                 reaction,
             } => {
                 self.check_group_ref(reaction.group)?;
+                validate::moment(reaction.time)?;
                 let r = round_mut(self.item_mut(item)?, round)?;
                 let slot = r
                     .reactions
@@ -519,6 +520,7 @@ impl Session {
         reaction: Reaction,
     ) -> Result<Change, ModelError> {
         self.check_group_ref(reaction.group)?;
+        validate::moment(reaction.time)?;
         let r = round_mut(self.item_mut(item)?, round)?;
         let index = index.min(r.reactions.len());
         let id = reaction.id;

@@ -2,6 +2,7 @@
 //! statements, and every change to them. No egui and no I/O here.
 
 mod change;
+pub mod dates;
 mod history;
 mod id;
 pub mod merge;

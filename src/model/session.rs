@@ -13,12 +13,13 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One event: a workshop, a conference, an online meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Session {
     pub version: u32,
     /// Shared by every copy handed out from the same prepared session (see merge).
     pub id: Id,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_date")]
     pub date: Option<NaiveDate>,
     #[serde(default)]
     pub start_time: Option<NaiveTime>,
@@ -57,6 +58,7 @@ pub enum Language {
 
 /// A table, subgroup or municipality that reacts as a unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: Id,
     pub name: String,
@@ -96,6 +98,7 @@ impl ItemKind {
 /// One agenda entry. A flat record rather than an enum per kind, so changing an item's kind
 /// while preparing never throws recorded data away.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: Id,
     pub kind: ItemKind,
@@ -124,6 +127,7 @@ pub struct Item {
 
 /// One answer people can give to a proposition ("eens", "oneens", "twijfel", "7").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResponseOption {
     pub id: Id,
     pub label: String,
@@ -131,12 +135,13 @@ pub struct ResponseOption {
 
 /// One pass over an item, e.g. before and after the discussion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Round {
     pub id: Id,
     pub label: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_timestamp")]
     pub started: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_timestamp")]
     pub ended: Option<Timestamp>,
     /// Counts per option; an entry with a group counts that group's hands, one without counts
     /// hands not attributed to a group. An option's total is the sum of its entries.
@@ -147,6 +152,7 @@ pub struct Round {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tally {
     pub option: Id,
     #[serde(default)]
@@ -177,6 +183,7 @@ impl Stance {
 
 /// Something a participant said or typed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reaction {
     pub id: Id,
     pub text: String,
@@ -187,7 +194,7 @@ pub struct Reaction {
     /// Name or role, only when the participant agreed to be named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_timestamp")]
     pub time: Option<Timestamp>,
     /// Left out of the file while false: most reactions are not highlighted.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -200,6 +207,7 @@ fn is_false(value: &bool) -> bool {
 
 /// An improvement proposal written by one group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Proposal {
     pub id: Id,
     #[serde(default)]
@@ -216,16 +224,18 @@ pub struct Proposal {
 
 /// A concrete step with someone who owns it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: Id,
     pub text: String,
     #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_date")]
     pub due: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Feedback {
     pub id: Id,
     #[serde(default)]
@@ -235,15 +245,16 @@ pub struct Feedback {
 
 /// A personal promise to act, followed up later by the organisers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Commitment {
     pub id: Id,
     pub person: String,
     #[serde(default)]
     pub organisation: String,
     pub action: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_date")]
     pub start: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::option_date")]
     pub follow_up: Option<NaiveDate>,
 }
 
@@ -255,6 +266,7 @@ impl Commitment {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: Id,
     pub name: String,
@@ -262,6 +274,7 @@ pub struct Theme {
 
 /// A one-line statement a group produced for a theme.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Statement {
     pub id: Id,
     pub theme: Id,

@@ -43,28 +43,131 @@ pub enum ModelError {
     DuplicateTally,
     #[error("a proposition needs at least one response option")]
     NoOptions,
+    #[error("the date {0} is outside the years 1000 to 9999")]
+    DateOutOfRange(chrono::NaiveDate),
+}
+
+/// Which record a problem found in a whole session is about, so a loader that has the file's
+/// text can point at its line (the model itself knows no text positions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The record that has this id.
+    Record(Id),
+    /// The second record that has this id.
+    Repeated(Id),
+    /// A reference to `to` inside the record `within` (an item): a tally's option, a
+    /// reaction's group, a statement's theme.
+    Reference { within: Id, to: Id },
+    /// A field of the session itself, such as `end_time`.
+    SessionField(&'static str),
+}
+
+/// A problem in a whole session: what is wrong, in which agenda item (index) and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub error: ModelError,
+    pub item: Option<usize>,
+    pub place: Place,
 }
 
 /// Checks a whole session, as loaded from a file.
 pub fn session(s: &Session) -> Result<(), ModelError> {
-    let mut seen = HashSet::new();
-    for id in s.all_ids() {
-        if !seen.insert(id) {
-            return Err(ModelError::DuplicateId(id));
-        }
-    }
-    times_of_day(s.start_time, s.end_time)?;
+    located(s).map_err(|p| p.error)
+}
+
+/// Checks a whole session like [`session`], and says which record a problem is in.
+pub fn located(s: &Session) -> Result<(), Problem> {
+    let at = |item, place| move |error| Problem { error, item, place };
+    duplicates(s)?;
+    let field = |name| at(None, Place::SessionField(name));
+    times_of_day(s.start_time, s.end_time).map_err(field("end_time"))?;
+    date(s.date).map_err(field("date"))?;
     for g in &s.groups {
-        name(&g.name)?;
+        name(&g.name).map_err(at(None, Place::Record(g.id)))?;
     }
-    for item in &s.agenda {
-        item_contents(s, item)?;
+    for (i, item) in s.agenda.iter().enumerate() {
+        item_contents(s, item).map_err(|error| Problem {
+            place: place_in_item(item, &error),
+            item: Some(i),
+            error,
+        })?;
     }
     Ok(())
 }
 
+/// The first id used a second time, with the item of its second use.
+fn duplicates(s: &Session) -> Result<(), Problem> {
+    let mut seen = HashSet::new();
+    let twice = |id, item| Problem {
+        error: ModelError::DuplicateId(id),
+        item,
+        place: Place::Repeated(id),
+    };
+    for id in std::iter::once(s.id).chain(s.groups.iter().map(|g| g.id)) {
+        if !seen.insert(id) {
+            return Err(twice(id, None));
+        }
+    }
+    let mut ids = Vec::new();
+    for (i, item) in s.agenda.iter().enumerate() {
+        ids.clear();
+        item.collect_ids(&mut ids);
+        if let Some(&id) = ids.iter().find(|&&id| !seen.insert(id)) {
+            return Err(twice(id, Some(i)));
+        }
+    }
+    Ok(())
+}
+
+/// The record within `item` that `error` (found by [`item_contents`]) is about.
+fn place_in_item(item: &Item, error: &ModelError) -> Place {
+    use ModelError::*;
+    let round_where = |bad: &dyn Fn(&Round) -> bool| {
+        item.rounds
+            .iter()
+            .find(|r| bad(r))
+            .map_or(Place::Record(item.id), |r| Place::Record(r.id))
+    };
+    match *error {
+        UnknownGroup(to) | UnknownOption(to) | UnknownTheme(to) => Place::Reference {
+            within: item.id,
+            to,
+        },
+        EndBeforeStart => round_where(&|r| times(r.started, r.ended).is_err()),
+        DuplicateTally => round_where(&|r| {
+            let mut keys = HashSet::new();
+            !r.tallies.iter().all(|t| keys.insert((t.option, t.group)))
+        }),
+        EmptyName => item
+            .themes
+            .iter()
+            .find(|t| name(&t.name).is_err())
+            .map_or(Place::Record(item.id), |t| Place::Record(t.id)),
+        _ => Place::Record(item.id),
+    }
+}
+
 pub(crate) fn details(d: &Details) -> Result<(), ModelError> {
-    times_of_day(d.start_time, d.end_time)
+    times_of_day(d.start_time, d.end_time)?;
+    date(d.date)
+}
+
+/// Refuses a date outside [`super::dates::YEARS`].
+pub(crate) fn date(date: Option<chrono::NaiveDate>) -> Result<(), ModelError> {
+    match date {
+        Some(d) if !super::dates::in_range(d) => Err(ModelError::DateOutOfRange(d)),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses a moment whose date is outside [`super::dates::YEARS`].
+pub(crate) fn moment(t: Option<Timestamp>) -> Result<(), ModelError> {
+    match t {
+        Some(t) if !super::dates::moment_in_range(t) => {
+            Err(ModelError::DateOutOfRange(t.naive_local().date()))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn times_of_day(
@@ -89,6 +192,8 @@ pub(crate) fn times(
     started: Option<Timestamp>,
     ended: Option<Timestamp>,
 ) -> Result<(), ModelError> {
+    moment(started)?;
+    moment(ended)?;
     match (started, ended) {
         (Some(a), Some(b)) if b < a => Err(ModelError::EndBeforeStart),
         _ => Ok(()),
@@ -131,6 +236,9 @@ fn item_contents(s: &Session, item: &Item) -> Result<(), ModelError> {
     for p in &item.proposals {
         record(s, item, &Record::Proposal(p.clone()))?;
     }
+    for c in &item.commitments {
+        date(c.start).and(date(c.follow_up))?;
+    }
     for st in &item.statements {
         record(s, item, &Record::Statement(st.clone()))?;
     }
@@ -151,6 +259,7 @@ pub(crate) fn round(s: &Session, item: &Item, r: &Round) -> Result<(), ModelErro
     }
     for reaction in &r.reactions {
         group_ref(s, reaction.group)?;
+        moment(reaction.time)?;
     }
     Ok(())
 }
@@ -162,9 +271,9 @@ pub(crate) fn record(s: &Session, item: &Item, record: &Record) -> Result<(), Mo
             for f in &p.feedback {
                 group_ref(s, f.from_group)?;
             }
-            Ok(())
+            p.actions.iter().try_for_each(|a| date(a.due))
         }
-        Record::Commitment(_) => Ok(()),
+        Record::Commitment(c) => date(c.start).and(date(c.follow_up)),
         Record::Theme(t) => name(&t.name),
         Record::Statement(st) => {
             group_ref(s, st.group)?;

@@ -7,6 +7,7 @@ mod autosave;
 pub mod copies;
 pub mod crash;
 pub mod examples;
+mod locate;
 mod lock;
 pub mod settings;
 pub mod templates;
@@ -48,17 +49,22 @@ pub enum LoadError {
         path: PathBuf,
         version: u32,
     },
+    /// The file parses, but its contents break a rule of the model. `at` is the line and
+    /// column of the record concerned, `item` the agenda item's number (from 1) and text.
     Invalid {
         path: PathBuf,
         error: validate::ModelError,
+        at: Option<(usize, usize)>,
+        item: Option<(usize, String)>,
     },
 }
 
 impl LoadError {
-    /// Line and column of a syntax error, counted from 1.
+    /// Line and column of a syntax error or of the record that does not fit, counted from 1.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             LoadError::Syntax { line, column, .. } => Some((*line, *column)),
+            LoadError::Invalid { at, .. } => *at,
             _ => None,
         }
     }
@@ -101,12 +107,24 @@ impl fmt::Display for LoadError {
                  left untouched.",
                 path.display()
             ),
-            LoadError::Invalid { path, error } => {
+            LoadError::Invalid {
+                path,
+                error,
+                at,
+                item,
+            } => {
+                write!(f, "{}", path.display())?;
+                if let Some((line, column)) = at {
+                    write!(f, ":{line}:{column}")?;
+                }
                 write!(
                     f,
-                    "{}: the file reads, but its contents do not fit together: {error}",
-                    path.display()
-                )
+                    ": the file reads, but its contents do not fit together: {error}"
+                )?;
+                match item {
+                    Some((number, text)) => write!(f, " (in agenda item {number}, {text})"),
+                    None => Ok(()),
+                }
             }
         }
     }
@@ -195,21 +213,29 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
             {
                 return Err(too_new(probe.version));
             }
-            let (line, column) = token_position(text, &e.span);
-            return Err(LoadError::Syntax {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: explain(&e.code),
-            });
+            return Err(syntax_error(text, path, &e));
         }
     };
     migrate(&mut session);
-    validate::session(&session).map_err(|error| LoadError::Invalid {
+    validate::located(&session).map_err(|problem| LoadError::Invalid {
         path: path.to_path_buf(),
-        error,
+        at: locate::place(text, &problem.place),
+        item: problem
+            .item
+            .map(|i| (i + 1, excerpt(&session.agenda[i].text))),
+        error: problem.error,
     })?;
     Ok(session)
+}
+
+/// An item's first line in quotes, cut at 60 characters, to name the item in a message.
+pub fn excerpt(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("").trim();
+    let mut out: String = first.chars().take(60).collect();
+    if first.chars().count() > 60 {
+        out.push('…');
+    }
+    format!("“{out}”")
 }
 
 /// Where the offending token starts. ron's span often starts at the whitespace before it (after
@@ -250,21 +276,207 @@ fn migrate(session: &mut Session) {
     session.version = FORMAT_VERSION;
 }
 
+/// A syntax error at the place a facilitator has to look, said so they can act on it.
+fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadError {
+    use ron::Error::*;
+    let (line, column) = token_position(text, &e.span);
+    let at = |(line, column), message: String| LoadError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    };
+    let ends_early = matches!(e.code, Eof | ExpectedString | ExpectedStringEnd);
+    if let Some(open) = locate::unclosed_text(text).filter(|_| ends_early) {
+        let backup = backup_path(path);
+        let backup = backup.file_name().unwrap_or_default().to_string_lossy();
+        return at(
+            open,
+            format!(
+                "the file ends inside a text: the quote here opens a text that is never closed. \
+                 Is the file cut off? Then open {backup}, the previous version; otherwise add \
+                 the missing \""
+            ),
+        );
+    }
+    let hash = char_at(text, (line, column)) == Some('#');
+    if hash || e.code == ExpectedAttribute {
+        // ron reads `#` as the start of `#![enable(…)]` and reports the word after it.
+        let whole = ron::error::Span {
+            start: ron::error::Position { line: 1, col: 1 },
+            end: ron::error::Position {
+                line: usize::MAX,
+                col: usize::MAX,
+            },
+        };
+        let first = token_position(text, &whole);
+        return at(
+            if hash { (line, column) } else { first },
+            "a line starting with # is not allowed here: session files have no # comments; \
+             write a comment as // … or remove the line"
+                .into(),
+        );
+    }
+    if let Message(message) = &e.code {
+        // A value Stelling refused (a date, an id): ron reports where it ends.
+        return at(text_before(text, (line, column)), message.clone());
+    }
+    at((line, column), explain(&e.code))
+}
+
+/// Where the text in quotes that `at` is in, or that ends just before it on the same line,
+/// opens; `at` if there is none. ron reports a refused value at its start or its end.
+fn text_before(text: &str, at: (usize, usize)) -> (usize, usize) {
+    let Some(line) = text.split('\n').nth(at.0 - 1) else {
+        return at;
+    };
+    let before: Vec<char> = line.chars().take(at.1 - 1).collect();
+    let quotes: Vec<usize> = (0..before.len()).filter(|&i| before[i] == '"').collect();
+    let closed = before
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && **c != ')' && **c != ',')
+        == Some(&'"');
+    let open = match quotes.len() {
+        n if n % 2 == 1 => quotes.last(),
+        n if n >= 2 && closed => quotes.get(n - 2),
+        _ => None,
+    };
+    open.map_or(at, |open| (at.0, open + 1))
+}
+
+/// The character at a line and column (both from 1), if the text has one there.
+fn char_at(text: &str, (line, column): (usize, usize)) -> Option<char> {
+    text.split('\n').nth(line - 1)?.chars().nth(column - 1)
+}
+
 /// ron's error messages, reworded where a facilitator editing a file by hand would otherwise
 /// be puzzled.
 fn explain(code: &ron::Error) -> String {
     use ron::Error::*;
     match code {
         Eof => "the file ends too early (is it cut off, or is a closing bracket missing?)".into(),
-        MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("`{field}` is missing in {outer}"),
-            None => format!("`{field}` is missing"),
-        },
+        MissingStructField { field, outer } => {
+            format!("`{field}` is missing{}", within(outer.as_deref()))
+        }
+        DuplicateStructField { field, outer } => format!(
+            "`{field}` is written twice{}; keep one of the two",
+            within(outer.as_deref())
+        ),
+        NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "Stelling knows no field `{found}`{}{}; the fields there are {}. Correct the name or \
+             remove the line (Stelling refuses the file rather than drop what it does not know)",
+            within(outer.as_deref()),
+            did_you_mean(found, expected),
+            names(expected)
+        ),
+        NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not a choice{}{}; the choices are {}",
+            outer
+                .as_deref()
+                .map_or(String::new(), |o| format!(" for {}", record(o))),
+            did_you_mean(found, expected),
+            names(expected)
+        ),
         ExpectedString | ExpectedStringEnd => {
             "expected a text in double quotes (\"…\"); a quote inside a text is written \\\"".into()
         }
+        ExpectedComma => {
+            "a comma is missing: every field and every entry in a list ends with `,`".into()
+        }
+        ExpectedStructLikeEnd | ExpectedOptionEnd | ExpectedArrayEnd | ExpectedMapEnd => format!(
+            "{}: is a comma missing before this, or a bracket too many or too few?",
+            code.to_string().to_lowercase()
+        ),
+        ExpectedStructLike | ExpectedNamedStructLike(_) | ExpectedDifferentStructName { .. } => {
+            "expected `(` here; a session file starts with `(` and each record is written \
+             `( … )` (is this a Stelling session?)"
+                .into()
+        }
+        TrailingCharacters => "there is more after the session's closing `)`: is there a \
+             bracket too many, or were two files put together?"
+            .into(),
+        ExceededRecursionLimit => "the brackets are nested far deeper than in any session \
+             (more than 100 levels); this is not a Stelling session"
+            .into(),
+        UnexpectedChar(c) => format!(
+            "`{c}` is not expected here: is a comma, a bracket or a quote around a text missing?"
+        ),
+        ExpectedMapColon => "a `:` is missing after the field's name".into(),
+        ExpectedIdentifier => "expected a field's name here (such as `text:`): is a closing \
+             bracket missing before this, or is there a comma too many?"
+            .into(),
+        ExpectedInteger | InvalidIntegerDigit { .. } => "expected a whole number here".into(),
+        IntegerOutOfBounds => "this number is too large, or negative where it cannot be".into(),
+        UnclosedBlockComment => "a comment opened with /* is never closed with */".into(),
         other => other.to_string(),
     }
+}
+
+/// " in a reaction", or nothing when ron did not say which record.
+fn within(outer: Option<&str>) -> String {
+    outer.map_or(String::new(), |o| format!(" in {}", record(o)))
+}
+
+/// A model type's name as a facilitator would say it.
+fn record(name: &str) -> String {
+    match name {
+        "Session" => "the session",
+        "Group" => "a group",
+        "Item" => "an agenda item",
+        "ResponseOption" => "a response option",
+        "Round" => "a round",
+        "Tally" => "a count",
+        "Reaction" => "a reaction",
+        "Proposal" => "a proposal",
+        "Action" => "an action",
+        "Feedback" => "feedback",
+        "Commitment" => "a commitment",
+        "Theme" => "a theme",
+        "Statement" => "a statement",
+        "Stance" => "a stance",
+        "ItemKind" => "the kind of item",
+        "Language" => "the language",
+        other => return format!("`{other}`"),
+    }
+    .into()
+}
+
+/// `` `a`, `b` and `c` ``.
+fn names(expected: &[&str]) -> String {
+    let quoted: Vec<String> = expected.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => "none".into(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// " (did you mean `highlighted`?)" for the closest name a slip of the keyboard away.
+fn did_you_mean(found: &str, expected: &[&str]) -> String {
+    let found = found.to_lowercase();
+    let allowed = (found.chars().count() / 3).max(1);
+    expected
+        .iter()
+        .map(|name| {
+            (
+                strsim::damerau_levenshtein(&found, &name.to_lowercase()),
+                name,
+            )
+        })
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map_or(String::new(), |(_, name)| {
+            format!(" (did you mean `{name}`?)")
+        })
 }
 
 /// The session as the text written to disk: pretty-printed, one field a line.

@@ -48,24 +48,40 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
         } => format!(
             "{}:{line}:{column}: {} {message}",
             path.display(),
-            t.err_syntax
-                .replace("{line}", &line.to_string())
-                .replace("{column}", &column.to_string())
+            syntax_at(t, *line, *column)
         ),
         LoadError::TooNew { path, version } => format!(
             "{}: {}",
             path.display(),
             t.err_too_new.replace("{version}", &version.to_string())
         ),
-        LoadError::Invalid { path, error } => {
-            format!(
-                "{}: {} {}",
-                path.display(),
-                t.err_invalid,
-                model_error(error, t)
-            )
+        LoadError::Invalid {
+            path,
+            error,
+            at,
+            item,
+        } => {
+            let mut shown = path.display().to_string();
+            if let Some((line, column)) = at {
+                shown += &format!(":{line}:{column}: {}", syntax_at(t, *line, *column));
+            } else {
+                shown += ":";
+            }
+            shown += &format!(" {} {}", t.err_invalid, model_error(error, t));
+            if let Some((number, text)) = item {
+                let place = t.err_in_item.replace("{number}", &number.to_string());
+                shown += &format!(" ({})", place.replace("{text}", text));
+            }
+            shown
         }
     }
+}
+
+/// "error at line 3, column 7:" in the window's words.
+fn syntax_at(t: &Texts, line: usize, column: usize) -> String {
+    t.err_syntax
+        .replace("{line}", &line.to_string())
+        .replace("{column}", &column.to_string())
 }
 
 /// Why the model refused a change, in the window's words.
@@ -85,6 +101,7 @@ pub fn model_error(e: &ModelError, t: &Texts) -> String {
         EmptyName => t.err_empty_name.into(),
         DuplicateTally => t.err_duplicate_tally.into(),
         NoOptions => t.err_no_options.into(),
+        DateOutOfRange(date) => t.err_date_out_of_range.replace("{date}", &date.to_string()),
     }
 }
 
@@ -150,5 +167,30 @@ mod tests {
             model_error(&ModelError::NoOptions, &EN),
             "a proposition needs at least one answer"
         );
+    }
+
+    #[test]
+    fn a_file_that_does_not_fit_names_line_column_and_item_in_the_window_language() {
+        let invalid = LoadError::Invalid {
+            path: PathBuf::from("/map/sessie.ron"),
+            error: ModelError::DuplicateId(crate::model::Id(0x14)),
+            at: Some((40, 11)),
+            item: Some((3, "“Het dorp wordt autovrij”".into())),
+        };
+        let nl = load_error(&invalid, &NL);
+        assert!(
+            nl.starts_with("/map/sessie.ron:40:11: fout in regel 40, kolom 11:"),
+            "{nl}"
+        );
+        assert!(nl.contains("een id komt twee keer voor"), "{nl}");
+        assert!(
+            nl.contains("in agendapunt 3, “Het dorp wordt autovrij”"),
+            "{nl}"
+        );
+        let en = load_error(&invalid, &EN);
+        assert!(en.contains("in agenda item 3"), "{en}");
+        let date = chrono::NaiveDate::from_ymd_opt(20000, 1, 1).unwrap();
+        let refused = model_error(&ModelError::DateOutOfRange(date), &NL);
+        assert!(refused.contains("1000 tot 9999"), "{refused}");
     }
 }

@@ -89,7 +89,8 @@ pub struct ProposalDraft {
 
 /// Reads `23-01-2027`, `23/01/2027`, `23.01.2027` or `2027-01-23`, and a two-digit year as
 /// this century (`23-01-27`); empty text is no date. Years before 1900 are refused: chrono
-/// reads `27` as the year 27, which no follow-up date means.
+/// reads `27` as the year 27, which no follow-up date means; and years after 9999, which no
+/// calendar can hold (see [`crate::model::dates`]).
 pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
     use chrono::Datelike;
     let text = text.trim();
@@ -101,7 +102,7 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
             let year = d.year();
             let d = match year {
                 0..=99 if format != "%Y-%m-%d" => d.with_year(2000 + year).ok_or(())?,
-                1900.. => d,
+                1900..=9999 => d,
                 _ => return Err(()),
             };
             return Ok(Some(d));
@@ -541,5 +542,8 @@ mod tests {
         assert_eq!(parse_date("23-01-1027"), Err(()));
         assert_eq!(parse_date("0027-01-23"), Err(()));
         assert_eq!(parse_date("31-02-2027"), Err(()));
+        assert_eq!(parse_date("01-01-20000"), Err(()));
+        assert_eq!(parse_date("+20000-01-01"), Err(()));
+        assert_eq!(parse_date("0000-01-01"), Err(()));
     }
 }

@@ -98,6 +98,10 @@ pub struct Texts {
     pub err_empty_name: &'static str,
     pub err_duplicate_tally: &'static str,
     pub err_no_options: &'static str,
+    /// `{date}`: a date outside the years 1000–9999.
+    pub err_date_out_of_range: &'static str,
+    /// `{number}` and `{text}`: the agenda item a problem in a file is in.
+    pub err_in_item: &'static str,
     pub shortcuts: &'static str,
     pub shortcuts_close: &'static str,
     pub shortcut_list: &'static [(&'static str, &'static str)],
@@ -449,6 +453,8 @@ pub static NL: Texts = Texts {
     err_empty_name: "een naam mag niet leeg zijn",
     err_duplicate_tally: "een antwoord is twee keer geteld voor dezelfde groep in één ronde",
     err_no_options: "een stelling heeft minstens één antwoord nodig",
+    err_date_out_of_range: "de datum {date} valt buiten de jaren 1000 tot 9999",
+    err_in_item: "in agendapunt {number}, {text}",
     shortcuts: "Sneltoetsen",
     shortcuts_close: "F1, ? of Esc sluit dit overzicht",
     shortcut_list: &[
@@ -874,6 +880,8 @@ pub static EN: Texts = Texts {
     err_empty_name: "a name cannot be empty",
     err_duplicate_tally: "an answer is counted twice for the same group in one round",
     err_no_options: "a proposition needs at least one answer",
+    err_date_out_of_range: "the date {date} is outside the years 1000 to 9999",
+    err_in_item: "in agenda item {number}, {text}",
     shortcuts: "Keyboard shortcuts",
     shortcuts_close: "F1, ? or Esc closes this overview",
     shortcut_list: &[

@@ -56,7 +56,9 @@ fn calendar(
     let mut picked = None;
     ui.horizontal(|ui| {
         if ui.button("◀").on_hover_text(t.previous).clicked()
-            && let Some(m) = month.checked_sub_months(Months::new(1))
+            && let Some(m) = month
+                .checked_sub_months(Months::new(1))
+                .filter(|m| crate::model::dates::in_range(*m))
         {
             *month = m;
         }
@@ -67,7 +69,9 @@ fn calendar(
                 .size(19.0),
         );
         if ui.button("▶").on_hover_text(t.next).clicked()
-            && let Some(m) = month.checked_add_months(Months::new(1))
+            && let Some(m) = month
+                .checked_add_months(Months::new(1))
+                .filter(|m| crate::model::dates::in_range(*m))
         {
             *month = m;
         }
