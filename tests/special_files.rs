@@ -238,3 +238,42 @@ fn a_syntax_error_after_a_byte_order_mark_is_at_the_right_column() {
         run.both()
     );
 }
+
+/// The app opens what Notepad saves, saves plain UTF-8 without a mark, and does not take its
+/// own re-encoding for another program's edit.
+#[test]
+fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
+    use stelling::model::Change;
+    use stelling::store::{SaveStatus, settings::Settings};
+    let dir = tempfile::tempdir().unwrap();
+    for (name, encode) in [
+        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
+        ("unicode-le.ron", utf16le),
+        ("unicode-be.ron", utf16be),
+    ] {
+        let path = reencoded(dir.path(), name, encode);
+        let mut app = stelling::ui::App::with_settings(Settings::default());
+        app.open_path(&path);
+        assert!(app.message.is_none(), "{name}: {:?}", app.message);
+        let open = app.open.as_ref().unwrap();
+        let item = open.doc.session().agenda[0].clone();
+        app.apply(Change::ReplaceItem(Box::new(stelling::model::Item {
+            notes: "Vraag naar de planning".into(),
+            ..item
+        })));
+        app.flush().unwrap();
+        let open = app.open.as_ref().unwrap();
+        assert!(
+            matches!(open.autosave.status(), SaveStatus::Saved { .. }),
+            "{name}: {:?}",
+            open.autosave.status()
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.starts_with(b"("),
+            "{name}: written without a byte order mark"
+        );
+        let saved = stelling::store::load(&path).unwrap();
+        assert_eq!(saved.agenda[0].notes, "Vraag naar de planning", "{name}");
+    }
+}

@@ -93,8 +93,8 @@ impl fmt::Display for LoadError {
             ),
             LoadError::NotText { path } => write!(
                 f,
-                "{}: this is not a text file in UTF-8 (or UTF-16), so it is not a Stelling session; \
-                 save a file edited by hand as UTF-8",
+                "{}: this is not a text file (it is not valid UTF-8 or UTF-16), so it is not a \
+                 Stelling session; save a file edited by hand as UTF-8",
                 path.display()
             ),
             LoadError::Syntax {
