@@ -1,6 +1,7 @@
 //! The extremes a facilitator's files can reach: a 1 MB reaction, 100,000 reactions, 1,000
-//! items, a 50 MB session file. Goal: no frame and no open longer than a second (the window
-//! must not freeze); most stay far below that.
+//! items, a 50 MB session file, and the largest file `check` accepts (a 200 MB note). Goal: no
+//! frame and no open longer than a second (the window must not freeze); most stay far below
+//! that. The largest file opens within a few seconds: what `check` accepts, the app opens.
 //!
 //! `cargo bench --bench large`
 
@@ -93,5 +94,33 @@ fn frame_with_a_1_mb_reaction(bencher: divan::Bencher) {
     bencher.bench_local(|| {
         let ctx = egui::Context::default();
         ctx.run_ui(input(), |ui| app.show(ui)).shapes.len()
+    });
+}
+
+/// The largest session `check` accepts, nearly all of it one note (a pasted book): opening it
+/// in the app and drawing the run and prepare screens once each.
+#[divan::bench(sample_count = 3)]
+fn open_and_draw_a_200_mb_note(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("boek.ron");
+    let mut session = large_session(10, 100);
+    session.agenda[0].notes = "een bladzijde uit een heel dik boek\n".repeat(5_700_000);
+    store::save(&path, &session).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        (190_000_000..store::MAX_FILE_BYTES).contains(&size),
+        "{size} bytes"
+    );
+    drop(session);
+    bencher.bench_local(|| {
+        let mut app = App::with_settings(Settings::default());
+        app.open_path(&path);
+        assert!(app.message.is_none(), "{:?}", app.message);
+        let ctx = egui::Context::default();
+        for screen in [stelling::ui::Screen::Run, stelling::ui::Screen::Prepare] {
+            app.open.as_mut().unwrap().view.screen = screen;
+            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+        }
+        app.open.is_some()
     });
 }

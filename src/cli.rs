@@ -234,9 +234,6 @@ fn export(file: &Path, format: Format, excel: bool, output: Option<&Path>) -> an
     Ok(())
 }
 
-/// Chat and list files larger than this are refused: a day of chat is a few megabytes.
-const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
-
 fn import(args: &ImportArgs) -> anyhow::Result<()> {
     let text = read_text(&args.file)?;
     match (&args.into, args.item) {
@@ -247,22 +244,9 @@ fn import(args: &ImportArgs) -> anyhow::Result<()> {
 
 /// The file's text: UTF-8, UTF-16 with a byte order mark, or else Windows-1252 (with a note).
 fn read_text(file: &Path) -> anyhow::Result<String> {
-    use anyhow::Context;
     let name = file.display();
-    let meta = std::fs::metadata(file).with_context(|| format!("cannot read {name}"))?;
-    if meta.is_dir() {
-        anyhow::bail!("{name} is a folder, not a text file");
-    }
-    if meta.len() > MAX_IMPORT_BYTES {
-        anyhow::bail!(
-            "{name} is {} MB; Stelling imports text files up to {} MB",
-            meta.len() / 1_000_000,
-            MAX_IMPORT_BYTES / 1_000_000
-        );
-    }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
     let (text, encoding) =
-        crate::import::decode(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        crate::import::read_text(file).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     if encoding == crate::import::Encoding::Windows1252 {
         eprintln!("{name}: not UTF-8; read as Windows-1252 (check accented letters)");
     }

@@ -1101,6 +1101,101 @@ fn a_file_that_is_not_text_is_refused() {
 }
 
 #[test]
+fn a_byte_order_mark_or_utf16_loads_and_errors_still_point_at_the_right_place() {
+    let session = sample();
+    let text = store::to_ron(&session);
+    let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2], text: &str| -> Vec<u8> {
+        let mut bytes = mark.to_vec();
+        bytes.extend(text.encode_utf16().flat_map(unit));
+        bytes
+    };
+    let bom = |text: &str| [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+    let le = |text: &str| utf16([0xFF, 0xFE], u16::to_le_bytes, text);
+    let be = |text: &str| utf16([0xFE, 0xFF], u16::to_be_bytes, text);
+    let dir = tempfile::tempdir().unwrap();
+    for (name, encode) in [
+        ("notepad.ron", &bom as &dyn Fn(&str) -> Vec<u8>),
+        ("le.ron", &le),
+        ("be.ron", &be),
+    ] {
+        let loaded = load_bytes(dir.path(), name, &encode(&text)).unwrap();
+        assert_eq!(loaded, session, "{name}");
+        // A stray `%` at the start of line 3 is reported there, not one column further on.
+        let mut lines: Vec<&str> = text.lines().collect();
+        let third = format!("%{}", lines[2]);
+        lines[2] = &third;
+        let err = load_bytes(dir.path(), name, &encode(&lines.join("\n"))).unwrap_err();
+        assert_eq!(err.position(), Some((3, 1)), "{name}: {err}");
+    }
+    // UTF-16 that is not: an odd number of bytes after the mark.
+    let err = load_bytes(dir.path(), "half.ron", &[0xFF, 0xFE, b'(']).unwrap_err();
+    assert!(matches!(err, LoadError::NotText { .. }), "{err:?}");
+}
+
+/// Loads `path` on another thread; fails the test rather than hang when it never returns.
+fn load_within_seconds(path: &Path) -> Result<Session, LoadError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || tx.send(store::load(&path)));
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("loading returns at once")
+}
+
+#[test]
+fn only_regular_files_are_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("map.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let err = load_within_seconds(&folder).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LoadError::NotAFile {
+                kind: store::NotAFile::Folder,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().starts_with(&folder.display().to_string()));
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pijp.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let err = load_within_seconds(&fifo).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::NotAFile {
+                    kind: store::NotAFile::Pipe,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        // Through a link the target counts, and /dev/zero is never read.
+        let link = dir.path().join("nullen.ron");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        let err = load_within_seconds(&link).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::NotAFile {
+                    kind: store::NotAFile::Device,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+}
+
+#[test]
 fn an_empty_file_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     for contents in ["", "   \n\n  \t"] {

@@ -1,12 +1,49 @@
-//! Plain lists and chat logs into model changes. Pure functions: the caller reads the file
-//! (see [`decode`] for its bytes) and applies the returned [`crate::model::Change`] with
-//! `Session::apply`, so an import is one undo step.
+//! Plain lists and chat logs into model changes. [`read_text`] reads the file (the command
+//! line and the app share it); the rest are pure functions, and the caller applies the returned
+//! [`crate::model::Change`] with `Session::apply`, so an import is one undo step.
 //!
 //! - [`list`]: one proposition per line, bullets and numbers stripped.
 //! - [`chat`]: saved chats of Zoom, Teams, Meet-like and WhatsApp-like apps into reactions.
 
 pub mod chat;
 pub mod list;
+
+use crate::store::{ReadError, read_limited};
+use std::path::Path;
+
+/// Lists and chats larger than this are refused: a day of chat is a few megabytes.
+pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a list or chat file could not be read as text.
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    #[error("{}", read_problem(.0))]
+    Read(#[from] ReadError),
+    #[error("{0}")]
+    Decode(#[from] DecodeError),
+}
+
+fn read_problem(e: &ReadError) -> String {
+    match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            "the file does not exist".into()
+        }
+        ReadError::Io(e) => format!("cannot read the file: {e}"),
+        ReadError::NotAFile(kind) => kind.to_string(),
+        ReadError::TooLarge { bytes, limit } => format!(
+            "the file is {} MB; Stelling imports text files up to {} MB",
+            bytes / 1_000_000,
+            limit / 1_000_000
+        ),
+    }
+}
+
+/// The text of a list or chat file, at most [`MAX_TEXT_BYTES`], and how it was encoded (see
+/// [`decode`]). Only regular files are read, so a pipe or a device fails at once.
+pub fn read_text(path: &Path) -> Result<(String, Encoding), TextError> {
+    let bytes = read_limited(path, MAX_TEXT_BYTES)?;
+    Ok(decode(&bytes)?)
+}
 
 /// How [`decode`] read the bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

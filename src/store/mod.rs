@@ -9,19 +9,21 @@ pub mod crash;
 pub mod examples;
 mod locate;
 mod lock;
+mod read;
 pub mod settings;
 pub mod templates;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
 pub use lock::{LockError, SessionLock, lock_path};
+pub use read::{NotAFile, ReadError, read_limited};
 
 use crate::model::{FORMAT_VERSION, Session, validate};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused before reading: no real session comes near it, and
-/// reading one would freeze the app.
+/// Session files larger than this are refused, by `check`, every command and the app alike: no
+/// real session comes near it, and reading one would freeze the app.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Why a session file could not be opened. Shown to facilitators, so every variant says what
@@ -31,6 +33,11 @@ pub enum LoadError {
     Io {
         path: PathBuf,
         error: std::io::Error,
+    },
+    /// A folder, a named pipe, a device: nothing Stelling reads.
+    NotAFile {
+        path: PathBuf,
+        kind: NotAFile,
     },
     TooLarge {
         path: PathBuf,
@@ -82,6 +89,7 @@ impl fmt::Display for LoadError {
                 }
                 _ => write!(f, "{}: could not read the file: {error}", path.display()),
             },
+            LoadError::NotAFile { path, kind } => write!(f, "{}: {kind}", path.display()),
             LoadError::TooLarge { path, bytes } => write!(
                 f,
                 "{}: the file is {} MB; Stelling opens session files up to {} MB",
@@ -91,7 +99,8 @@ impl fmt::Display for LoadError {
             ),
             LoadError::NotText { path } => write!(
                 f,
-                "{}: this is not a text file (it is not valid UTF-8), so it is not a Stelling session",
+                "{}: this is not a text file (it is not valid UTF-8 or UTF-16), so it is not a \
+                 Stelling session; save a file edited by hand as UTF-8",
                 path.display()
             ),
             LoadError::Syntax {
@@ -154,22 +163,34 @@ fn describe_io(e: &std::io::Error) -> String {
 
 /// Reads and checks a session file. Never writes anything.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let io = |error| LoadError::Io {
-        path: path.to_path_buf(),
-        error,
-    };
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    if bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            bytes,
-        });
-    }
-    let raw = std::fs::read(path).map_err(io)?;
-    let text = String::from_utf8(raw).map_err(|_| LoadError::NotText {
+    let raw = read_limited(path, MAX_FILE_BYTES).map_err(|e| {
+        let path = path.to_path_buf();
+        match e {
+            ReadError::Io(error) => LoadError::Io { path, error },
+            ReadError::NotAFile(kind) => LoadError::NotAFile { path, kind },
+            ReadError::TooLarge { bytes, .. } => LoadError::TooLarge { path, bytes },
+        }
+    })?;
+    let text = session_text(raw).ok_or_else(|| LoadError::NotText {
         path: path.to_path_buf(),
     })?;
     parse(&text, path)
+}
+
+/// A session's text: UTF-8, also with the byte order mark Notepad writes, or UTF-16 with one
+/// (decoded as the importers do, the mark dropped, so lines and columns count from the text).
+/// Unlike a list, a session is never guessed to be Windows-1252: Stelling writes UTF-8, so
+/// anything else was damaged or is not a session.
+fn session_text(raw: Vec<u8>) -> Option<String> {
+    const MARKS: [&[u8]; 3] = [&[0xEF, 0xBB, 0xBF], &[0xFF, 0xFE], &[0xFE, 0xFF]];
+    if !MARKS.iter().any(|mark| raw.starts_with(mark)) {
+        // The common case, without the copy `decode` makes: sessions can be large.
+        return String::from_utf8(raw).ok();
+    }
+    match crate::import::decode(&raw) {
+        Ok((text, crate::import::Encoding::Utf8 | crate::import::Encoding::Utf16)) => Some(text),
+        _ => None,
+    }
 }
 
 /// Parses session text; `path` only names the source in errors.

@@ -900,32 +900,32 @@ fn open_session(path: &Path) -> Result<OpenSession, errors::OpenError> {
     })
 }
 
-/// Reads and parses a chat file for the import preview: UTF-8, UTF-16 or Windows-1252, at most
-/// 64 MB (a day of chat is a few megabytes). Errors are in the presenter's words (`t`).
+/// Reads and parses a chat file for the import preview (see [`crate::import::read_text`]).
+/// Errors are in the presenter's words (`t`).
 pub fn read_chat_file(path: &Path, t: &Texts) -> Result<prepare_view::ChatFile, String> {
-    const MAX_BYTES: u64 = 64 * 1024 * 1024;
+    use crate::import::TextError;
+    use crate::store::ReadError;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let io = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{name}: {}", t.prep_chat_missing),
-        _ => format!("{name}: {e}"),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(format!("{name}: {}", t.prep_chat_not_text));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "{name}: {} MB. {}",
-            meta.len() / 1_000_000,
-            t.prep_chat_too_large
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let (text, encoding) =
-        crate::import::decode(&bytes).map_err(|_| format!("{name}: {}", t.prep_chat_not_text))?;
+    let (text, encoding) = crate::import::read_text(path).map_err(|e| {
+        let why = match e {
+            TextError::Read(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                t.prep_chat_missing.to_string()
+            }
+            TextError::Read(ReadError::Io(e)) => e.to_string(),
+            TextError::Read(ReadError::NotAFile(kind)) => errors::not_a_file(kind, t).into(),
+            TextError::Read(ReadError::TooLarge { bytes, limit }) => format!(
+                "{} MB. {}",
+                bytes / 1_000_000,
+                t.prep_chat_too_large
+                    .replace("{max}", &(limit / 1_000_000).to_string())
+            ),
+            TextError::Decode(_) => t.prep_chat_not_text.to_string(),
+        };
+        format!("{name}: {why}")
+    })?;
     Ok(prepare_view::ChatFile {
         name,
         import: crate::import::chat::parse(&text),

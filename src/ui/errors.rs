@@ -3,7 +3,7 @@
 
 use super::texts::Texts;
 use crate::model::ModelError;
-use crate::store::{LoadError, LockError, MAX_FILE_BYTES, SaveError};
+use crate::store::{LoadError, LockError, MAX_FILE_BYTES, NotAFile, SaveError};
 use std::io::ErrorKind;
 
 /// Why a session file did not open: it is locked, or it does not load.
@@ -31,6 +31,9 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
                 _ => format!("{} ({error})", t.err_read),
             };
             format!("{}: {what}", path.display())
+        }
+        LoadError::NotAFile { path, kind } => {
+            format!("{}: {}", path.display(), not_a_file(*kind, t))
         }
         LoadError::TooLarge { path, bytes } => format!(
             "{}: {}",
@@ -82,6 +85,16 @@ fn syntax_at(t: &Texts, line: usize, column: usize) -> String {
     t.err_syntax
         .replace("{line}", &line.to_string())
         .replace("{column}", &column.to_string())
+}
+
+/// What a path names instead of a file (sessions, lists and chats alike).
+pub fn not_a_file(kind: NotAFile, t: &Texts) -> &'static str {
+    match kind {
+        NotAFile::Folder => t.err_folder,
+        NotAFile::Pipe => t.err_pipe,
+        NotAFile::Device => t.err_device,
+        NotAFile::Other => t.err_not_a_file,
+    }
 }
 
 /// Why the model refused a change, in the window's words.

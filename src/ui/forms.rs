@@ -11,6 +11,11 @@ use chrono::NaiveDate;
 use egui::RichText;
 use std::collections::HashMap;
 
+/// A recorded text as the presenter sees it: a pasted book must not freeze the window.
+fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    super::style::clipped(text, super::style::PRESENTER_CHARS)
+}
+
 /// Text typed into the forms but not yet added to the session.
 #[derive(Default)]
 pub struct FormState {
@@ -152,10 +157,11 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new(&proposal.title).size(22.0).strong());
+                ui.label(RichText::new(clip(&proposal.title)).size(22.0).strong());
                 if proposal.group.is_some() {
                     ui.label(
-                        RichText::new(format!("({})", session.group_name(proposal.group))).weak(),
+                        RichText::new(format!("({})", clip(session.group_name(proposal.group))))
+                            .weak(),
                     );
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -168,14 +174,14 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
                 });
             });
             if !proposal.description.is_empty() {
-                ui.label(&proposal.description);
+                ui.label(&*clip(&proposal.description));
             }
             ui.label(RichText::new(t.actions).strong());
             for (i, action) in proposal.actions.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("• {}", action.text));
+                    ui.label(format!("• {}", clip(&action.text)));
                     if !action.owner.is_empty() {
-                        ui.weak(format!("{}: {}", t.owner, action.owner));
+                        ui.weak(format!("{}: {}", t.owner, clip(&action.owner)));
                     }
                     if action.due.is_some() {
                         ui.weak(format!("{}: {}", t.due, format_date(action.due, t)));
@@ -226,8 +232,8 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
             for f in &proposal.feedback {
                 ui.label(format!(
                     "• {} — {}",
-                    session.group_name(f.from_group),
-                    f.text
+                    clip(session.group_name(f.from_group)),
+                    clip(&f.text)
                 ));
             }
             let (text, from) = forms.feedback.entry(proposal.id).or_default();
@@ -320,9 +326,9 @@ pub fn commitments(
             }
             ui.end_row();
             for c in &item.commitments {
-                ui.label(&c.person);
-                ui.label(&c.organisation);
-                ui.label(&c.action);
+                ui.label(&*clip(&c.person));
+                ui.label(&*clip(&c.organisation));
+                ui.label(&*clip(&c.action));
                 ui.label(format_date(c.start, t));
                 ui.label(format_date(c.follow_up, t));
                 if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
@@ -423,7 +429,7 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
             }
             ui.end_row();
             for theme in &item.themes {
-                ui.label(RichText::new(&theme.name).strong());
+                ui.label(RichText::new(clip(&theme.name)).strong());
                 for g in &columns {
                     let existing = item
                         .statements
@@ -433,11 +439,13 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
                         .statement
                         .entry((theme.id, *g))
                         .or_insert_with(|| existing.map(|s| s.text.clone()).unwrap_or_default());
-                    let response = ui.add(
-                        egui::TextEdit::multiline(buffer)
-                            .desired_rows(2)
-                            .desired_width(200.0),
-                    );
+                    let response = super::style::edit_box(ui, buffer, t, |ui, buffer| {
+                        ui.add(
+                            egui::TextEdit::multiline(buffer)
+                                .desired_rows(2)
+                                .desired_width(200.0),
+                        )
+                    });
                     if response.lost_focus() {
                         finished = true;
                     } else if !response.has_focus() {

@@ -4,7 +4,7 @@
 use super::app::{App, OpenSession, RunState, clamp_view};
 use super::forms;
 use super::keys;
-use super::style::{PRESENTER_CHARS, clipped};
+use super::style::{PRESENTER_CHARS, clipped, edit_box};
 use super::texts::{Texts, kind_icon};
 use crate::model::{
     Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, percent, texts::round_label,
@@ -550,7 +550,7 @@ fn side_contents(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
             if item.notes.trim().is_empty() {
                 ui.weak("—");
             } else {
-                ui.label(&item.notes);
+                ui.label(&*clipped(&item.notes, PRESENTER_CHARS));
             }
         }
     }
@@ -699,7 +699,10 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
         ui.label(RichText::new(format!("{}:", t.round)).strong());
         for round in &item.rounds {
             if ui
-                .selectable_label(Some(round.id) == current, &round.label)
+                .selectable_label(
+                    Some(round.id) == current,
+                    &*clipped(&round.label, PRESENTER_CHARS),
+                )
                 .clicked()
             {
                 open.view.round.insert(item.id, round.id);
@@ -716,12 +719,14 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                 if std::mem::take(&mut forms.focus_round_label) {
                     ui.memory_mut(|m| m.request_focus(id));
                 }
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut forms.round_label)
-                        .id(id)
-                        .desired_width(180.0)
-                        .hint_text(t.round_label),
-                );
+                let response = edit_box(ui, &mut forms.round_label, t, |ui, label| {
+                    ui.add(
+                        egui::TextEdit::singleline(label)
+                            .id(id)
+                            .desired_width(180.0)
+                            .hint_text(t.round_label),
+                    )
+                });
                 if response.lost_focus() {
                     // Enter or a click elsewhere keeps the new name; Escape keeps the old one.
                     let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
@@ -763,7 +768,10 @@ fn group_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
         }
         for g in &session.groups {
             if ui
-                .selectable_label(open.view.group == Some(g.id), &g.name)
+                .selectable_label(
+                    open.view.group == Some(g.id),
+                    &*clipped(&g.name, PRESENTER_CHARS),
+                )
                 .clicked()
             {
                 open.view.group = Some(g.id);
@@ -798,7 +806,7 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
         columns.push(None);
     }
     let column_name = |g: Option<Id>| match g {
-        Some(_) => session.group_name(g).to_string(),
+        Some(_) => clipped(session.group_name(g), PRESENTER_CHARS).into_owned(),
         None => t.no_group.to_string(),
     };
     let cell = |ui: &mut egui::Ui, text: String, selected: bool| {
@@ -834,7 +842,7 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
                     ui.end_row();
                     for (n, option) in item.options.iter().enumerate() {
                         ui.label(RichText::new(format!("{}", n + 1)).monospace().strong());
-                        ui.label(RichText::new(&option.label).size(22.0));
+                        ui.label(RichText::new(clipped(&option.label, PRESENTER_CHARS)).size(22.0));
                         ui.horizontal(|ui| {
                             let count = round.count(option.id, group);
                             if ui
@@ -964,12 +972,14 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                 if std::mem::take(&mut open.view.focus_edit) {
                     ui.memory_mut(|m| m.request_focus(edit_id));
                 }
-                let response = ui.add(
-                    egui::TextEdit::multiline(text)
-                        .id(edit_id)
-                        .desired_width(f32::INFINITY)
-                        .desired_rows(2),
-                );
+                let response = edit_box(ui, text, t, |ui, text| {
+                    ui.add(
+                        egui::TextEdit::multiline(text)
+                            .id(edit_id)
+                            .desired_width(f32::INFINITY)
+                            .desired_rows(2),
+                    )
+                });
                 // Ctrl+Enter finishes, Escape throws the edit away.
                 let focused = response.has_focus() || response.lost_focus();
                 let commit = keys::pressed(ui.ctx(), Modifiers::COMMAND, Key::Enter);
@@ -1124,7 +1134,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
 
 pub fn group_label(session: &Session, group: Option<Id>, t: &Texts) -> String {
     match group {
-        Some(_) => session.group_name(group).to_string(),
+        Some(_) => clipped(session.group_name(group), PRESENTER_CHARS).into_owned(),
         None => t.no_group.to_string(),
     }
 }

@@ -39,6 +39,28 @@ pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Texts longer than this get no edit box: egui lays out the whole text of an edit box, and
+/// for a pasted book that takes seconds and gigabytes every time it is shown.
+pub const EDIT_CHARS: usize = 100_000;
+
+/// An edit box added by `add`, or, for a text longer than [`EDIT_CHARS`], its start
+/// ([`clipped`]) and a note that it is too long to edit here. The text stays whole either way.
+pub fn edit_box(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    t: &super::texts::Texts,
+    add: impl FnOnce(&mut egui::Ui, &mut String) -> egui::Response,
+) -> egui::Response {
+    if text.len() <= EDIT_CHARS || text.char_indices().nth(EDIT_CHARS).is_none() {
+        return add(ui, text);
+    }
+    ui.vertical(|ui| {
+        ui.label(&*clipped(text, PRESENTER_CHARS));
+        ui.weak(t.too_long_to_edit.replace("{max}", &EDIT_CHARS.to_string()));
+    })
+    .response
+}
+
 /// egui's own fonts, then DejaVu Sans (already in the binary for the PDF report) for what
 /// they lack: Greek, Cyrillic, Hebrew, Arabic and many symbols would otherwise show as empty
 /// boxes when a participant's reaction uses them.

@@ -10,6 +10,7 @@ use crate::model::{
     Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
 };
 use crate::ui::app::OpenSession;
+use crate::ui::style::edit_box;
 use crate::ui::texts::{Texts, kind_icon};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
@@ -913,15 +914,18 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     });
     ui.add_space(6.0);
     ui.label(RichText::new(t.prep_text_label).strong());
-    let text = ui.add(
-        egui::TextEdit::multiline(&mut draft.text)
-            .id_salt(("item-text", draft.id))
-            .font(egui::FontId::proportional(24.0))
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text(t.prep_text_hint)
-            .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
-    );
+    let id = draft.id;
+    let text = edit_box(ui, &mut draft.text, t, |ui, text| {
+        ui.add(
+            egui::TextEdit::multiline(text)
+                .id_salt(("item-text", id))
+                .font(egui::FontId::proportional(24.0))
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text(t.prep_text_hint)
+                .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
+        )
+    });
     if std::mem::take(&mut state.focus_text) {
         text.request_focus();
     }
@@ -975,11 +979,14 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 };
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{key:>2}")).monospace().weak());
-                    let r = ui.add(
-                        egui::TextEdit::singleline(&mut option.label)
-                            .id_salt(("option", option.id))
-                            .desired_width(280.0),
-                    );
+                    let id = option.id;
+                    let r = edit_box(ui, &mut option.label, t, |ui, label| {
+                        ui.add(
+                            egui::TextEdit::singleline(label)
+                                .id_salt(("option", id))
+                                .desired_width(280.0),
+                        )
+                    });
                     if state.focus_option == Some(option.id) {
                         r.request_focus();
                         state.focus_option = None;
@@ -1040,13 +1047,16 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     });
     ui.add_space(10.0);
     ui.label(RichText::new(t.notes).strong());
-    let r = ui.add(
-        egui::TextEdit::multiline(&mut draft.notes)
-            .id_salt(("notes", draft.id))
-            .desired_rows(3)
-            .desired_width(f32::INFINITY)
-            .hint_text(t.prep_notes_hint),
-    );
+    let id = draft.id;
+    let r = edit_box(ui, &mut draft.notes, t, |ui, notes| {
+        ui.add(
+            egui::TextEdit::multiline(notes)
+                .id_salt(("notes", id))
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text(t.prep_notes_hint),
+        )
+    });
     focus |= r.has_focus();
     left |= r.lost_focus();
     edited |= r.changed();
@@ -1093,11 +1103,13 @@ fn themes(
     for theme in &item.themes {
         ui.horizontal(|ui| {
             let name = drafts.entry(theme.id).or_insert_with(|| theme.name.clone());
-            let r = ui.add(
-                egui::TextEdit::singleline(name)
-                    .id_salt(("theme", theme.id))
-                    .desired_width(320.0),
-            );
+            let r = edit_box(ui, name, t, |ui, name| {
+                ui.add(
+                    egui::TextEdit::singleline(name)
+                        .id_salt(("theme", theme.id))
+                        .desired_width(320.0),
+                )
+            });
             if r.lost_focus() {
                 let new = name.trim();
                 if !new.is_empty() && new != theme.name {

@@ -484,7 +484,7 @@ mod tests {
         let missing = read_chat_file(&dir.path().join("weg.txt"), t()).unwrap_err();
         assert_eq!(missing, "weg.txt: this file does not exist (any more).");
         let folder = read_chat_file(dir.path(), t()).unwrap_err();
-        assert!(folder.contains("not a text file"), "{folder}");
+        assert!(folder.contains("is a folder, not a file"), "{folder}");
         let binary = dir.path().join("foto.png");
         std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
         assert!(

@@ -6,6 +6,7 @@ use super::datepicker;
 use super::{WARN, push_if, warning};
 use crate::model::{Change, Details, Group, Id, Language, Session, validate};
 use crate::ui::app::OpenSession;
+use crate::ui::style::edit_box;
 use crate::ui::texts::Texts;
 use chrono::NaiveTime;
 use egui::RichText;
@@ -307,13 +308,13 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         .spacing([16.0, 12.0])
         .show(ui, |ui| {
             ui.label(RichText::new(t.title).strong());
-            track(
-                &ui.add(
-                    egui::TextEdit::singleline(&mut draft.title)
+            track(&edit_box(ui, &mut draft.title, t, |ui, text| {
+                ui.add(
+                    egui::TextEdit::singleline(text)
                         .desired_width(600.0)
                         .font(egui::TextStyle::Heading),
-                ),
-            );
+                )
+            }));
             ui.end_row();
 
             ui.label(RichText::new(t.prep_date).strong());
@@ -353,17 +354,19 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
             ui.end_row();
 
             ui.label(RichText::new(t.prep_place).strong());
-            track(&ui.add(egui::TextEdit::singleline(&mut draft.place).desired_width(600.0)));
+            track(&edit_box(ui, &mut draft.place, t, |ui, text| {
+                ui.add(egui::TextEdit::singleline(text).desired_width(600.0))
+            }));
             ui.end_row();
 
             ui.label(RichText::new(t.prep_facilitators).strong());
-            track(
-                &ui.add(
-                    egui::TextEdit::singleline(&mut draft.facilitators)
+            track(&edit_box(ui, &mut draft.facilitators, t, |ui, text| {
+                ui.add(
+                    egui::TextEdit::singleline(text)
                         .hint_text(t.prep_facilitators_hint)
                         .desired_width(600.0),
-                ),
-            );
+                )
+            }));
             ui.end_row();
 
             ui.label(RichText::new(t.prep_session_language).strong());
@@ -387,13 +390,13 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
             ui.end_row();
 
             ui.label(RichText::new(t.prep_session_notes).strong());
-            track(
-                &ui.add(
-                    egui::TextEdit::multiline(&mut draft.notes)
+            track(&edit_box(ui, &mut draft.notes, t, |ui, text| {
+                ui.add(
+                    egui::TextEdit::multiline(text)
                         .desired_rows(3)
                         .desired_width(600.0),
-                ),
-            );
+                )
+            }));
             ui.end_row();
         });
     for e in &state.errors {
@@ -474,14 +477,16 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                         group.size.map(|n| n.to_string()).unwrap_or_default(),
                     )
                 });
-                let r1 = ui.add(
-                    egui::TextEdit::singleline(name)
-                        .id_salt(("group-name", group.id))
-                        // A grid cell offers last frame's width; without a minimum the field
-                        // shrinks to a few letters.
-                        .min_size(egui::vec2(320.0, 0.0))
-                        .desired_width(320.0),
-                );
+                let r1 = edit_box(ui, name, t, |ui, name| {
+                    ui.add(
+                        egui::TextEdit::singleline(name)
+                            .id_salt(("group-name", group.id))
+                            // A grid cell offers last frame's width; without a minimum the
+                            // field shrinks to a few letters.
+                            .min_size(egui::vec2(320.0, 0.0))
+                            .desired_width(320.0),
+                    )
+                });
                 let r2 = ui.add(
                     egui::TextEdit::singleline(size)
                         .id_salt(("group-size", group.id))

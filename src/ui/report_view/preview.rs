@@ -404,19 +404,20 @@ fn chart(l: &Labels, several: bool, r: &sum::RoundTally) -> Block {
             label: clip(sum::single_line(&o.option.label)),
             value: format!("{} ({})", o.count, pct(l, o.tenths)),
             tenths: o.tenths,
-            groups: o
-                .per_group
-                .iter()
-                .zip(&r.columns)
-                .map(|(n, c)| {
-                    format!(
-                        "{}: {n} ({})",
-                        sum::single_line(c.name),
-                        pct(l, sum::tenths(*n, c.total))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" · "),
+            groups: clip(
+                o.per_group
+                    .iter()
+                    .zip(&r.columns)
+                    .map(|(n, c)| {
+                        format!(
+                            "{}: {n} ({})",
+                            sum::single_line(c.name),
+                            pct(l, sum::tenths(*n, c.total))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            ),
         })
         .collect();
     Block::Chart {

@@ -1,0 +1,279 @@
+//! The real binary handed what is not a session file: named pipes, devices, folders, and
+//! sessions in the encodings Windows editors save. Every run is time-limited: a pipe used to
+//! block every command forever, and `/dev/zero` to be read until memory ran out.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What a run of the binary printed, and how it ended.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn both(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+/// Runs the binary, killing it (and failing the test) if it takes longer than 20 seconds.
+fn stelling(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
+    const LIMIT: Duration = Duration::from_secs(20);
+    let dir = tempfile::tempdir().unwrap();
+    let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("stelling {:?} still ran after {LIMIT:?}", printable(args));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code: status.code(),
+        stdout: std::fs::read_to_string(out).unwrap(),
+        stderr: std::fs::read_to_string(err).unwrap(),
+    }
+}
+
+fn printable(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<String> {
+    args.iter()
+        .map(|a| a.as_ref().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Exit code 1, the file named, the reason given, no panic.
+fn assert_refused(run: &Run, file: &Path, reason: &str) {
+    let both = run.both();
+    assert_eq!(run.code, Some(1), "{both}");
+    assert!(both.contains(&file.display().to_string()), "{both}");
+    assert!(both.contains(reason), "{both}");
+    assert!(!both.contains("panicked"), "{both}");
+}
+
+fn write_session(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let mut session = stelling::model::Session::new("Buurtoverleg", stelling::model::Language::Nl);
+    let item = stelling::model::Item::new(
+        &session,
+        stelling::model::ItemKind::Proposition,
+        "Meer bankjes op het plein",
+    );
+    session.agenda.push(item);
+    stelling::store::save(&path, &session).unwrap();
+    path
+}
+
+#[cfg(unix)]
+fn fifo(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let made = Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success());
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_at_once_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = fifo(dir.path(), "pijp.ron");
+    let session = write_session(dir.path(), "sessie.ron");
+    let list = dir.path().join("lijst.txt");
+    std::fs::write(&list, "Eén stelling\n").unwrap();
+    let out = dir.path().join("uit");
+    let reason = "named pipe";
+    assert_refused(&stelling(&[&"check", &pipe]), &pipe, reason);
+    assert_refused(&stelling(&[&"export", &pipe]), &pipe, reason);
+    assert_refused(
+        &stelling(&[&"export", &pipe, &"--format", &"html", &"-o", &out]),
+        &pipe,
+        reason,
+    );
+    assert_refused(&stelling(&[&"import", &pipe, &"-o", &out]), &pipe, reason);
+    assert_refused(
+        &stelling(&[&"import", &pipe, &"--into", &session, &"--item", &"1"]),
+        &pipe,
+        reason,
+    );
+    let chat = dir.path().join("chat.txt");
+    std::fs::write(&chat, "[10:02] Zoë: Mooi plan\n[10:03] Daan: Eens\n").unwrap();
+    assert_refused(
+        &stelling(&[&"import", &chat, &"--into", &pipe, &"--item", &"1"]),
+        &pipe,
+        reason,
+    );
+    assert_refused(&stelling(&[&"split", &pipe, &"-o", &out]), &pipe, reason);
+    assert_refused(
+        &stelling(&[&"merge", &session, &pipe, &"-o", &out.join("samen.ron")]),
+        &pipe,
+        reason,
+    );
+    assert!(!out.exists(), "nothing was written");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_and_links_to_them_are_refused_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("nullen.ron");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    let out = dir.path().join("uit.ron");
+    for device in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &link] {
+        let started = Instant::now();
+        assert_refused(&stelling(&[&"check", &device]), device, "device");
+        assert_refused(
+            &stelling(&[&"import", &device, &"-o", &out]),
+            device,
+            "device",
+        );
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_folder_is_refused_as_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("map.ron");
+    std::fs::create_dir(&folder).unwrap();
+    assert_refused(&stelling(&[&"check", &folder]), &folder, "is a folder");
+    assert_refused(&stelling(&[&"export", &folder]), &folder, "is a folder");
+    let out = dir.path().join("uit.ron");
+    assert_refused(
+        &stelling(&[&"import", &folder, &"-o", &out]),
+        &folder,
+        "is a folder",
+    );
+}
+
+/// The bytes of a saved session, re-encoded as Windows editors save it.
+fn reencoded(dir: &Path, name: &str, encode: fn(&str) -> Vec<u8>) -> PathBuf {
+    let plain = write_session(dir, "bron.ron");
+    let text = std::fs::read_to_string(&plain).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, encode(&text)).unwrap();
+    path
+}
+
+fn utf8_bom(text: &str) -> Vec<u8> {
+    [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat()
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+fn utf16be(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    bytes
+}
+
+#[test]
+fn sessions_with_a_byte_order_mark_or_in_utf16_pass_check_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, encode) in [
+        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
+        ("unicode-le.ron", utf16le),
+        ("unicode-be.ron", utf16be),
+    ] {
+        let path = reencoded(dir.path(), name, encode);
+        let run = stelling(&[&"check", &path]);
+        assert_eq!(run.code, Some(0), "{name}: {}", run.both());
+        assert!(run.stdout.contains(": ok"), "{}", run.both());
+        let run = stelling(&[&"export", &path]);
+        assert_eq!(run.code, Some(0), "{name}: {}", run.both());
+        assert!(
+            run.stdout.contains("Meer bankjes op het plein"),
+            "{}",
+            run.both()
+        );
+    }
+}
+
+#[test]
+fn a_session_in_windows_1252_is_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("oud.ron");
+    let mut text = std::fs::read(write_session(dir.path(), "bron.ron")).unwrap();
+    let at = text.windows(6).position(|w| w == b"bankje").unwrap();
+    text[at + 1] = 0xE1; // "á" in Windows-1252: not UTF-8.
+    std::fs::write(&path, text).unwrap();
+    assert_refused(
+        &stelling(&[&"check", &path]),
+        &path,
+        "not a text file in UTF-8",
+    );
+}
+
+#[test]
+fn a_syntax_error_after_a_byte_order_mark_is_at_the_right_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kapot.ron");
+    // The first line is fine; `%` on line 2, column 3 is not.
+    let text = std::fs::read_to_string(write_session(dir.path(), "bron.ron")).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    std::fs::write(&path, utf8_bom(&format!("{first}\n  %{rest}"))).unwrap();
+    let run = stelling(&[&"check", &path]);
+    assert_eq!(run.code, Some(1), "{}", run.both());
+    assert!(
+        run.stdout.contains(&format!("{}:2:3:", path.display())),
+        "{}",
+        run.both()
+    );
+}
+
+/// The app opens what Notepad saves, saves plain UTF-8 without a mark, and does not take its
+/// own re-encoding for another program's edit.
+#[test]
+fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
+    use stelling::model::Change;
+    use stelling::store::{SaveStatus, settings::Settings};
+    let dir = tempfile::tempdir().unwrap();
+    for (name, encode) in [
+        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
+        ("unicode-le.ron", utf16le),
+        ("unicode-be.ron", utf16be),
+    ] {
+        let path = reencoded(dir.path(), name, encode);
+        let mut app = stelling::ui::App::with_settings(Settings::default());
+        app.open_path(&path);
+        assert!(app.message.is_none(), "{name}: {:?}", app.message);
+        let open = app.open.as_ref().unwrap();
+        let item = open.doc.session().agenda[0].clone();
+        app.apply(Change::ReplaceItem(Box::new(stelling::model::Item {
+            notes: "Vraag naar de planning".into(),
+            ..item
+        })));
+        app.flush().unwrap();
+        let open = app.open.as_ref().unwrap();
+        assert!(
+            matches!(open.autosave.status(), SaveStatus::Saved { .. }),
+            "{name}: {:?}",
+            open.autosave.status()
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            bytes.starts_with(b"("),
+            "{name}: written without a byte order mark"
+        );
+        let saved = stelling::store::load(&path).unwrap();
+        assert_eq!(saved.agenda[0].notes, "Vraag naar de planning", "{name}");
+    }
+}
