@@ -232,6 +232,49 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
     assert!(shows(&h, s(&target)), "the status line shows the real path");
 }
 
+#[test]
+fn the_session_path_is_resolved_once_to_the_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().canonicalize().unwrap();
+    let path = dir.path().join("sessie.ron");
+    store::save(&path, &session("Echt")).unwrap();
+    assert_eq!(
+        store::resolve_session_path(&path).unwrap(),
+        real_dir.join("sessie.ron")
+    );
+    // A file still to be written (Save As) is resolved through its folder.
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    assert_eq!(
+        store::resolve_session_path(&sub.join("..").join("nieuw.ron")).unwrap(),
+        real_dir.join("nieuw.ron")
+    );
+    // A relative path becomes absolute (the tests run in the package's folder).
+    let relative = Path::new("sessions").join(EXAMPLES[0].file_name);
+    let resolved = store::resolve_session_path(&relative).unwrap();
+    assert!(resolved.is_absolute(), "{}", resolved.display());
+    assert_eq!(
+        resolved,
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(&relative)
+            .canonicalize()
+            .unwrap()
+    );
+    #[cfg(unix)]
+    {
+        let via = dir.path().join("link.ron");
+        link(&path, &via);
+        assert_eq!(
+            store::resolve_session_path(&via).unwrap(),
+            real_dir.join("sessie.ron")
+        );
+        // A link to nothing is not a new file to write over the link.
+        let dangling = dir.path().join("weg.ron");
+        link(&dir.path().join("bestaat-niet.ron"), &dangling);
+        assert!(store::resolve_session_path(&dangling).is_err());
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn commands_write_through_a_link_into_its_target() {
@@ -474,6 +517,47 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
     ));
 }
 
+#[test]
+fn autosave_waits_for_a_folder_that_is_away_and_locks_it_again_when_it_is_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("stick");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("sessie.ron");
+    store::save(&path, &session("Voor")).unwrap();
+    let access = store::Access::for_session(&path).unwrap();
+    assert!(matches!(access, store::Access::Edit(_)));
+    let mut doc = Document::new(store::load(&path).unwrap());
+    let mut autosave = Autosave::with_access(path.clone(), &doc, access);
+
+    // Pulled out: saving fails, saying the folder is gone.
+    let away = dir.path().join("elders");
+    std::fs::rename(&folder, &away).unwrap();
+    rename(&mut doc, "Terwijl de stick weg is");
+    let err = autosave.flush(&doc, "kopie").unwrap_err();
+    assert_eq!(err.error.kind(), std::io::ErrorKind::NotFound, "{err}");
+    assert!(
+        matches!(autosave.status(), SaveStatus::Failed { .. }),
+        "{:?}",
+        autosave.status()
+    );
+
+    // Put back (new files, same names): the lock is taken again and the save goes through.
+    std::fs::create_dir(&folder).unwrap();
+    for entry in std::fs::read_dir(&away).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    std::fs::remove_dir_all(&away).unwrap();
+    assert_eq!(autosave.flush(&doc, "kopie").unwrap(), None);
+    assert_eq!(title_of(&path), "Terwijl de stick weg is");
+    assert!(matches!(
+        SessionLock::acquire(&path),
+        Err(LockError::Held { .. })
+    ));
+    drop(autosave);
+    drop(SessionLock::acquire(&path).expect("closing lets go of the new lock"));
+}
+
 const RELATIVE_CHILD: &str = "STELLING_RELATIVE_CHILD";
 
 /// The child of the next test: opens `sessie.ron` relative to its working folder, says
@@ -580,6 +664,35 @@ fn run_like_a_window(h: &mut Harness<'_, App>, time: Duration) {
 }
 
 #[test]
+fn the_waker_is_called_when_a_background_save_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    store::save(&path, &session("Voor")).unwrap();
+    let mut doc = Document::new(store::load(&path).unwrap());
+    let mut autosave = Autosave::new(path.clone(), &doc);
+    let (woken, wakes) = mpsc::channel();
+    autosave.set_waker(move || {
+        let _ = woken.send(());
+    });
+    rename(&mut doc, "Na");
+    autosave.tick(&doc, Instant::now());
+    std::thread::sleep(store::SAVE_DELAY);
+    // The save starts; with a waker there is no need to poll while it runs.
+    assert_eq!(autosave.tick(&doc, Instant::now()), None);
+    assert!(!autosave.is_settled(&doc), "a save is running");
+    wakes
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the writer wakes the window when the save ends");
+    autosave.tick(&doc, Instant::now());
+    assert!(
+        matches!(autosave.status(), SaveStatus::Saved { .. }),
+        "{:?}",
+        autosave.status()
+    );
+    assert_eq!(title_of(&path), "Na");
+}
+
+#[test]
 fn the_status_line_shows_saved_without_further_input() {
     let dir = tempfile::tempdir().unwrap();
     let path = store::examples::install(&EXAMPLES[0], dir.path()).unwrap();
@@ -613,6 +726,73 @@ fn listing(dir: &Path) -> Vec<String> {
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_or_file_gives_read_only_access_and_nothing_is_written() {
+    use store::{Access, ReadOnly};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    store::save(&path, &session("Voor")).unwrap();
+    let files = listing(dir.path());
+
+    // A file marked read-only (root included: the mark is what counts).
+    set_mode(&path, 0o444);
+    let access = Access::for_session(&path).unwrap();
+    assert!(
+        matches!(access, Access::ReadOnly(ReadOnly::File)),
+        "{access:?}"
+    );
+    assert_eq!(listing(dir.path()), files, "no lock file");
+    set_mode(&path, 0o644);
+
+    // A folder that takes no new files: the lock file cannot be made.
+    for kind in [
+        std::io::ErrorKind::PermissionDenied,
+        std::io::ErrorKind::ReadOnlyFilesystem,
+    ] {
+        let access = Access::for_session_with(&path, |session| {
+            Err(LockError::Io {
+                path: store::lock_path(session),
+                error: kind.into(),
+            })
+        })
+        .unwrap();
+        assert!(
+            matches!(access, Access::ReadOnly(ReadOnly::Folder)),
+            "{kind:?}: {access:?}"
+        );
+    }
+    // Another copy holding the lock is still a refusal, not read-only.
+    let other = SessionLock::acquire(&path).unwrap();
+    assert!(matches!(
+        Access::for_session(&path),
+        Err(LockError::Held { .. })
+    ));
+    drop(other);
+    std::fs::remove_file(store::lock_path(&path)).unwrap();
+
+    // Read-only: changes are kept in memory, never written; the status says so.
+    let mut doc = Document::new(store::load(&path).unwrap());
+    let mut autosave =
+        Autosave::with_access(path.clone(), &doc, Access::ReadOnly(ReadOnly::Folder));
+    assert_eq!(*autosave.status(), SaveStatus::ReadOnly);
+    let bytes = std::fs::read(&path).unwrap();
+    rename(&mut doc, "Niet opgeslagen");
+    settle(&mut autosave, &doc);
+    assert_eq!(
+        autosave.tick(&doc, Instant::now()),
+        None,
+        "no save is tried"
+    );
+    assert_eq!(*autosave.status(), SaveStatus::ReadOnly);
+    assert!(autosave.has_unsaved_changes(&doc));
+    let err = autosave.flush(&doc, "kopie").unwrap_err();
+    assert_eq!(err.error.kind(), std::io::ErrorKind::ReadOnlyFilesystem);
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(listing(dir.path()), files, "nothing new in the folder");
 }
 
 #[cfg(unix)]

@@ -240,6 +240,16 @@ impl std::fmt::Debug for Autosave {
     }
 }
 
+impl Drop for Autosave {
+    /// Lets go of the lock now, once a save the writer is busy with has ended, rather than
+    /// whenever the writer's thread ends: a session closed and opened again at once must not
+    /// find itself still locked.
+    fn drop(&mut self) {
+        self.wait_for_writer();
+        self.disk().lock = Lock::Unused;
+    }
+}
+
 impl Autosave {
     /// Starts watching a document that was just loaded from (or saved to) `path`, without a
     /// lock: for tools and tests that lock the file themselves or need no lock.
