@@ -380,6 +380,27 @@ fn commands_write_through_a_link_into_its_target() {
     )));
 }
 
+#[cfg(unix)]
+#[test]
+fn the_merge_window_saves_through_a_link_into_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = store::examples::install(&EXAMPLES[2], &dir.path().join("voorbeeld")).unwrap();
+    let prepared = store::load(&example).unwrap();
+    let copies = store::copies::write(&prepared, &dir.path().join("kopieen"), "sessie", false)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.path)
+        .collect();
+    let (target, via) = linked_session(dir.path(), "samen.ron", "Oud");
+    let mut app = app(Language::En);
+    stelling::ui::merge_view::merge_files(&mut app, copies);
+    stelling::ui::merge_view::save_merged(&mut app, via.clone());
+    assert!(app.merge.window.is_none(), "saved and closed");
+    assert_written_through(&target, &via, &prepared.title);
+    let open = app.open.as_ref().expect("the merged session is open");
+    assert_eq!(open.autosave.path(), target);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Another program's edit that keeps the size and the modification time.
 
