@@ -205,6 +205,27 @@ fn save(bencher: Bencher) {
     check(&path, &session);
 }
 
+/// A save as the app makes it after a change: the lock checked, the file on disk compared with
+/// what was last saved (so another program's edit is never overwritten), then the whole save.
+#[divan::bench]
+fn autosave_save(bencher: Bencher) {
+    let session = big_session();
+    let (_dir, path) = saved(&session);
+    let access = store::Access::for_session(&path).unwrap();
+    let mut doc = Document::new(session);
+    let mut autosave = store::Autosave::with_access(path.clone(), &doc, access);
+    let details = doc.session().details();
+    let mut n = 0u64;
+    bencher.bench_local(|| {
+        n += 1;
+        let mut changed = details.clone();
+        changed.title = format!("Conferentie {n}");
+        doc.apply(Change::SetDetails(Box::new(changed))).unwrap();
+        assert_eq!(autosave.flush(&doc, "kopie").unwrap(), None);
+    });
+    check(&path, doc.session());
+}
+
 /// Parsing and checking text already in memory.
 #[divan::bench]
 fn parse(bencher: Bencher) {

@@ -276,6 +276,8 @@ fn import_list(args: &ImportArgs, text: &str) -> anyhow::Result<()> {
         .output
         .clone()
         .unwrap_or_else(|| file.with_extension("ron"));
+    // Over an existing session (perhaps through a link): the real file, under its own lock.
+    let target = real_session_path(&output)?;
     let _lock = if output.exists() {
         if !args.force {
             anyhow::bail!(
@@ -284,7 +286,7 @@ fn import_list(args: &ImportArgs, text: &str) -> anyhow::Result<()> {
             );
         }
         Some(
-            store::SessionLock::acquire(&output)
+            store::SessionLock::acquire(&target)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?,
         )
     } else {
@@ -300,7 +302,7 @@ fn import_list(args: &ImportArgs, text: &str) -> anyhow::Result<()> {
         .map(Into::into)
         .unwrap_or_else(store::settings::system_language);
     let session = list::new_session(title, language, &lines);
-    store::save(&output, &session)?;
+    store::save(&target, &session)?;
     println!(
         "{}: {} proposition{} from {}",
         output.display(),
@@ -346,9 +348,10 @@ fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> any
     if !into.exists() {
         anyhow::bail!("{}: the file does not exist", into.display());
     }
-    let _lock = store::SessionLock::acquire(into)
+    let target = real_session_path(into)?;
+    let _lock = store::SessionLock::acquire(&target)
         .map_err(|e| anyhow::anyhow!("{}: {e}", into.display()))?;
-    let mut session = store::load(into)?;
+    let mut session = store::load(&target)?;
     let count = session.agenda.len();
     let Some(item) = number.checked_sub(1).and_then(|i| session.agenda.get(i)) else {
         match count {
@@ -400,7 +403,7 @@ fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> any
     session
         .apply(change)
         .map_err(|e| anyhow::anyhow!("{}: could not add the reactions: {e}", into.display()))?;
-    store::save(into, &session)?;
+    store::save(&target, &session)?;
 
     report_unparsed();
     let added = parsed.messages.len();
@@ -511,15 +514,16 @@ fn merge(files: &[PathBuf], output: &Path, force: bool) -> anyhow::Result<()> {
         );
     }
     // Only a file being overwritten can be open in the app; a new one needs no lock.
+    let target = real_session_path(output)?;
     let _lock = if output.exists() {
         Some(
-            store::SessionLock::acquire(output)
+            store::SessionLock::acquire(&target)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?,
         )
     } else {
         None
     };
-    store::save(output, &merged.session)?;
+    store::save(&target, &merged.session)?;
 
     for (file, counts) in files.iter().zip(&merged.summary.inputs) {
         match &counts.recording_group {
@@ -544,6 +548,17 @@ fn merge(files: &[PathBuf], output: &Path, force: bool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The file a command writes for the session `path` names (see
+/// [`store::resolve_session_path`]): through a link, the link's target.
+/// Nothing there yet: the new file is written as named.
+fn real_session_path(path: &Path) -> anyhow::Result<PathBuf> {
+    if path.symlink_metadata().is_err() {
+        return Ok(path.to_path_buf());
+    }
+    store::resolve_session_path(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot find the file it names ({e})", path.display()))
 }
 
 /// Whether two paths name one file (also through `..` or a link); false if either is missing.

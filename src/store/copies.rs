@@ -2,7 +2,7 @@
 //! and the app's "hand out copies". The copies themselves come from
 //! [`crate::model::merge::split`]; this only names and writes them.
 
-use super::{LockError, SaveError, SessionLock, file_name_for, save};
+use super::{LockError, SaveError, SessionLock, file_name_for, resolve_session_path, save};
 use crate::model::{Session, merge};
 use std::path::{Path, PathBuf};
 
@@ -107,17 +107,20 @@ pub fn write(
     for c in &copies {
         // Only a copy being overwritten can be open somewhere; a new one needs no lock (and
         // leaves no lock file in the folder that is handed out).
-        let _lock = if c.path.exists() {
-            Some(
-                SessionLock::acquire(&c.path).map_err(|error| CopiesError::Lock {
-                    path: c.path.clone(),
-                    error,
-                })?,
-            )
+        let (target, _lock) = if c.path.exists() {
+            let target = resolve_session_path(&c.path).map_err(|error| SaveError {
+                path: c.path.clone(),
+                error,
+            })?;
+            let lock = SessionLock::acquire(&target).map_err(|error| CopiesError::Lock {
+                path: c.path.clone(),
+                error,
+            })?;
+            (target, Some(lock))
         } else {
-            None
+            (c.path.clone(), None)
         };
-        save(&c.path, &c.session)?;
+        save(&target, &c.session)?;
     }
     Ok(copies)
 }

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct SessionLock {
     file: File,
+    /// The side-car file locked, to notice when it is no longer the one at that path.
+    path: PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,8 +74,104 @@ impl SessionLock {
         let _ = file.flush();
         // Saves cut short by a crash or a kill leave their temporary files; ours to tidy now.
         super::atomic::remove_stale_temp_files(session);
-        Ok(SessionLock { file })
+        Ok(SessionLock { file, path })
     }
+
+    /// Whether this still keeps other copies out of `session`. It does not once the folder was
+    /// removed and created again (a USB stick pulled and put back, a share mounted again): the
+    /// lock file there is a new one that nobody locks. Unix compares the files' identity;
+    /// elsewhere a missing lock file is all that can be seen.
+    pub fn holds(&self, session: &Path) -> bool {
+        if self.path != lock_path(session) {
+            return false;
+        }
+        let (Ok(held), Ok(there)) = (self.file.metadata(), std::fs::metadata(&self.path)) else {
+            return false;
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            held.dev() == there.dev() && held.ino() == there.ino()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (held, there);
+            true
+        }
+    }
+}
+
+/// How a session file may be used, decided once when it is opened.
+#[derive(Debug)]
+pub enum Access {
+    /// Stelling holds the session's lock and saves every change.
+    Edit(SessionLock),
+    /// Nothing is written, not even a lock file: the folder or the file cannot be written (a
+    /// locked USB stick, a read-only share, a file marked read-only). Changes stay in memory
+    /// until the user saves them elsewhere.
+    ReadOnly(ReadOnly),
+}
+
+/// Why a session is open read-only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Its folder takes no new files, so there can be no lock and no save.
+    Folder,
+    /// The file itself is marked read-only; Stelling respects that.
+    File,
+}
+
+impl Access {
+    /// Takes the lock of `session` (already resolved, see [`super::resolve_session_path`]),
+    /// or finds that it can only be read.
+    pub fn for_session(session: &Path) -> Result<Access, LockError> {
+        Access::for_session_with(session, SessionLock::acquire)
+    }
+
+    /// Like [`Access::for_session`] with the lock taken by `acquire`: tests inject the failure
+    /// of a read-only folder here (root may write anywhere, so a chmod'ed folder tests nothing).
+    pub fn for_session_with(
+        session: &Path,
+        acquire: impl FnOnce(&Path) -> Result<SessionLock, LockError>,
+    ) -> Result<Access, LockError> {
+        if file_is_read_only(session) {
+            return Ok(Access::ReadOnly(ReadOnly::File));
+        }
+        match acquire(session) {
+            Ok(lock) => Ok(Access::Edit(lock)),
+            Err(LockError::Io { error, .. }) if is_read_only_error(&error) => {
+                Ok(Access::ReadOnly(ReadOnly::Folder))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The errors a folder that takes no new files gives.
+fn is_read_only_error(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem};
+    matches!(error.kind(), PermissionDenied | ReadOnlyFilesystem)
+}
+
+/// Marked read-only (no write permission for anyone, or Windows' read-only attribute), or on
+/// Unix not writable for this user. A save would replace such a file by rename all the same,
+/// so it is checked here. Windows is not asked to open the file for writing: a virus scanner
+/// or OneDrive holding it for a moment would make a writable file look read-only.
+fn file_is_read_only(session: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(session) else {
+        return false;
+    };
+    if meta.permissions().readonly() {
+        return true;
+    }
+    // Only a regular file: opening a FIFO for writing would wait for a reader.
+    #[cfg(unix)]
+    if meta.is_file()
+        && let Err(e) = OpenOptions::new().write(true).open(session)
+    {
+        return is_read_only_error(&e);
+    }
+    false
 }
 
 impl Drop for SessionLock {

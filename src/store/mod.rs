@@ -15,7 +15,7 @@ pub mod templates;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
-pub use lock::{LockError, SessionLock, lock_path};
+pub use lock::{Access, LockError, ReadOnly, SessionLock, lock_path};
 pub use read::{NotAFile, ReadError, read_limited};
 
 use crate::model::{FORMAT_VERSION, Session, validate};
@@ -543,6 +543,58 @@ fn has_hidden_controls(text: &str) -> bool {
                     || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
             })
     })
+}
+
+/// The real file behind `path`: absolute, without links. Found once when a session is opened
+/// (or saved under a new name) and used from then on for saving, the backup, the lock and the
+/// recent list, so a save through a link replaces the file it points to (not the link), the
+/// lock is the one every other path to the file finds, and a relative path keeps working after
+/// the working folder went away and came back (a USB stick pulled and put back). A file that
+/// does not exist yet is resolved through its folder.
+pub fn resolve_session_path(path: &Path) -> std::io::Result<PathBuf> {
+    match std::fs::canonicalize(path) {
+        Ok(real) => Ok(simplified(real)),
+        // A missing file, but not a link to one: where a new file would go.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
+            let Some(name) = path.file_name() else {
+                return Err(e);
+            };
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            Ok(simplified(std::fs::canonicalize(folder)?).join(name))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Windows' canonical paths start with `\\?\`, which a facilitator should not have to read in
+/// the status line; the ordinary drive path names the same file when it is short enough and no
+/// part of it ends in a dot or a space (which only the long form can name).
+#[cfg(windows)]
+fn simplified(path: PathBuf) -> PathBuf {
+    let plain = path
+        .to_str()
+        .and_then(|p| p.strip_prefix(r"\\?\"))
+        .filter(|rest| {
+            let b = rest.as_bytes();
+            rest.len() < 260
+                && b.len() >= 3
+                && b[0].is_ascii_alphabetic()
+                && b[1] == b':'
+                && b[2] == b'\\'
+                && !rest
+                    .split('\\')
+                    .any(|part| part.ends_with('.') || part.ends_with(' '))
+        })
+        .map(PathBuf::from);
+    plain.unwrap_or(path)
+}
+
+#[cfg(not(windows))]
+fn simplified(path: PathBuf) -> PathBuf {
+    path
 }
 
 /// Saves atomically: the old file stays whole until the new one is complete on disk.

@@ -19,9 +19,10 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Puts `path` at the top of the recent list.
+    /// Puts `path` at the top of the recent list, as the real file (see
+    /// [`super::resolve_session_path`]): reopening it shows what was saved.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = super::resolve_session_path(path).unwrap_or_else(|_| path.to_path_buf());
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_LIMIT);

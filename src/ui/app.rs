@@ -4,18 +4,18 @@
 use super::texts::{Texts, texts};
 use super::{errors, prepare_view, report_view, run_view, start};
 use crate::model::{Change, Document, Id, Language, Session, Stance};
-use crate::store::{self, Autosave, SessionLock, settings};
+use crate::store::{self, Access, Autosave, LockError, SessionLock, settings};
 use egui::{Key, Modifiers};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// A session open for editing, with everything needed to keep it safe on disk.
+/// A session open for editing, with everything needed to keep it safe on disk (the autosave
+/// also holds the session's lock).
 pub struct OpenSession {
     pub doc: Document,
     pub autosave: Autosave,
-    _lock: SessionLock,
     pub view: RunState,
 }
 
@@ -171,7 +171,18 @@ impl App {
     }
 
     /// Opens a session file for editing; on failure the reason is shown and nothing is written.
+    /// A session whose folder or file cannot be written opens read-only.
     pub fn open_path(&mut self, path: &Path) {
+        self.open_path_with(path, SessionLock::acquire);
+    }
+
+    /// Like [`App::open_path`] with the lock taken by `acquire`: tests inject a read-only
+    /// folder's failure here.
+    pub fn open_path_with(
+        &mut self,
+        path: &Path,
+        acquire: impl FnOnce(&Path) -> Result<SessionLock, LockError>,
+    ) {
         prepare_view::commit_drafts(self);
         if let Some(old) = &self.open
             && same_file(old.autosave.path(), path)
@@ -186,13 +197,14 @@ impl App {
                 return;
             }
         };
-        match open_session(path) {
+        match open_session(path, acquire) {
             Ok(open) => {
-                self.settings.remember(path);
+                let path = open.autosave.path().to_path_buf();
+                self.settings.remember(&path);
                 self.persist_settings();
                 self.open = Some(open);
                 self.message = note;
-                if let Some((when, what)) = store::crash::take_note(path) {
+                if let Some((when, what)) = store::crash::take_note(&path) {
                     let t = self.texts();
                     self.message = Some(format!("{} ({when}) {what}", t.crashed_last_time));
                 }
@@ -286,7 +298,7 @@ impl App {
         match open.autosave.save_beside(&open.doc, t.side_mine) {
             Ok(side) => {
                 open.doc = Document::new(theirs);
-                open.autosave = Autosave::new(path, &open.doc);
+                open.autosave.reload(&open.doc);
                 open.view.editing = None;
                 open.view.selected_reaction = None;
                 clamp_view(open);
@@ -408,7 +420,8 @@ impl App {
         self.dialog = Some(Dialog::SaveAs(rx));
     }
 
-    /// Saves the open session under a new name and keeps working there.
+    /// Saves the open session under a new name and keeps working there (also the way on from
+    /// a read-only session).
     pub fn save_as(&mut self, path: PathBuf) {
         let Some(open) = &mut self.open else { return };
         if same_file(open.autosave.path(), &path) {
@@ -417,6 +430,14 @@ impl App {
             }
             return;
         }
+        let path = match store::resolve_session_path(&path) {
+            Ok(path) => path,
+            Err(error) => {
+                let e = store::SaveError { path, error };
+                self.message = Some(errors::save_error(&e, self.texts()));
+                return;
+            }
+        };
         let lock = match SessionLock::acquire(&path) {
             Ok(lock) => lock,
             Err(e) => {
@@ -427,9 +448,10 @@ impl App {
                 return;
             }
         };
-        match open.autosave.save_as(path.clone(), &open.doc) {
+        match open.autosave.save_as(path.clone(), &open.doc, lock) {
             Ok(()) => {
-                open._lock = lock;
+                // What was said about saving (read-only, a full disk) no longer holds.
+                self.message = None;
                 self.settings.remember(&path);
                 self.persist_settings();
             }
@@ -586,10 +608,20 @@ impl App {
         self.autosave(&ctx);
     }
 
+    /// Saves in the background; the writer wakes the window when a save ends, and a frame
+    /// whose tick changed the status is drawn again, because the status line was drawn before
+    /// the tick.
     fn autosave(&mut self, ctx: &egui::Context) {
-        if let Some(open) = &mut self.open
-            && let Some(wait) = open.autosave.tick(&open.doc, Instant::now())
-        {
+        let Some(open) = &mut self.open else { return };
+        if !open.autosave.has_waker() {
+            let ctx = ctx.clone();
+            open.autosave.set_waker(move || ctx.request_repaint());
+        }
+        let before = open.autosave.status().clone();
+        let wait = open.autosave.tick(&open.doc, Instant::now());
+        if *open.autosave.status() != before {
+            ctx.request_repaint();
+        } else if let Some(wait) = wait {
             ctx.request_repaint_after(wait);
         }
     }
@@ -733,6 +765,24 @@ impl App {
                                     .color(warn),
                             );
                         }
+                        store::SaveStatus::LockedElsewhere { holder } => {
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "⚠ {}",
+                                    t.lock_lost.replace("{holder}", holder)
+                                ))
+                                .strong()
+                                .color(WARN),
+                            );
+                        }
+                        store::SaveStatus::ReadOnly => {
+                            ui.label(
+                                egui::RichText::new(format!("⚠ {}", t.read_only_status))
+                                    .strong()
+                                    .color(WARN),
+                            );
+                            ui.weak(path);
+                        }
                         store::SaveStatus::Saved { at } => {
                             ui.label(format!("✔ {} {}", t.saved_at, at.format("%H:%M:%S")));
                             ui.weak(path);
@@ -793,6 +843,7 @@ impl App {
         if let Some(keep_mine) = resolve {
             self.resolve_changed_elsewhere(keep_mine);
         }
+        self.not_saving_banner(ui);
         if let Some(message) = self.message.clone() {
             egui::Panel::top("message").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
@@ -807,6 +858,63 @@ impl App {
                 });
             });
         }
+    }
+
+    /// Up top while nothing is saved to the session file (read-only, or another copy holds
+    /// its lock): what happened, what it means, and Save as… as the way on.
+    fn not_saving_banner(&mut self, ui: &mut egui::Ui) {
+        let t = self.texts();
+        let Some(open) = &self.open else { return };
+        let (title, hint) = match (open.autosave.read_only(), open.autosave.status()) {
+            (Some(store::ReadOnly::Folder), _) => {
+                (t.read_only_title.to_string(), t.read_only_folder_hint)
+            }
+            (Some(store::ReadOnly::File), _) => {
+                (t.read_only_title.to_string(), t.read_only_file_hint)
+            }
+            (None, store::SaveStatus::LockedElsewhere { holder }) => {
+                (t.lock_lost.replace("{holder}", holder), t.lock_lost_hint)
+            }
+            _ => return,
+        };
+        let mut save_as = false;
+        egui::Panel::top("not-saving").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!("⚠ {title}"))
+                    .strong()
+                    .size(18.0)
+                    .color(WARN),
+            );
+            ui.label(hint);
+            save_as = ui.button(t.save_as).clicked();
+            ui.add_space(4.0);
+        });
+        if save_as {
+            self.start_save_as_dialog();
+        }
+    }
+
+    /// The window is asked to close: saves, and refuses once if that fails (the message says
+    /// why; a second close goes through). Returns whether the window must stay open.
+    pub fn on_close_request(&mut self) -> bool {
+        let result = self.flush();
+        let Err(e) = result else { return false };
+        if self.close_anyway {
+            return false;
+        }
+        let read_only = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.autosave.read_only().is_some());
+        let t = self.texts();
+        self.message = Some(if read_only {
+            t.read_only_close.to_string()
+        } else {
+            errors::save_error(&e, t)
+        });
+        self.close_anyway = true;
+        true
     }
 
     fn shortcuts_overlay(&mut self, ctx: &egui::Context) {
@@ -862,6 +970,9 @@ impl App {
     }
 }
 
+/// The colour of warnings: nothing is saved, or something needs the user.
+const WARN: egui::Color32 = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+
 /// Keeps the view's indices valid after undo, redo or a removed item.
 pub fn clamp_view(open: &mut OpenSession) {
     let len = open.doc.session().agenda.len();
@@ -873,19 +984,36 @@ pub fn clamp_view(open: &mut OpenSession) {
     }
 }
 
-fn open_session(path: &Path) -> Result<OpenSession, errors::OpenError> {
-    let lock = SessionLock::acquire(path).map_err(errors::OpenError::Lock)?;
+/// Opens the real file behind `path` (see [`store::resolve_session_path`]) with its lock taken
+/// by `acquire`, or read-only.
+fn open_session(
+    path: &Path,
+    acquire: impl FnOnce(&Path) -> Result<SessionLock, LockError>,
+) -> Result<OpenSession, errors::OpenError> {
+    let path = &store::resolve_session_path(path).map_err(|error| {
+        errors::OpenError::Load(store::LoadError::Io {
+            path: path.to_path_buf(),
+            error,
+        })
+    })?;
+    // A missing file leaves no lock file behind.
+    if let Err(error) = std::fs::metadata(path) {
+        return Err(errors::OpenError::Load(store::LoadError::Io {
+            path: path.clone(),
+            error,
+        }));
+    }
+    let access = Access::for_session_with(path, acquire).map_err(errors::OpenError::Lock)?;
     let session = store::load(path).map_err(errors::OpenError::Load)?;
     // A subgroup's copy records that group unless the facilitator picks another.
     let group = session
         .recording_group
         .filter(|g| session.group(*g).is_some());
     let doc = Document::new(session);
-    let autosave = Autosave::new(path.to_path_buf(), &doc);
+    let autosave = Autosave::with_access(path.to_path_buf(), &doc, access);
     Ok(OpenSession {
         doc,
         autosave,
-        _lock: lock,
         view: RunState {
             group,
             forms: super::forms::FormState {

@@ -128,6 +128,14 @@ pub fn save_merged(app: &mut App, path: PathBuf) {
         return;
     };
     let Ok(merged) = &preview.result else { return };
+    // Through a link, the file it points to is written and locked.
+    let path = match store::resolve_session_path(&path) {
+        Ok(real) => real,
+        Err(e) => {
+            preview.save_error = Some(format!("{}: {e}", path.display()));
+            return;
+        }
+    };
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     if preview
         .files

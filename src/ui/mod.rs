@@ -50,15 +50,10 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if ui.ctx().input(|i| i.viewport().close_requested())
-            && let Err(e) = self.flush()
-            && !self.close_anyway
-        {
+        if ui.ctx().input(|i| i.viewport().close_requested()) && self.on_close_request() {
             // Saving failed: keep the window (and the data) and say so; a second close quits.
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.message = Some(errors::save_error(&e, self.texts()));
-            self.close_anyway = true;
         }
         if let Err(payload) = self.guarded(|app| app.show(ui)) {
             std::panic::resume_unwind(payload);
