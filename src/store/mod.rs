@@ -7,13 +7,15 @@ mod autosave;
 pub mod copies;
 pub mod crash;
 pub mod examples;
+mod export_target;
 mod lock;
 pub mod settings;
 pub mod templates;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
-pub use lock::{LockError, SessionLock, lock_path};
+pub use export_target::{ExportTargetError, check_export_target};
+pub use lock::{LockError, SessionLock, held_by, lock_path};
 
 use crate::model::{FORMAT_VERSION, Session, validate};
 use std::fmt;
