@@ -746,7 +746,10 @@ mod tests {
         );
         let none = PathBuf::from(format!("{base}/*.txt"));
         let e = expand_patterns(vec![none], true).unwrap_err().to_string();
-        assert!(e.contains(&format!("{base}/*.txt")) && e.contains("no file"), "{e}");
+        assert!(
+            e.contains(&format!("{base}/*.txt")) && e.contains("no file"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -546,7 +546,10 @@ mod tests {
         let got = parse("10:00:00 From Ann to Everyone: Hoi\rtweede regel\r\r[10:01] Bob: Ja\r");
         assert_eq!(got.messages.len(), 2, "{got:?}");
         assert_eq!(got.messages[0].text, "Hoi\ntweede regel");
-        assert_eq!((got.messages[1].text.as_str(), got.messages[1].line), ("Ja", 4));
+        assert_eq!(
+            (got.messages[1].text.as_str(), got.messages[1].line),
+            ("Ja", 4)
+        );
         assert!(got.unparsed.is_empty());
     }
 

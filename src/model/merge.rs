@@ -367,11 +367,7 @@ pub fn merge(sessions: &[Session], force: bool) -> Result<Merged, MergeError> {
 
 /// Like [`merge`]; with `renumber`, two different records that share an id are both kept, one
 /// under a new id (see [`IdClash`]), where [`merge`] refuses with [`MergeError::IdClash`].
-pub fn merge_with(
-    sessions: &[Session],
-    force: bool,
-    renumber: bool,
-) -> Result<Merged, MergeError> {
+pub fn merge_with(sessions: &[Session], force: bool, renumber: bool) -> Result<Merged, MergeError> {
     let first = sessions.first().ok_or(MergeError::NoSessions)?;
     if !force
         && let Some((index, other)) = sessions.iter().enumerate().find(|(_, s)| s.id != first.id)
@@ -581,7 +577,11 @@ fn derived_place_id(found: &Found) -> Id {
     let parents: Vec<String> = found.parents.iter().map(Id::to_string).collect();
     derived_id(
         found.id,
-        &format!("renumbered\u{1f}{:?}\u{1f}{}", found.what, parents.join("/")),
+        &format!(
+            "renumbered\u{1f}{:?}\u{1f}{}",
+            found.what,
+            parents.join("/")
+        ),
     )
 }
 

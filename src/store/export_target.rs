@@ -70,8 +70,8 @@ pub fn check_export_target(
         return Err(ExportTargetError::IsInput(owned()));
     }
     let resolved = output.canonicalize().ok();
-    let held = super::lock::held_by(output)
-        .or_else(|| resolved.as_deref().and_then(super::lock::held_by));
+    let held =
+        super::lock::held_by(output).or_else(|| resolved.as_deref().and_then(super::lock::held_by));
     if let Some(holder) = held {
         return Err(ExportTargetError::Locked {
             path: owned(),
@@ -129,7 +129,9 @@ fn has_session_name(path: &Path) -> bool {
 fn starts_like_session(path: &Path) -> std::io::Result<bool> {
     const HEAD: u64 = 64 * 1024;
     let mut head = Vec::new();
-    std::fs::File::open(path)?.take(HEAD).read_to_end(&mut head)?;
+    std::fs::File::open(path)?
+        .take(HEAD)
+        .read_to_end(&mut head)?;
     Ok(ron_struct_start(&head_text(&head)))
 }
 
