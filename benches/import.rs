@@ -1,11 +1,13 @@
 //! Reading a big saved chat: 5 MB in the formats of several meeting apps, with multi-line and
 //! private messages. Goal: well under a second (a real day-long chat is a few hundred KB).
+//! And a list of 40,000 lines (1.7 MB) into a session, its undo included: under a second (it
+//! took minutes while every item was checked against all the items before it).
 //!
 //! `cargo bench --bench import`
 
 use divan::Bencher;
 use stelling::import::{chat, list};
-use stelling::model::{Change, Item, ItemKind, Language, Session};
+use stelling::model::{Change, Document, Item, ItemKind, Language, Session};
 
 fn main() {
     divan::main();
@@ -107,5 +109,39 @@ fn import_1000_messages(bencher: Bencher) {
             let change = chat::to_changes(&s, item_id, round_id, &import, false, date, offset);
             s.apply(change).unwrap();
             s
+        });
+}
+
+fn list_of(lines: usize) -> String {
+    (0..lines)
+        .map(|n| format!("- Stelling {n}: het plein is van de buurt en de buurt beslist\n"))
+        .collect()
+}
+
+/// `stelling import` without the file: parse 40,000 lines and make a new session of them.
+#[divan::bench(sample_count = 10)]
+fn import_list_40000_lines(bencher: Bencher) {
+    let text = list_of(40_000);
+    bencher.bench(|| {
+        let lines = list::parse(divan::black_box(&text));
+        list::new_session("Lang", Language::Nl, &lines)
+    });
+}
+
+/// The prepare screen's paste: 40,000 lines added to a session of 100 items as one undo step,
+/// then undone.
+#[divan::bench(sample_count = 10)]
+fn paste_40000_lines_and_undo(bencher: Bencher) {
+    let text = list_of(40_000);
+    let start: Vec<String> = (0..100).map(|n| format!("Eerder {n}")).collect();
+    let session = list::new_session("Bestaand", Language::Nl, &start);
+    bencher
+        .with_inputs(|| Document::new(session.clone()))
+        .bench_local_values(|mut doc| {
+            let lines = list::parse(&text);
+            let change = list::to_changes_at(doc.session(), 50, ItemKind::Proposition, &lines);
+            doc.apply(change).unwrap();
+            assert!(doc.undo());
+            doc
         });
 }

@@ -8,6 +8,13 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `println!` through [`print_out`]: a closed standard output ends the program quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        print_out(format!("{}\n", format_args!($($arg)*)).as_bytes())
+    };
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "stelling",
@@ -43,6 +50,10 @@ pub enum Command {
         /// For CSV: a byte-order mark and `;` between fields, as (Dutch) Excel expects.
         #[arg(long)]
         excel: bool,
+        /// Overwrite the -o file if it exists. Never a session file, the session being
+        /// exported, or a file another copy of Stelling has open: those are always refused.
+        #[arg(long)]
+        force: bool,
     },
     /// Turn a plain list (one proposition a line) into a new session, or add a saved meeting
     /// chat to a session's agenda item as reactions (with --into).
@@ -79,6 +90,10 @@ pub enum Command {
         /// the output file if it exists (the old one is kept as .bak).
         #[arg(long)]
         force: bool,
+        /// When two different records in the files share an id (after a hand edit, say),
+        /// keep both: one gets a new id. Without it such files are refused.
+        #[arg(long)]
+        renumber: bool,
     },
 }
 
@@ -161,13 +176,17 @@ pub fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Check { files }) => check(&files),
+        Some(Command::Check { files }) => match expand_patterns(files, cfg!(windows)) {
+            Ok(files) => check(&files),
+            Err(e) => report_result(Err(e)),
+        },
         Some(Command::Export {
             file,
             format,
             output,
             excel,
-        }) => report_result(export(&file, format, excel, output.as_deref())),
+            force,
+        }) => report_result(export(&file, format, excel, output.as_deref(), force)),
         Some(Command::Import(args)) => report_result(import(&args)),
         Some(Command::Split {
             file,
@@ -178,8 +197,100 @@ pub fn main() -> ExitCode {
             files,
             output,
             force,
-        }) => report_result(merge(&files, &output, force)),
+            renumber,
+        }) => report_result(
+            expand_patterns(files, cfg!(windows))
+                .and_then(|files| merge(&files, &output, force, renumber)),
+        ),
     }
+}
+
+/// Writes `bytes` to standard output. When the reader has gone (`stelling export … | head`),
+/// the program ends at once, quietly and with success, as command-line tools do: Rust ignores
+/// SIGPIPE, so `println!` would panic and a plain write fail with "Broken pipe". Any other
+/// failure (a full disk behind `>`) ends it with a message and exit code 1.
+fn print_out(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("stelling: could not write the output: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// The file arguments with `*` and `?` patterns expanded, on Windows (`windows`), whose
+/// shells (cmd, PowerShell) pass `kopieen\*.ron` on as it is; elsewhere the shell has done
+/// it and the arguments come back unchanged. Only the last part of a path may hold a pattern;
+/// it matches file names without regard to case, as Windows does, and the matches come sorted
+/// by name. A pattern that matches no file is an error that names it. Windows file names
+/// cannot contain `*` or `?`, so an argument with one is always a pattern.
+pub fn expand_patterns(args: Vec<PathBuf>, windows: bool) -> anyhow::Result<Vec<PathBuf>> {
+    if !windows {
+        return Ok(args);
+    }
+    let mut out = Vec::with_capacity(args.len());
+    for arg in args {
+        let text = arg.to_string_lossy().into_owned();
+        if !text.contains(['*', '?']) {
+            out.push(arg);
+            continue;
+        }
+        let (dir, pattern) = split_pattern(&text);
+        let folder = if dir.is_empty() { "." } else { dir };
+        let mut matched: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| entry.path().is_file())
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| wildcard_match(pattern, name))
+            .map(|name| PathBuf::from(format!("{dir}{name}")))
+            .collect();
+        if matched.is_empty() {
+            anyhow::bail!("{text}: no file matches this pattern");
+        }
+        matched.sort();
+        out.extend(matched);
+    }
+    Ok(out)
+}
+
+/// `kopieen\*.ron` → (`kopieen\`, `*.ron`): the folder part keeps its separator (`/`, `\`,
+/// or a drive's `:`), so `C:\` and `C:` stay what they are.
+fn split_pattern(text: &str) -> (&str, &str) {
+    match text.rfind(['/', '\\', ':']) {
+        Some(i) => text.split_at(i + 1),
+        None => ("", text),
+    }
+}
+
+/// Whether `name` fits `pattern`: `*` any run of characters, `?` one; case does not count.
+fn wildcard_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let n: Vec<char> = name.to_lowercase().chars().collect();
+    let (mut i, mut j) = (0, 0);
+    // The last `*` seen, and where in the name its run started.
+    let mut star: Option<(usize, usize)> = None;
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some((i, j));
+            i += 1;
+        } else if let Some((s, from)) = star {
+            // Let that `*` take one more character and try again from there.
+            star = Some((s, from + 1));
+            i = s + 1;
+            j = from + 1;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
 }
 
 fn report_result(result: anyhow::Result<()>) -> ExitCode {
@@ -197,10 +308,10 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for file in files {
         match store::load(file) {
-            Ok(_) => println!("{}: ok", file.display()),
+            Ok(_) => say!("{}: ok", file.display()),
             Err(e) => {
                 failed = true;
-                println!("{e}");
+                say!("{e}");
             }
         }
     }
@@ -211,12 +322,22 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn export(file: &Path, format: Format, excel: bool, output: Option<&Path>) -> anyhow::Result<()> {
+fn export(
+    file: &Path,
+    format: Format,
+    excel: bool,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<()> {
     // Binary bytes on a terminal would garble it; say so before doing any work.
     if format == Format::Pdf && output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!(
             "a PDF is binary: write it to a file with -o report.pdf, or redirect the output"
         );
+    }
+    // Before any work too: a report never takes the place of a session.
+    if let Some(out) = output {
+        store::check_export_target(out, file, force)?;
     }
     let session = store::load(file)?;
     let bytes = match format {
@@ -229,7 +350,7 @@ fn export(file: &Path, format: Format, excel: bool, output: Option<&Path>) -> an
     match output {
         Some(out) => store::write_export(out, &bytes)
             .map_err(|e| anyhow::anyhow!("could not write {}: {e}", out.display()))?,
-        None => std::io::stdout().write_all(&bytes)?,
+        None => print_out(&bytes),
     }
     Ok(())
 }
@@ -303,7 +424,7 @@ fn import_list(args: &ImportArgs, text: &str) -> anyhow::Result<()> {
         .unwrap_or_else(store::settings::system_language);
     let session = list::new_session(title, language, &lines);
     store::save(&target, &session)?;
-    println!(
+    say!(
         "{}: {} proposition{} from {}",
         output.display(),
         lines.len(),
@@ -407,25 +528,25 @@ fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> any
 
     report_unparsed();
     let added = parsed.messages.len();
-    println!(
+    say!(
         "{}: added {added} reaction{} to item {number} ({item_text}), {round_label}",
         into.display(),
         if added == 1 { "" } else { "s" },
     );
     if parsed.messages.iter().any(|m| m.time.is_some()) {
-        println!("times dated {date} ({date_source}; change with --date)");
+        say!("times dated {date} ({date_source}; change with --date)");
     }
     if private > 0 && !args.include_private {
-        println!(
+        say!(
             "left out {private} private message{} (add them with --include-private)",
             if private == 1 { "" } else { "s" }
         );
     }
     if !args.keep_names && parsed.messages.iter().any(|m| m.name.is_some()) {
-        println!("names left out (keep them with --keep-names, only if participants agreed)");
+        say!("names left out (keep them with --keep-names, only if participants agreed)");
     }
     if !parsed.unparsed.is_empty() {
-        println!(
+        say!(
             "{} line{} not imported (listed above)",
             parsed.unparsed.len(),
             if parsed.unparsed.len() == 1 { "" } else { "s" }
@@ -473,9 +594,9 @@ fn split(file: &Path, folder: &Path, force: bool) -> anyhow::Result<()> {
         Err(e) => anyhow::bail!("{e}"),
     };
     for c in &written {
-        println!("{}: records {}", c.path.display(), c.group);
+        say!("{}: records {}", c.path.display(), c.group);
     }
-    println!(
+    say!(
         "{} copies of {}; hand one to each subgroup's facilitator, then combine them with \
          `stelling merge`",
         written.len(),
@@ -485,19 +606,28 @@ fn split(file: &Path, folder: &Path, force: bool) -> anyhow::Result<()> {
 }
 
 /// `stelling merge`: loads every file, merges, prints the summary and conflicts, then writes.
-fn merge(files: &[PathBuf], output: &Path, force: bool) -> anyhow::Result<()> {
+fn merge(files: &[PathBuf], output: &Path, force: bool, renumber: bool) -> anyhow::Result<()> {
     use crate::model::merge::{self, MergeError};
     let mut sessions = Vec::with_capacity(files.len());
     for file in files {
         sessions.push(store::load(file)?);
     }
-    let merged = match merge::merge(&sessions, force) {
+    let name = |index: usize| {
+        files
+            .get(index)
+            .map_or_else(String::new, |f| f.display().to_string())
+    };
+    let merged = match merge::merge_with(&sessions, force, renumber) {
         Ok(merged) => merged,
-        Err(e @ MergeError::DifferentSessions { index, .. }) => anyhow::bail!(
-            "{}: {e}; to merge anyway, add --force",
-            files
-                .get(index)
-                .map_or_else(String::new, |f| f.display().to_string())
+        Err(e @ MergeError::DifferentSessions { index, .. }) => {
+            anyhow::bail!("{}: {e}; to merge anyway, add --force", name(index))
+        }
+        Err(MergeError::IdClash(clash)) => anyhow::bail!(
+            "{} and {} are different records with the same id {} (after a hand edit?); to keep \
+             both, the second with a new id, add --renumber",
+            clash.kept.describe(&name(clash.kept.file)),
+            clash.other.describe(&name(clash.other.file)),
+            clash.id
         ),
         Err(e) => anyhow::bail!("{e}"),
     };
@@ -527,24 +657,33 @@ fn merge(files: &[PathBuf], output: &Path, force: bool) -> anyhow::Result<()> {
 
     for (file, counts) in files.iter().zip(&merged.summary.inputs) {
         match &counts.recording_group {
-            Some(g) => println!("{} ({g}): {counts}", file.display()),
-            None => println!("{}: {counts}", file.display()),
+            Some(g) => say!("{} ({g}): {counts}", file.display()),
+            None => say!("{}: {counts}", file.display()),
         }
     }
-    println!("{}: {}", output.display(), merged.summary.merged);
+    say!("{}: {}", output.display(), merged.summary.merged);
     for text in &merged.summary.only_in_some {
-        println!("not in every file, kept: “{text}”");
+        say!("not in every file, kept: “{text}”");
+    }
+    for clash in &merged.renumbered {
+        say!(
+            "same id, both kept: {} has a new id {} ({} keeps {})",
+            clash.other.describe(&name(clash.other.file)),
+            clash.new_id,
+            clash.kept.describe(&name(clash.kept.file)),
+            clash.id
+        );
     }
     if merged.conflicts.is_empty() {
-        println!("no conflicts");
+        say!("no conflicts");
     } else {
-        println!(
+        say!(
             "{} conflict{} (both versions kept where they differ):",
             merged.conflicts.len(),
             if merged.conflicts.len() == 1 { "" } else { "s" }
         );
         for c in &merged.conflicts {
-            println!("- {c}");
+            say!("- {c}");
         }
     }
     Ok(())
@@ -566,5 +705,68 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_patterns_expand_to_the_matching_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.ron", "A.RON", "c.md", "d.ron.bak", "e.ron"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("map.ron")).unwrap();
+        let base = dir.path().display().to_string();
+        let pattern = PathBuf::from(format!("{base}/*.ron"));
+        let plain = PathBuf::from("los.ron");
+        let got = expand_patterns(vec![plain.clone(), pattern.clone()], true).unwrap();
+        let names: Vec<String> = got.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "los.ron".to_string(),
+                format!("{base}/A.RON"),
+                format!("{base}/b.ron"),
+                format!("{base}/e.ron"),
+            ]
+        );
+        let one = PathBuf::from(format!("{base}/?.md"));
+        assert_eq!(
+            expand_patterns(vec![one], true).unwrap(),
+            [dir.path().join("c.md")]
+        );
+        // Elsewhere the shell expands; the arguments pass unchanged.
+        assert_eq!(
+            expand_patterns(vec![pattern.clone()], false).unwrap(),
+            [pattern]
+        );
+        let none = PathBuf::from(format!("{base}/*.txt"));
+        let e = expand_patterns(vec![none], true).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("{base}/*.txt")) && e.contains("no file"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn patterns_split_at_the_last_separator_of_either_kind() {
+        assert_eq!(split_pattern(r"kopieen\*.ron"), (r"kopieen\", "*.ron"));
+        assert_eq!(split_pattern(r"C:\a/b\x?.ron"), (r"C:\a/b\", "x?.ron"));
+        assert_eq!(split_pattern("C:*.ron"), ("C:", "*.ron"));
+        assert_eq!(split_pattern("*.ron"), ("", "*.ron"));
+    }
+
+    #[test]
+    fn wildcards_match_like_windows() {
+        assert!(wildcard_match("*.ron", "Sessie 1.RON"));
+        assert!(wildcard_match("k*e?.r*", "kopie1.ron"));
+        assert!(wildcard_match("*", ""));
+        assert!(wildcard_match("a*b*c", "aXbYbZc"));
+        assert!(!wildcard_match("*.ron", "a.ron.bak"));
+        assert!(!wildcard_match("?.ron", "ab.ron"));
+        assert!(!wildcard_match("a*b", "aXc"));
     }
 }

@@ -359,3 +359,74 @@ fn list_options_do_not_mix_with_into() {
     ]);
     assert!(!out.status.success(), "--title is for a new session");
 }
+
+/// Runs the binary, killed after `limit`: a test that would hang fails instead.
+fn stelling_within(args: &[&str], limit: std::time::Duration) -> (Output, std::time::Duration) {
+    use std::process::Stdio;
+    let start = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("stelling {args:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let elapsed = start.elapsed();
+    (child.wait_with_output().unwrap(), elapsed)
+}
+
+#[test]
+fn a_list_of_40000_lines_imports_in_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("lang.txt");
+    let lines: String = (0..40_000)
+        .map(|n| format!("- Stelling {n}: het plein is van de buurt\n"))
+        .collect();
+    std::fs::write(&list, lines).unwrap();
+    // Took minutes before (every item checked against all before it); a debug build needs
+    // a second or two now.
+    let (out, took) = stelling_within(
+        &["import", s(&list), "--language", "nl"],
+        std::time::Duration::from_secs(20),
+    );
+    assert!(out.status.success(), "{:?}", text(&out));
+    let session = store::load(&dir.path().join("lang.ron")).unwrap();
+    assert_eq!(session.agenda.len(), 40_000, "took {took:?}");
+    assert_eq!(
+        session.agenda[39_999].text,
+        "Stelling 39999: het plein is van de buurt"
+    );
+}
+
+#[test]
+fn a_list_with_old_mac_line_ends_gives_one_proposition_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("mac.txt");
+    std::fs::write(
+        &list,
+        "Stellingen\r\r1. Koffie hoort bij elke vergadering\r2. Een uur is lang genoeg\r\
+         3. Wie te laat komt, trakteert\r",
+    )
+    .unwrap();
+    let out = stelling(&["import", s(&list), "--language", "nl"]);
+    assert!(out.status.success(), "{:?}", text(&out));
+    assert!(text(&out).0.contains("4 propositions"), "{:?}", text(&out));
+    let session = store::load(&dir.path().join("mac.ron")).unwrap();
+    let texts: Vec<&str> = session.agenda.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Stellingen",
+            "Koffie hoort bij elke vergadering",
+            "Een uur is lang genoeg",
+            "Wie te laat komt, trakteert"
+        ]
+    );
+}

@@ -555,8 +555,77 @@ fn tallies(s: &Session) -> HashMap<TallyKey, u32> {
     out
 }
 
+/// One id given to different records in three copies, as hand edits could: a reaction in the
+/// first prepared item in copy 0, one in the second in copy 1, a group in copy 2. The ids
+/// a laptop draws are random, so this one is not taken.
+const CLASH: Id = Id(0xc1a5_4000_0000_0001);
+
+fn with_clashes(mut c: Vec<Session>) -> Vec<Session> {
+    let reaction = |text: &str| Reaction {
+        id: CLASH,
+        text: text.into(),
+        stance: Stance::For,
+        group: None,
+        by: None,
+        time: None,
+        highlighted: false,
+    };
+    for (copy, item, text) in [
+        (0, Id(0x1000), "Eerste laptop"),
+        (1, Id(0x2000), "Tweede laptop"),
+    ] {
+        let it = c[copy].agenda.iter_mut().find(|i| i.id == item);
+        let round = &mut it.expect("prepared items stay").rounds[0];
+        round.reactions.push(reaction(text));
+    }
+    c[2].groups.push(Group {
+        id: CLASH,
+        name: "Derde laptop".into(),
+        size: None,
+    });
+    for copy in &c {
+        validate::session(copy).expect("each copy is valid on its own");
+    }
+    c
+}
+
+fn renumbered(sessions: &[Session]) -> Session {
+    merge::merge_with(sessions, false, true)
+        .expect("renumbering resolves every shared id")
+        .session
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shared_ids_are_refused_or_renumbered_by_the_merge_laws(laptops in laptops(3..4)) {
+        let c = with_clashes(copies(&laptops));
+        let refused = merge::merge(&c, false);
+        prop_assert!(matches!(refused, Err(MergeError::IdClash(_))), "{:?}", refused.err());
+        let all = renumbered(&c);
+        validate::session(&all).unwrap();
+        let texts: Vec<&str> = all
+            .agenda
+            .iter()
+            .flat_map(|i| i.reactions())
+            .map(|r| r.text.as_str())
+            .chain(all.groups.iter().map(|g| g.name.as_str()))
+            .collect();
+        for text in ["Eerste laptop", "Tweede laptop", "Derde laptop"] {
+            prop_assert!(texts.contains(&text), "{} lost", text);
+        }
+        let mut reversed = c.clone();
+        reversed.reverse();
+        prop_assert_eq!(canonical(&renumbered(&reversed)), canonical(&all));
+        let left = renumbered(&[renumbered(&[c[0].clone(), c[1].clone()]), c[2].clone()]);
+        let right = renumbered(&[c[0].clone(), renumbered(&[c[1].clone(), c[2].clone()])]);
+        prop_assert_eq!(canonical(&left), canonical(&all));
+        prop_assert_eq!(canonical(&right), canonical(&all));
+        for copy in &c {
+            prop_assert_eq!(canonical(&renumbered(&[all.clone(), copy.clone()])), canonical(&all));
+        }
+    }
 
     #[test]
     fn merge_is_commutative(laptops in laptops(2..5)) {

@@ -377,3 +377,97 @@ fn split_and_merge_refuse_without_force() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("kapot.ron:1:"), "{}", stderr(&out));
 }
+
+/// A reaction with id `id` added to item `item` (counted from 0) of the session in `path`.
+fn add_reaction_with_id(path: &Path, item: usize, id: Id, text: &str) {
+    let mut s = store::load(path).unwrap();
+    let it = &s.agenda[item];
+    let (item, round) = (it.id, it.rounds[0].id);
+    s.apply(Change::AddReaction {
+        item,
+        round,
+        index: usize::MAX,
+        reaction: Reaction {
+            id,
+            text: text.into(),
+            stance: Stance::Neutral,
+            group: None,
+            by: None,
+            time: None,
+            highlighted: false,
+        },
+    })
+    .unwrap();
+    store::save(path, &s).unwrap();
+}
+
+/// Two copies where one id names two different reactions (a reaction copied by hand from
+/// one file into another item of the other): named with file and record, refused without
+/// --renumber, both kept with it.
+#[test]
+fn an_id_used_by_two_records_is_named_and_renumber_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (prepared, _) = prepare(dir.path());
+    let files = split_into(&prepared, &dir.path().join("kopieen"));
+    let (a, b) = (&files[0], &files[1]);
+    let id = Id(0x5eed_0000_0000_0001);
+    add_reaction_with_id(a, 0, id, "Goed begin van de dag");
+    add_reaction_with_id(b, 1, id, "De route is te lang");
+    let merged = dir.path().join("samen.ron");
+
+    for extra in [&[][..], &["--force"][..]] {
+        let mut args = vec!["merge", arg(a), arg(b), "-o", arg(&merged)];
+        args.extend_from_slice(extra);
+        let out = stelling(&args);
+        let message = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{message}");
+        for needle in [
+            arg(a),
+            arg(b),
+            "“Goed begin van de dag” (item 1)",
+            "“De route is te lang” (item 2)",
+            "--renumber",
+        ] {
+            assert!(message.contains(needle), "{needle} not in: {message}");
+        }
+        assert!(!merged.exists());
+    }
+
+    let out = stelling(&["merge", arg(a), arg(b), "-o", arg(&merged), "--renumber"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("same id, both kept"),
+        "{}",
+        stdout(&out)
+    );
+    let m = store::load(&merged).unwrap();
+    let texts: Vec<(usize, &str, Id)> = m
+        .agenda
+        .iter()
+        .enumerate()
+        .flat_map(|(n, i)| i.reactions().map(move |r| (n, r.text.as_str(), r.id)))
+        .filter(|(_, t, _)| t.starts_with("Goed begin") || t.starts_with("De route"))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(texts.iter().filter(|(_, _, i)| *i == id).count(), 1);
+    assert_eq!((texts[0].0, texts[1].0), (0, 1));
+
+    // The merge laws still hold: the other order gives the same session, and merging the
+    // result again with a copy changes nothing.
+    let swapped = dir.path().join("andersom.ron");
+    let out = stelling(&["merge", arg(b), arg(a), "-o", arg(&swapped), "--renumber"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let canonical = |p: &Path| stelling::model::merge::canonical(&store::load(p).unwrap());
+    assert_eq!(canonical(&swapped), canonical(&merged));
+    let again = dir.path().join("nogmaals.ron");
+    let out = stelling(&[
+        "merge",
+        arg(&merged),
+        arg(b),
+        "-o",
+        arg(&again),
+        "--renumber",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(canonical(&again), canonical(&merged));
+}

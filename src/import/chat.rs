@@ -64,7 +64,7 @@ pub fn parse(text: &str) -> ChatImport {
     let mut import = ChatImport::default();
     // The message being read, whether it is private, and its header line.
     let mut current: Option<(ChatMessage, bool, &str)> = None;
-    for (index, raw) in text.lines().enumerate() {
+    for (index, raw) in super::lines(text).enumerate() {
         let number = index + 1;
         let line = trim_all(raw);
         if line.is_empty() {
@@ -542,6 +542,18 @@ mod tests {
     }
 
     #[test]
+    fn lines_ended_by_cr_alone() {
+        let got = parse("10:00:00 From Ann to Everyone: Hoi\rtweede regel\r\r[10:01] Bob: Ja\r");
+        assert_eq!(got.messages.len(), 2, "{got:?}");
+        assert_eq!(got.messages[0].text, "Hoi\ntweede regel");
+        assert_eq!(
+            (got.messages[1].text.as_str(), got.messages[1].line),
+            ("Ja", 4)
+        );
+        assert!(got.unparsed.is_empty());
+    }
+
+    #[test]
     fn empty_and_blank_input() {
         assert_eq!(parse(""), ChatImport::default());
         assert_eq!(parse("\u{FEFF}\r\n \r\n\t\n"), ChatImport::default());
@@ -677,7 +689,7 @@ mod tests {
                 assert!(seen.insert(*n), "line {n} counted twice");
             }
             let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-            for (i, line) in text.lines().enumerate() {
+            for (i, line) in crate::import::lines(text).enumerate() {
                 if !trim_all(line).is_empty() {
                     assert!(seen.contains(&(i + 1)), "line {} lost: {line:?}", i + 1);
                 }

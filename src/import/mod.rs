@@ -131,9 +131,47 @@ pub(crate) fn trim_all(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
 }
 
+/// The lines of `text`, ended by LF (Unix), CRLF (Windows) or a lone CR (old Mac files and
+/// some exports): [`str::lines`] knows only the first two, so a CR-only file was one line.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\r', '\n']) {
+            Some(end) => {
+                let after = if current[end..].starts_with("\r\n") {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                rest = Some(&current[after..]).filter(|r| !r.is_empty());
+                Some(&current[..end])
+            }
+            None => {
+                rest = None;
+                Some(current).filter(|c| !c.is_empty())
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_with_lf_crlf_or_cr() {
+        fn split(t: &str) -> Vec<&str> {
+            lines(t).collect()
+        }
+        assert_eq!(split("a\rb\r\nc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(split("a\r\rb\r"), ["a", "", "b"]);
+        assert_eq!(split("a\n\nb\n"), ["a", "", "b"]);
+        assert!(split("").is_empty());
+        for text in ["x\ny\r\n\nz", "\n", "é\r\nü", "a\n\n"] {
+            assert_eq!(split(text), text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 
     #[test]
     fn decodes_utf8_with_and_without_bom() {

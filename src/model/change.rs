@@ -419,6 +419,24 @@ impl Session {
                         .collect();
                     self.check_all_fresh(&ids, &[])?;
                 }
+                // Likewise a pasted or imported list of tens of thousands of items: checking
+                // each against all the others made 40,000 lines take minutes.
+                let only_items = changes.iter().all(|c| matches!(c, AddItem { .. }));
+                if only_items {
+                    let mut ids = Vec::new();
+                    for change in &changes {
+                        if let AddItem { item, .. } = change {
+                            item.collect_ids(&mut ids);
+                        }
+                    }
+                    self.check_all_fresh(&ids, &[])?;
+                }
+                // Undoing such an import removes them all again, in one pass where it can.
+                if changes.iter().all(|c| matches!(c, RemoveItem(_)))
+                    && let Some(inverse) = self.remove_items(&changes)
+                {
+                    return Ok(inverse);
+                }
                 let mut inverses = Vec::with_capacity(changes.len());
                 for change in changes {
                     let applied = match change {
@@ -428,6 +446,7 @@ impl Session {
                             index,
                             reaction,
                         } if only_reactions => self.add_reaction(item, round, index, reaction),
+                        AddItem { index, item } if only_items => self.add_item(index, *item),
                         change => self.apply(change),
                     };
                     match applied {
@@ -530,6 +549,52 @@ impl Session {
             round,
             reaction: id,
         })
+    }
+
+    /// Inserts an item whose ids are known to be fresh, after checking its contents.
+    fn add_item(&mut self, index: usize, item: Item) -> Result<Change, ModelError> {
+        validate::item_contents(self, &item)?;
+        let index = index.min(self.agenda.len());
+        let id = item.id;
+        self.agenda.insert(index, item);
+        Ok(Change::RemoveItem(id))
+    }
+
+    /// Carries out a batch of [`Change::RemoveItem`] in one pass, when each item comes before
+    /// the previous one on the agenda (as in the undo of an added list), so that its place at
+    /// its turn is its place now. `None` (nothing done) otherwise, or when an id is unknown: the
+    /// batch then goes step by step. Step by step, each removal searched the whole agenda.
+    fn remove_items(&mut self, changes: &[Change]) -> Option<Change> {
+        let places: std::collections::HashMap<Id, usize> = self
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id, i))
+            .collect();
+        let positions: Vec<usize> = changes
+            .iter()
+            .map(|c| match c {
+                Change::RemoveItem(id) => places.get(id).copied(),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        if !positions.windows(2).all(|w| w[0] > w[1]) {
+            return None;
+        }
+        let mut slots: Vec<Option<Item>> = std::mem::take(&mut self.agenda)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let inverses = positions
+            .iter()
+            .rev()
+            .map(|&index| Change::AddItem {
+                index,
+                item: Box::new(slots[index].take().expect("positions are distinct")),
+            })
+            .collect();
+        self.agenda = slots.into_iter().flatten().collect();
+        Some(Change::Batch(inverses))
     }
 
     fn check_fresh(&self, id: Id) -> Result<(), ModelError> {

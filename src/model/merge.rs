@@ -111,8 +111,49 @@ pub enum MergeError {
         other_title: String,
         other_id: Id,
     },
+    #[error(
+        "{} and {} have the same id {}; to keep both, the second with a new id, merge with renumbering",
+        .0.kept.describe(&format!("file {}", .0.kept.file + 1)),
+        .0.other.describe(&format!("file {}", .0.other.file + 1)),
+        .0.id
+    )]
+    IdClash(Box<IdClash>),
     #[error("the merged session does not fit together: {0}")]
     Invalid(ModelError),
+}
+
+/// One id used by two different records: of different kinds (a reaction in one file, a
+/// statement in another), or in different places (a reaction under item 2 in one file, under
+/// item 5 in another, after a hand edit that copied it). Matching by id would join them into
+/// nonsense, so the merge stops, or with renumbering keeps both: the record whose place sorts
+/// first keeps the id, the other gets `new_id`, in every file that has it there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdClash {
+    pub id: Id,
+    pub kept: Occurrence,
+    pub other: Occurrence,
+    /// The other record's id after renumbering.
+    pub new_id: Id,
+}
+
+/// A record in one of the files being merged, for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The file's place in the input, counted from 0.
+    pub file: usize,
+    pub what: Conflicted,
+    /// The agenda item the record is (in), counted from 1; `None` for a group.
+    pub item: Option<usize>,
+    /// Its text, shortened.
+    pub text: String,
+}
+
+impl Occurrence {
+    /// "FILE: reaction “Goed idee” (item 3)", with `file` as the file's name.
+    pub fn describe(&self, file: &str) -> String {
+        let at = self.item.map_or(String::new(), |n| format!(" (item {n})"));
+        format!("{file}: {} “{}”{at}", self.what.word(), self.text)
+    }
 }
 
 /// The combined session, what went into it, and every conflict found on the way.
@@ -121,6 +162,9 @@ pub struct Merged {
     pub session: Session,
     pub summary: Summary,
     pub conflicts: Vec<Conflict>,
+    /// Records that shared an id with another and were kept under a new one (only when
+    /// merging with renumbering).
+    pub renumbered: Vec<IdClash>,
 }
 
 /// What each file held and what the merged session holds, for a look before writing.
@@ -318,6 +362,12 @@ pub fn marker(language: Language) -> &'static str {
 ///
 /// The result passes [`validate::session`]; the rules are in the module documentation.
 pub fn merge(sessions: &[Session], force: bool) -> Result<Merged, MergeError> {
+    merge_with(sessions, force, false)
+}
+
+/// Like [`merge`]; with `renumber`, two different records that share an id are both kept, one
+/// under a new id (see [`IdClash`]), where [`merge`] refuses with [`MergeError::IdClash`].
+pub fn merge_with(sessions: &[Session], force: bool, renumber: bool) -> Result<Merged, MergeError> {
     let first = sessions.first().ok_or(MergeError::NoSessions)?;
     if !force
         && let Some((index, other)) = sessions.iter().enumerate().find(|(_, s)| s.id != first.id)
@@ -330,8 +380,10 @@ pub fn merge(sessions: &[Session], force: bool) -> Result<Merged, MergeError> {
             other_id: other.id,
         });
     }
+    let (renumbered, inputs) = resolve_id_clashes(sessions, renumber)?;
+    let sessions = inputs.as_deref().unwrap_or(sessions);
     let mut ctx = Ctx::default();
-    let mut merged = first.clone();
+    let mut merged = sessions[0].clone();
     for s in &sessions[1..] {
         merged = merge_two(merged, s.clone(), &mut ctx);
     }
@@ -358,7 +410,230 @@ pub fn merge(sessions: &[Session], force: bool) -> Result<Merged, MergeError> {
         session: merged,
         summary,
         conflicts: ctx.conflicts,
+        renumbered,
     })
+}
+
+/// A record's id and where it sits in one file: its depth (0: groups and items; 1: what is in
+/// an item; 2: reactions in a round, actions and feedback in a proposal), its kind and the ids
+/// of the records around it. The merge joins two records only when all of this is the same.
+struct Found {
+    id: Id,
+    level: u8,
+    what: Conflicted,
+    parents: Vec<Id>,
+    item: Option<usize>,
+    text: String,
+}
+
+impl Found {
+    fn place(&self) -> (u8, usize, &[Id]) {
+        (self.level, self.what as usize, &self.parents)
+    }
+
+    fn occurrence(&self, file: usize) -> Occurrence {
+        Occurrence {
+            file,
+            what: self.what,
+            item: self.item,
+            text: self.text.clone(),
+        }
+    }
+}
+
+/// The records of `s` at depth `level`.
+fn records_at(s: &Session, level: u8) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut add = |what, parents: &[Id], item, id, text: &str| {
+        out.push(Found {
+            id,
+            level,
+            what,
+            parents: parents.to_vec(),
+            item,
+            text: short(text),
+        })
+    };
+    if level == 0 {
+        for g in &s.groups {
+            add(Conflicted::Group, &[], None, g.id, &g.name);
+        }
+    }
+    for (n, item) in s.agenda.iter().enumerate() {
+        let at = Some(n + 1);
+        let p = [item.id];
+        match level {
+            0 => add(Conflicted::Item, &[], at, item.id, &item.text),
+            1 => {
+                for o in &item.options {
+                    add(Conflicted::Option, &p, at, o.id, &o.label);
+                }
+                for r in &item.rounds {
+                    add(Conflicted::Round, &p, at, r.id, &r.label);
+                }
+                for x in &item.proposals {
+                    add(Conflicted::Proposal, &p, at, x.id, &x.title);
+                }
+                for c in &item.commitments {
+                    add(Conflicted::Commitment, &p, at, c.id, &c.action);
+                }
+                for t in &item.themes {
+                    add(Conflicted::Theme, &p, at, t.id, &t.name);
+                }
+                for st in &item.statements {
+                    add(Conflicted::Statement, &p, at, st.id, &st.text);
+                }
+            }
+            _ => {
+                for r in &item.rounds {
+                    for x in &r.reactions {
+                        add(Conflicted::Reaction, &[item.id, r.id], at, x.id, &x.text);
+                    }
+                }
+                for x in &item.proposals {
+                    for a in &x.actions {
+                        add(Conflicted::Action, &[item.id, x.id], at, a.id, &a.text);
+                    }
+                    for f in &x.feedback {
+                        add(Conflicted::Feedback, &[item.id, x.id], at, f.id, &f.text);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Finds ids that different records share across the files (see [`IdClash`]). Without
+/// `renumber` the first is an error; with it, every record but the one whose place sorts first
+/// gets an id derived from the id and its place, in every file that has it there, and the
+/// renumbered files are returned (`None`: nothing to renumber).
+///
+/// Depth by depth, so a record's place is judged with its parents' final ids: an item
+/// renumbered in one file then has its options in the same place as in an earlier merge that
+/// renumbered it too. Places and derived ids depend on the files' contents only, never on
+/// their order, so the merge laws hold.
+fn resolve_id_clashes(
+    sessions: &[Session],
+    renumber: bool,
+) -> Result<(Vec<IdClash>, Option<Vec<Session>>), MergeError> {
+    let mut files: Option<Vec<Session>> = None;
+    let mut clashes = Vec::new();
+    for level in 0..=2 {
+        let current = files.as_deref().unwrap_or(sessions);
+        let mut by_id: HashMap<Id, Vec<(usize, Found)>> = HashMap::new();
+        for (f, s) in current.iter().enumerate() {
+            for depth in 0..=level {
+                for found in records_at(s, depth) {
+                    by_id.entry(found.id).or_default().push((f, found));
+                }
+            }
+        }
+        let mut renames: Vec<HashMap<Id, Id>> = vec![HashMap::new(); current.len()];
+        let mut ids: Vec<Id> = by_id.keys().copied().collect();
+        ids.sort_unstable();
+        for id in ids {
+            let mut found = by_id.remove(&id).unwrap_or_default();
+            found.sort_by(|(f, a), (g, b)| a.place().cmp(&b.place()).then(f.cmp(g)));
+            let Some((kept_file, kept)) = found.first() else {
+                continue;
+            };
+            let mut last_place = kept.place();
+            for (file, other) in &found {
+                if other.place() == last_place {
+                    if other.place() != kept.place() {
+                        renames[*file].insert(id, derived_place_id(other));
+                    }
+                    continue;
+                }
+                last_place = other.place();
+                let clash = IdClash {
+                    id,
+                    kept: kept.occurrence(*kept_file),
+                    other: other.occurrence(*file),
+                    new_id: derived_place_id(other),
+                };
+                if !renumber {
+                    return Err(MergeError::IdClash(Box::new(clash)));
+                }
+                renames[*file].insert(id, clash.new_id);
+                clashes.push(clash);
+            }
+        }
+        if renames.iter().any(|r| !r.is_empty()) {
+            let mut next = current.to_vec();
+            for (s, map) in next.iter_mut().zip(&renames) {
+                renumber_ids(s, map);
+            }
+            files = Some(next);
+        }
+    }
+    Ok((clashes, files))
+}
+
+/// The new id of a record that gives up its id to another: derived from the id and the
+/// record's place, so every merge that meets this clash gives it the same one.
+fn derived_place_id(found: &Found) -> Id {
+    let parents: Vec<String> = found.parents.iter().map(Id::to_string).collect();
+    derived_id(
+        found.id,
+        &format!(
+            "renumbered\u{1f}{:?}\u{1f}{}",
+            found.what,
+            parents.join("/")
+        ),
+    )
+}
+
+/// Gives the records in `map` their new ids, and every reference to them too (in one file an
+/// id names one record, so a reference with that id points at it).
+fn renumber_ids(s: &mut Session, map: &HashMap<Id, Id>) {
+    if map.is_empty() {
+        return;
+    }
+    let re = |id: &mut Id| {
+        if let Some(new) = map.get(id) {
+            *id = *new;
+        }
+    };
+    let re_opt = |id: &mut Option<Id>| {
+        if let Some(id) = id {
+            re(id);
+        }
+    };
+    re_opt(&mut s.recording_group);
+    s.groups.iter_mut().for_each(|g| re(&mut g.id));
+    for item in &mut s.agenda {
+        re(&mut item.id);
+        item.options.iter_mut().for_each(|o| re(&mut o.id));
+        for r in &mut item.rounds {
+            re(&mut r.id);
+            for t in &mut r.tallies {
+                re(&mut t.option);
+                re_opt(&mut t.group);
+            }
+            for x in &mut r.reactions {
+                re(&mut x.id);
+                re_opt(&mut x.group);
+            }
+        }
+        for p in &mut item.proposals {
+            re(&mut p.id);
+            re_opt(&mut p.group);
+            p.actions.iter_mut().for_each(|a| re(&mut a.id));
+            for f in &mut p.feedback {
+                re(&mut f.id);
+                re_opt(&mut f.from_group);
+            }
+        }
+        item.commitments.iter_mut().for_each(|c| re(&mut c.id));
+        item.themes.iter_mut().for_each(|t| re(&mut t.id));
+        for st in &mut item.statements {
+            re(&mut st.id);
+            re(&mut st.theme);
+            re_opt(&mut st.group);
+        }
+    }
 }
 
 /// The session with every list and every notes field in a fixed order: what "the same

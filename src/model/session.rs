@@ -348,8 +348,19 @@ impl Session {
 impl Item {
     /// A new item of the given kind with one round; propositions get the default options.
     pub fn new(session: &Session, kind: ItemKind, text: impl Into<String>) -> Self {
+        Item::with_ids(&mut IdSource::new(session), session.language, kind, text)
+    }
+
+    /// Like [`Item::new`], with ids from `ids`: a list of thousands of lines shares one source
+    /// instead of collecting the session's ids again for every item.
+    pub fn with_ids(
+        ids: &mut IdSource,
+        language: Language,
+        kind: ItemKind,
+        text: impl Into<String>,
+    ) -> Self {
         let mut item = Item {
-            id: session.fresh_id(),
+            id: ids.fresh(),
             kind,
             text: text.into(),
             options: Vec::new(),
@@ -361,10 +372,8 @@ impl Item {
             themes: Vec::new(),
             statements: Vec::new(),
         };
-        let mut ids = IdSource::new(session);
-        ids.reserve(item.id);
         if kind == ItemKind::Proposition {
-            item.options = super::texts::default_options(session.language)
+            item.options = super::texts::default_options(language)
                 .iter()
                 .map(|label| ResponseOption {
                     id: ids.fresh(),
@@ -374,7 +383,7 @@ impl Item {
         }
         item.rounds.push(Round::new(
             ids.fresh(),
-            super::texts::round_label(session.language, 1),
+            super::texts::round_label(language, 1),
         ));
         item
     }

@@ -226,7 +226,7 @@ fn item_ids(item: &Item) -> Vec<Id> {
     ids
 }
 
-fn item_contents(s: &Session, item: &Item) -> Result<(), ModelError> {
+pub(crate) fn item_contents(s: &Session, item: &Item) -> Result<(), ModelError> {
     if item.kind == ItemKind::Proposition && item.options.is_empty() {
         return Err(ModelError::NoOptions);
     }

@@ -194,3 +194,27 @@ fn holder_description() -> String {
         chrono::Local::now().format("%Y-%m-%d %H:%M")
     )
 }
+
+/// Who holds the lock on `session` (see [`holder_description`]), or `None` when no running copy
+/// of Stelling does. Takes no lock that outlives the call: a shared lock, tried for a moment,
+/// tells an exclusive holder apart; a lock file that does not exist means nobody.
+pub fn held_by(session: &Path) -> Option<String> {
+    let mut file = File::open(lock_path(session)).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            None
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            Some(if holder.is_empty() {
+                "unknown".to_string()
+            } else {
+                holder.to_string()
+            })
+        }
+        Err(TryLockError::Error(_)) => None,
+    }
+}

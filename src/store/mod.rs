@@ -7,6 +7,7 @@ mod autosave;
 pub mod copies;
 pub mod crash;
 pub mod examples;
+mod export_target;
 mod locate;
 mod lock;
 mod read;
@@ -15,7 +16,8 @@ pub mod templates;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
-pub use lock::{Access, LockError, ReadOnly, SessionLock, lock_path};
+pub use export_target::{ExportTargetError, check_export_target};
+pub use lock::{Access, LockError, ReadOnly, SessionLock, held_by, lock_path};
 pub use read::{NotAFile, ReadError, read_limited};
 
 use crate::model::{FORMAT_VERSION, Session, validate};

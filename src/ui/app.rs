@@ -508,13 +508,17 @@ impl App {
     /// window keeps drawing meanwhile. The report screen shows progress and the outcome. The
     /// save dialog ends here too.
     pub fn export_to(&mut self, format: report_view::ExportFormat, path: PathBuf) {
+        let t = self.texts();
         let Some(open) = &mut self.open else { return };
         let session = open.doc.session().clone();
         let (tx, done) = mpsc::channel();
         let target = path.clone();
+        let input = open.autosave.path().to_path_buf();
         std::thread::spawn(move || {
-            let written = format
-                .render(&session)
+            // The save dialog asked about overwriting; a session is refused all the same.
+            let written = store::check_export_target(&target, &input, true)
+                .map_err(|e| errors::export_target_error(&e, t))
+                .and_then(|()| format.render(&session))
                 .and_then(|bytes| store::write_export(&target, &bytes).map_err(|e| e.to_string()));
             let _ = tx.send(written);
         });

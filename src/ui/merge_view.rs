@@ -8,7 +8,7 @@
 use super::app::App;
 use super::texts::Texts;
 use crate::model::Session;
-use crate::model::merge::{self, Conflict, Counts, MergeError, Merged};
+use crate::model::merge::{self, Conflict, Counts, IdClash, MergeError, Merged, Occurrence};
 use crate::store;
 use egui::RichText;
 use std::path::{Path, PathBuf};
@@ -44,6 +44,10 @@ pub struct Preview {
     pub files: Vec<PathBuf>,
     sessions: Vec<Session>,
     pub result: Result<Merged, MergeError>,
+    /// Merged anyway although the files come from different sessions; records that share an
+    /// id kept apart with a new one. The facilitator's answers to the window's questions.
+    force: bool,
+    renumber: bool,
     /// Why the last save failed, shown in the window.
     pub save_error: Option<String>,
 }
@@ -117,6 +121,8 @@ pub fn merge_files(app: &mut App, files: Vec<PathBuf>) {
         files,
         sessions,
         result,
+        force: false,
+        renumber: false,
         save_error: None,
     })));
 }
@@ -197,7 +203,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     };
     let mut close = false;
     let mut save = false;
-    let mut force = false;
+    let mut answer = Answer::default();
     let title = match window {
         Window::HandedOut(_) => t.merge_hand_out_title,
         _ => t.merge_title,
@@ -223,7 +229,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                     Window::HandedOut(Err(e)) | Window::Failed(e) => {
                         ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
                     }
-                    Window::Preview(preview) => preview_body(ui, t, preview, &mut force),
+                    Window::Preview(preview) => preview_body(ui, t, preview, &mut answer),
                 });
             ui.separator();
             ui.horizontal(|ui| {
@@ -244,8 +250,12 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                 }
             });
         });
-    if force && let Some(Window::Preview(preview)) = &mut app.merge.window {
-        preview.result = merge::merge(&preview.sessions, true);
+    if (answer.force || answer.renumber)
+        && let Some(Window::Preview(preview)) = &mut app.merge.window
+    {
+        preview.force |= answer.force;
+        preview.renumber |= answer.renumber;
+        preview.result = merge::merge_with(&preview.sessions, preview.force, preview.renumber);
     }
     if close || ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
         app.merge.window = None;
@@ -254,7 +264,38 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     }
 }
 
-fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, force: &mut bool) {
+/// What the facilitator chose in the window this frame.
+#[derive(Default)]
+struct Answer {
+    force: bool,
+    renumber: bool,
+}
+
+/// "kopie-a.ron: reaction “Goed idee” (item 3)" in the window's language.
+fn occurrence(t: &Texts, files: &[PathBuf], o: &Occurrence) -> String {
+    let file = files
+        .get(o.file)
+        .and_then(|f| f.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let what = t.merge_kinds[o.what as usize];
+    match o.item {
+        Some(n) => format!(
+            "{file}: {what} “{}” ({})",
+            o.text,
+            t.merge_item_number.replace("{n}", &n.to_string())
+        ),
+        None => format!("{file}: {what} “{}”", o.text),
+    }
+}
+
+fn clash_line(t: &Texts, files: &[PathBuf], template: &str, clash: &IdClash) -> String {
+    template
+        .replace("{kept}", &occurrence(t, files, &clash.kept))
+        .replace("{other}", &occurrence(t, files, &clash.other))
+}
+
+fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, answer: &mut Answer) {
     match &preview.result {
         Err(MergeError::DifferentSessions {
             index,
@@ -277,7 +318,15 @@ fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, force: &mut boo
             ui.label(format!("“{other_title}” — {}", file(*index)));
             ui.add_space(6.0);
             if ui.button(t.merge_anyway).clicked() {
-                *force = true;
+                answer.force = true;
+            }
+        }
+        Err(MergeError::IdClash(clash)) => {
+            let line = clash_line(t, &preview.files, t.merge_id_clash, clash);
+            ui.colored_label(super::prepare_view::WARN, format!("⚠ {line}"));
+            ui.add_space(6.0);
+            if ui.button(t.merge_renumber).clicked() {
+                answer.renumber = true;
             }
         }
         Err(e) => {
@@ -291,6 +340,10 @@ fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, force: &mut boo
                 for text in &merged.summary.only_in_some {
                     ui.label(format!("• “{text}”"));
                 }
+            }
+            for clash in &merged.renumbered {
+                ui.add_space(8.0);
+                ui.label(clash_line(t, &preview.files, t.merge_renumbered, clash));
             }
             ui.add_space(8.0);
             if merged.conflicts.is_empty() {

@@ -312,6 +312,13 @@ pub struct Texts {
     pub report_exporting: &'static str,
     pub report_exported: &'static str,
     pub report_export_failed: &'static str,
+    /// Why a report may not go where the save dialog said (`store::ExportTargetError`).
+    pub report_target_is_input: &'static str,
+    pub report_target_is_session: &'static str,
+    /// `{holder}`: who has it open.
+    pub report_target_locked: &'static str,
+    pub report_target_not_a_file: &'static str,
+    pub report_target_unreadable: &'static str,
     pub report_keys_hint: &'static str,
     pub report_open_folder: &'static str,
     // Merge
@@ -339,6 +346,13 @@ pub struct Texts {
     pub merge_kinds: [&'static str; 19],
     pub merge_different: &'static str,
     pub merge_anyway: &'static str,
+    /// Two different records share an id: `{kept}` and `{other}` describe them.
+    pub merge_id_clash: &'static str,
+    pub merge_renumber: &'static str,
+    /// `{other}` got a new id, `{kept}` kept the old one.
+    pub merge_renumbered: &'static str,
+    /// "(item 3)" after a record's text.
+    pub merge_item_number: &'static str,
     pub merge_save: &'static str,
     pub merge_cancel: &'static str,
     pub merge_close: &'static str,
@@ -757,6 +771,11 @@ pub static NL: Texts = Texts {
     report_exporting: "Bezig met opslaan:",
     report_exported: "Opgeslagen:",
     report_export_failed: "Niet opgeslagen",
+    report_target_is_input: "dit is de sessie zelf; een verslag komt nooit in de plaats van de sessie. Kies een andere naam.",
+    report_target_is_session: "dit is een Stelling-sessie (of lijkt erop); een verslag komt nooit in de plaats van een sessie. Kies een andere naam.",
+    report_target_locked: "dit bestand is open in een ander Stelling-venster ({holder}); kies een andere naam.",
+    report_target_not_a_file: "dit is geen gewoon bestand (een map, apparaat of pijp); kies een bestandsnaam.",
+    report_target_unreadable: "het bestaande bestand kon niet bekeken worden en blijft daarom onaangeroerd; kies een andere naam.",
     report_keys_hint: "Tab kiest een knop, Enter of spatie drukt hem in. PgUp / PgDn, Home / End: door het voorbeeld bladeren.",
     report_open_folder: "Map openen",
     // Merge
@@ -808,6 +827,10 @@ pub static NL: Texts = Texts {
     ],
     merge_different: "Deze bestanden komen niet uit dezelfde voorbereide sessie. Voeg ze alleen samen als u zeker weet dat ze bij elkaar horen.",
     merge_anyway: "Toch samenvoegen",
+    merge_id_clash: "Twee verschillende onderdelen hebben hetzelfde id (na het met de hand bewerken van een bestand?): {kept} en {other}. Samenvoegen zou ze door elkaar halen.",
+    merge_renumber: "Beide bewaren, de tweede met een nieuw id",
+    merge_renumbered: "Zelfde id, beide bewaard: {other} heeft een nieuw id; {kept} houdt het oude.",
+    merge_item_number: "onderdeel {n}",
     merge_save: "Samengevoegde sessie opslaan…",
     merge_cancel: "Annuleren",
     merge_close: "Sluiten",
@@ -1190,6 +1213,11 @@ pub static EN: Texts = Texts {
     report_exporting: "Saving:",
     report_exported: "Saved:",
     report_export_failed: "Not saved",
+    report_target_is_input: "this is the session itself; a report never takes the place of its session. Choose another name.",
+    report_target_is_session: "this is a Stelling session (or looks like one); a report never takes the place of a session. Choose another name.",
+    report_target_locked: "this file is open in another Stelling window ({holder}); choose another name.",
+    report_target_not_a_file: "this is not an ordinary file (a folder, device or pipe); choose a file name.",
+    report_target_unreadable: "the existing file could not be looked at, so it is left alone; choose another name.",
     report_keys_hint: "Tab picks a button, Enter or Space presses it. PgUp / PgDn, Home / End: scroll the preview.",
     report_open_folder: "Open the folder",
     // Merge
@@ -1241,6 +1269,10 @@ pub static EN: Texts = Texts {
     ],
     merge_different: "These files do not come from the same prepared session. Only merge them if you are sure they belong together.",
     merge_anyway: "Merge anyway",
+    merge_id_clash: "Two different records have the same id (after a file was edited by hand?): {kept} and {other}. Merging would mix them up.",
+    merge_renumber: "Keep both, the second with a new id",
+    merge_renumbered: "Same id, both kept: {other} has a new id; {kept} keeps the old one.",
+    merge_item_number: "item {n}",
     merge_save: "Save merged session…",
     merge_cancel: "Cancel",
     merge_close: "Close",
