@@ -455,3 +455,53 @@ fn reactions_in_other_scripts_render_with_the_app_fonts() {
             .any(|r| r.text.starts_with("Καλή ιδέα"))
     );
 }
+
+/// After `frames` (the events of each frame), the digit 1 as a keyboard types it: it must
+/// count a hand, and no reaction may have been started or stored. `pending`: Enter was
+/// pressed after the presenter window drew its field (in the audience window), so the field
+/// takes the focus in the next frame.
+fn escape_wins(pending: bool, frames: Vec<Vec<Event>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
+    let target = to_proposition_with_reactions(&mut h);
+    let item = session(&h).agenda[target].clone();
+    let before = item.rounds[0].count(item.options[0].id, None);
+    h.state_mut().open.as_mut().unwrap().view.focus_capture = pending;
+    for events in frames {
+        frame(&mut h, events);
+    }
+    type_key(&mut h, Key::Num1, "1");
+    h.run_steps(1);
+    let after = session(&h).agenda[target].clone();
+    let view = &h.state().open.as_ref().unwrap().view;
+    assert_eq!(view.capture, "", "the digit went into the reaction field");
+    assert!(!view.focus_capture, "the field still waits for the focus");
+    assert_eq!(
+        after.rounds[0].reactions.len(),
+        item.rounds[0].reactions.len()
+    );
+    assert_eq!(after.rounds[0].count(item.options[0].id, None), before + 1);
+}
+
+#[test]
+fn escape_in_the_same_frame_as_enter_keeps_the_field_closed() {
+    let enter = key(Key::Enter, Some(Key::Enter), Modifiers::NONE);
+    let escape = key(Key::Escape, Some(Key::Escape), Modifiers::NONE);
+    escape_wins(false, vec![vec![enter, escape]]);
+    let r = key(Key::R, Some(Key::R), Modifiers::NONE);
+    let escape = key(Key::Escape, Some(Key::Escape), Modifiers::NONE);
+    escape_wins(false, vec![vec![r, Event::Text("r".into()), escape]]);
+}
+
+#[test]
+fn escape_in_the_frame_after_enter_closes_the_field() {
+    let enter = key(Key::Enter, Some(Key::Enter), Modifiers::NONE);
+    let escape = key(Key::Escape, Some(Key::Escape), Modifiers::NONE);
+    escape_wins(false, vec![vec![enter], vec![escape]]);
+}
+
+#[test]
+fn escape_before_the_field_took_the_focus_keeps_it_closed() {
+    let escape = key(Key::Escape, Some(Key::Escape), Modifiers::NONE);
+    escape_wins(true, vec![vec![escape]]);
+}

@@ -35,6 +35,7 @@
 //! Any cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front,
 //! so a spreadsheet shows it as text instead of running it as a formula.
 
+use super::bidi;
 use super::labels::Labels;
 use super::summary::{ItemSummary, decimal, round_label, single_line, summary, tenths};
 use crate::model::Session;
@@ -131,7 +132,7 @@ fn reaction_rows(s: &Session, title: &str, l: &Labels, it: &ItemSummary) -> Vec<
                 if r.highlighted { "1" } else { "0" }.to_string(),
                 r.by.as_deref().map(single_line).unwrap_or_default(),
                 r.time.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                r.text.trim().to_string(),
+                bidi::isolate(r.text.trim()).into_owned(),
             ]);
         }
     }

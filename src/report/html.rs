@@ -11,6 +11,7 @@
 //! All text from the session is escaped (`& < > " '`) wherever it goes: element text,
 //! attributes, and inside the SVG.
 
+use super::bidi;
 use super::labels::Labels;
 use super::summary::{
     ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
@@ -233,7 +234,9 @@ fn chart(h: &mut String, l: &Labels, id: &str, r: &RoundTally) {
         let top = ROW * i as u64;
         let mut label = single_line(&o.option.label);
         if label.chars().count() > LABEL_CHARS {
-            label = label.chars().take(LABEL_CHARS - 1).collect::<String>() + "…";
+            // The cut may drop the closers of a bidi control: balance what is left.
+            let cut = label.chars().take(LABEL_CHARS - 1).collect::<String>();
+            label = bidi::isolate(&cut).into_owned() + "…";
         }
         let width = (o.tenths.min(1000) * BAR_MAX + 500) / 1000;
         let colour = COLOURS[i % COLOURS.len()];

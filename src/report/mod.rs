@@ -10,7 +10,11 @@
 //! - [`pdf`]: an A4 PDF with vector charts and page numbers, fonts embedded.
 //! - [`csv`]: one tidy table of tallies and reactions, plain or for (Dutch) Excel.
 //! - [`ics`]: an iCalendar file with the follow-up dates of commitments.
+//!
+//! Participants' texts reach every format through [`bidi`], so a right-to-left override in a
+//! reaction cannot reverse the text after it.
 
+pub mod bidi;
 pub mod csv;
 pub mod html;
 pub mod ics;

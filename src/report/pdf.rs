@@ -19,6 +19,7 @@
 //! derives the file id from the content, there is no creation date, and the document id is the
 //! session's id.
 
+use super::bidi;
 use super::labels::Labels;
 use super::summary::{
     ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
@@ -201,9 +202,11 @@ impl Fonts {
 }
 
 /// What may be drawn of a participant's text: control characters (which have no glyph and
-/// might confuse a reader) become spaces.
+/// might confuse a reader) become spaces. Bidi controls are left out: the PDF draws glyphs left
+/// to right with no bidi shaping, so they could only show as empty boxes ([`bidi::strip`]).
 fn clean(text: &str) -> String {
-    text.chars()
+    bidi::strip(text)
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }

@@ -7,6 +7,7 @@
 //! escaped: escaping belongs to the format. Counting is in `u64` so no file can overflow a sum,
 //! and shares are exact tenths of a percent (no floating point, so every machine agrees).
 
+use super::bidi;
 use super::labels::{Labels, labels};
 use crate::model::{
     Commitment, Id, Item, ItemKind, Proposal, Reaction, ResponseOption, Round, Session, Stance,
@@ -751,13 +752,15 @@ pub fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The text's non-blank lines, trimmed.
+/// The text's non-blank lines, trimmed, each with its bidi controls balanced
+/// ([`bidi::isolate`]): every format takes participants' text through here or
+/// [`paragraphs`].
 pub fn lines(text: &str) -> Vec<String> {
     normalise(text)
         .split('\n')
         .map(str::trim)
         .filter(|x| !x.is_empty())
-        .map(String::from)
+        .map(|x| bidi::isolate(x).into_owned())
         .collect()
 }
 
@@ -766,7 +769,7 @@ pub fn single_line(text: &str) -> String {
     lines(text).join(" ")
 }
 
-/// Paragraphs (split at blank lines), each as its trimmed lines.
+/// Paragraphs (split at blank lines), each as its trimmed lines, balanced as in [`lines`].
 pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut current = Vec::new();
@@ -776,7 +779,7 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
                 out.push(std::mem::take(&mut current));
             }
         } else {
-            current.push(line.to_string());
+            current.push(bidi::isolate(line).into_owned());
         }
     }
     if !current.is_empty() {

@@ -111,6 +111,14 @@ pub struct App {
     pub merge: super::merge_view::MergeState,
 }
 
+/// What was clicked on the right of the status bar, acted on after it is drawn.
+#[derive(Default)]
+struct StatusButtons {
+    language: Option<Language>,
+    shortcuts: bool,
+    back_to_start: bool,
+}
+
 impl App {
     /// Starts with FILE, else the last session used, else an example (first start).
     pub fn launch(file: Option<PathBuf>) -> Self {
@@ -730,94 +738,39 @@ impl App {
         });
     }
 
+    /// The save status on the left, the buttons on the right. The right side is laid out
+    /// first and the left side gets the room that is left, its texts cut short (the full text
+    /// on hover): a long failure message can neither push Save as… out of the window nor
+    /// draw it over the language buttons. Save as…, the way out, comes right after "not
+    /// saved", before the message that explains it.
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         let t = self.texts();
+        let mut save_as = false;
+        let mut buttons = StatusButtons::default();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            egui::containers::Sides::new()
+                .shrink_left()
+                .truncate()
+                .show(
+                    ui,
+                    |ui| save_as = self.save_status(ui, t),
+                    |ui| buttons = self.status_buttons(ui, t),
+                );
+        });
+        if save_as {
+            self.start_save_as_dialog();
+        }
+        if let Some(language) = buttons.language {
+            self.set_language(language);
+        }
+        if buttons.shortcuts {
+            self.show_shortcuts = !self.show_shortcuts;
+        }
+        if buttons.back_to_start {
+            self.close_session();
+        }
         // Keep mine (true) or load theirs (false), when another program changed the file.
         let mut resolve = None;
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                if let Some(open) = &self.open {
-                    let session = open.doc.session();
-                    if let Some(group) = session.recording_group.and_then(|g| session.group(g)) {
-                        ui.label(
-                            egui::RichText::new(format!("👥 {} {}", t.merge_records, group.name))
-                                .strong(),
-                        );
-                        ui.separator();
-                    }
-                    let path = open.autosave.path().display().to_string();
-                    match open.autosave.status() {
-                        store::SaveStatus::Failed { kind, message } => {
-                            let message = errors::io_problem(*kind, message, t);
-                            let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
-                            ui.label(
-                                egui::RichText::new(format!("⚠ {}", t.save_failed))
-                                    .strong()
-                                    .color(warn),
-                            );
-                            ui.label(egui::RichText::new(message).color(warn));
-                            ui.label(t.save_failed_hint);
-                            if ui.button(t.save_as).clicked() {
-                                self.start_save_as_dialog();
-                            }
-                        }
-                        store::SaveStatus::ChangedElsewhere => {
-                            let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
-                            ui.label(
-                                egui::RichText::new(format!("⚠ {}", t.changed_elsewhere))
-                                    .strong()
-                                    .color(warn),
-                            );
-                        }
-                        store::SaveStatus::LockedElsewhere { holder } => {
-                            ui.label(
-                                egui::RichText::new(format!(
-                                    "⚠ {}",
-                                    t.lock_lost.replace("{holder}", holder)
-                                ))
-                                .strong()
-                                .color(WARN),
-                            );
-                        }
-                        store::SaveStatus::ReadOnly => {
-                            ui.label(
-                                egui::RichText::new(format!("⚠ {}", t.read_only_status))
-                                    .strong()
-                                    .color(WARN),
-                            );
-                            ui.weak(path);
-                        }
-                        store::SaveStatus::Saved { at } => {
-                            ui.label(format!("✔ {} {}", t.saved_at, at.format("%H:%M:%S")));
-                            ui.weak(path);
-                        }
-                        store::SaveStatus::Pending => {
-                            ui.label(t.unsaved);
-                            ui.weak(path);
-                        }
-                        store::SaveStatus::Unchanged => {
-                            ui.label(t.not_saved_yet);
-                            ui.weak(path);
-                        }
-                    }
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let mut language = self.language();
-                    ui.selectable_value(&mut language, Language::En, "English");
-                    ui.selectable_value(&mut language, Language::Nl, "Nederlands");
-                    if language != self.language() {
-                        self.set_language(language);
-                    }
-                    if ui.button(format!("⌨ {}", t.shortcuts)).clicked() {
-                        self.show_shortcuts = !self.show_shortcuts;
-                    }
-                    if self.open.is_some() && ui.button(format!("🏠 {}", t.back_to_start)).clicked()
-                    {
-                        self.close_session();
-                    }
-                });
-            });
-        });
         let changed_elsewhere = self
             .open
             .as_ref()
@@ -919,6 +872,105 @@ impl App {
         });
         self.close_anyway = true;
         true
+    }
+
+    /// The left side of the status bar: the recording group and the save status. Returns
+    /// whether Save as… was clicked.
+    fn save_status(&self, ui: &mut egui::Ui, t: &'static Texts) -> bool {
+        let Some(open) = &self.open else {
+            return false;
+        };
+        let mut save_as = false;
+        let session = open.doc.session();
+        let group = session.recording_group.and_then(|g| session.group(g));
+        let recording = |ui: &mut egui::Ui| {
+            if let Some(group) = group {
+                ui.label(
+                    egui::RichText::new(format!("👥 {} {}", t.merge_records, group.name)).strong(),
+                );
+                ui.separator();
+            }
+        };
+        let path = open.autosave.path().display().to_string();
+        match open.autosave.status() {
+            store::SaveStatus::Failed { kind, message } => {
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", t.save_failed))
+                        .strong()
+                        .color(WARN),
+                );
+                save_as = ui.button(t.save_as).clicked();
+                recording(ui);
+                let message = errors::io_problem(*kind, message, t);
+                let mut job = egui::text::LayoutJob::default();
+                for (text, colour) in [
+                    (format!("{message}  "), WARN),
+                    (t.save_failed_hint.to_string(), ui.visuals().text_color()),
+                ] {
+                    egui::RichText::new(text).color(colour).append_to(
+                        &mut job,
+                        ui.style(),
+                        egui::FontSelection::Default,
+                        egui::Align::Center,
+                    );
+                }
+                ui.label(job);
+            }
+            store::SaveStatus::ChangedElsewhere => {
+                recording(ui);
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", t.changed_elsewhere))
+                        .strong()
+                        .color(WARN),
+                );
+            }
+            store::SaveStatus::LockedElsewhere { holder } => {
+                recording(ui);
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", t.lock_lost.replace("{holder}", holder)))
+                        .strong()
+                        .color(WARN),
+                );
+            }
+            store::SaveStatus::ReadOnly => {
+                recording(ui);
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", t.read_only_status))
+                        .strong()
+                        .color(WARN),
+                );
+                ui.weak(path);
+            }
+            store::SaveStatus::Saved { at } => {
+                recording(ui);
+                ui.label(format!("✔ {} {}", t.saved_at, at.format("%H:%M:%S")));
+                ui.weak(path);
+            }
+            store::SaveStatus::Pending => {
+                recording(ui);
+                ui.label(t.unsaved);
+                ui.weak(path);
+            }
+            store::SaveStatus::Unchanged => {
+                recording(ui);
+                ui.label(t.not_saved_yet);
+                ui.weak(path);
+            }
+        }
+        save_as
+    }
+
+    /// The right side of the status bar, laid out right to left.
+    fn status_buttons(&self, ui: &mut egui::Ui, t: &'static Texts) -> StatusButtons {
+        let mut language = self.language();
+        ui.selectable_value(&mut language, Language::En, "English");
+        ui.selectable_value(&mut language, Language::Nl, "Nederlands");
+        StatusButtons {
+            language: Some(language).filter(|l| *l != self.language()),
+            shortcuts: ui.button(format!("⌨ {}", t.shortcuts)).clicked(),
+            back_to_start: self.open.is_some()
+                && ui.button(format!("🏠 {}", t.back_to_start)).clicked(),
+        }
     }
 
     fn shortcuts_overlay(&mut self, ctx: &egui::Context) {

@@ -161,6 +161,13 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
         }
     }
     super::beamer::keys(&mut open.view.beamer, ctx);
+    // Esc always wins: pressed with Enter or R in one frame (a quick "never mind"), or before
+    // the field took the focus Enter asked for, the field stays closed, so the digits that
+    // follow count hands instead of becoming a reaction.
+    let escape = ctx.input(|i| i.key_pressed(Key::Escape));
+    if escape {
+        open.view.focus_capture = false;
+    }
     if ctx.egui_wants_keyboard_input() {
         return;
     }
@@ -201,7 +208,8 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
             .or_default()
             .toggle(Instant::now());
     }
-    if pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::R) {
+    let open_capture = pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::R);
+    if open_capture && !escape {
         open.view.focus_capture = true;
         keys::swallow_text(ctx);
     }

@@ -81,6 +81,42 @@ enum Block {
     },
 }
 
+impl Block {
+    /// Every text in the block.
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Block::Title(t)
+            | Block::Text(t)
+            | Block::Note(t)
+            | Block::ItemHeading(t)
+            | Block::Prompt(t)
+            | Block::Heading(t)
+            | Block::Subheading(t) => vec![t],
+            Block::Details(details) => details.iter_mut().map(|(_, v)| v).collect(),
+            Block::Chart { caption, bars } => std::iter::once(caption)
+                .chain(
+                    bars.iter_mut()
+                        .flat_map(|b| [&mut b.label, &mut b.value, &mut b.groups]),
+                )
+                .collect(),
+            Block::Reaction { text, who, .. } => vec![text, who],
+            Block::Bullet { text, meta } => vec![text, meta],
+            Block::Statement { group, text } => vec![group, text],
+            Block::Row { cells, .. } => cells.iter_mut().collect(),
+        }
+    }
+
+    /// Leaves out bidi controls, as the PDF does: egui draws text left to right with no bidi
+    /// shaping, so they would only show as boxes ([`report::bidi::strip`]).
+    fn strip_bidi(&mut self) {
+        for text in self.texts_mut() {
+            if let std::borrow::Cow::Owned(clean) = report::bidi::strip(text) {
+                *text = clean;
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 struct Bar {
     label: String,
@@ -132,7 +168,10 @@ impl Preview {
     /// The preview of `session` as it is at `revision`. Costs a few milliseconds for a big
     /// session, so the caller keeps it until the revision changes.
     pub fn build(session: &Session, revision: u64) -> Preview {
-        let blocks = blocks(&report::summary(session));
+        let mut blocks = blocks(&report::summary(session));
+        for block in &mut blocks {
+            block.strip_bidi();
+        }
         let n = blocks.len();
         Preview {
             revision,
@@ -835,6 +874,34 @@ mod tests {
         let p = Preview::build(&s, 7);
         assert!(p.len() > 10_000, "{}", p.len());
         assert_eq!(p.revision, 7);
+    }
+
+    #[test]
+    fn bidi_controls_are_left_out() {
+        let mut s = large_session(3, 30);
+        s.title = "titel\u{202E}omgekeerd".into();
+        for item in &mut s.agenda {
+            item.text = "vraag\u{2067}".into();
+            for round in &mut item.rounds {
+                for r in &mut round.reactions {
+                    r.text = "abc\u{202E}def".into();
+                }
+            }
+        }
+        for g in &mut s.groups {
+            g.name = "\u{202B}tafel".into();
+        }
+        let mut p = Preview::build(&s, 0);
+        let texts: Vec<String> = p
+            .blocks
+            .iter_mut()
+            .flat_map(|b| b.texts_mut().into_iter().map(|t| t.clone()))
+            .collect();
+        assert!(texts.iter().any(|t| t.contains("abcdef")));
+        assert!(texts.iter().any(|t| t.contains("titelomgekeerd")));
+        for t in &texts {
+            assert!(!t.chars().any(report::bidi::is_control), "{t:?}");
+        }
     }
 
     #[test]
