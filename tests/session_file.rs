@@ -187,7 +187,7 @@ fn assert_written_through(target: &Path, via: &Path, title: &str) {
     let bak = store::backup_path(target);
     assert!(is_plain_file(&bak), "{} is a real file", bak.display());
     assert!(
-        !store::backup_path(via).symlink_metadata().is_ok(),
+        store::backup_path(via).symlink_metadata().is_err(),
         "no backup beside the link"
     );
 }
