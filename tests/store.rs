@@ -1862,17 +1862,17 @@ fn an_unknown_field_in_any_record_is_refused() {
         let err = load_bytes(dir.path(), "veld.ron", broken.as_bytes()).unwrap_err();
         assert_eq!(err.position(), Some(at(&broken, "vergeten")), "{err}");
         assert!(err.to_string().contains("`vergeten`"), "{err}");
-        match err {
-            LoadError::Syntax {
-                kind:
-                    SyntaxKind::UnknownField {
-                        record: Some(record),
-                        ..
-                    },
-                ..
-            } => records.insert(record),
-            other => panic!("{other:?}"),
+        let LoadError::Syntax { kind, .. } = err else {
+            panic!("{err:?}")
         };
+        let SyntaxKind::UnknownField {
+            record: Some(record),
+            ..
+        } = *kind
+        else {
+            panic!("{kind:?}")
+        };
+        records.insert(record);
     }
     let expected = [
         "Session",
@@ -2042,7 +2042,7 @@ fn the_window_is_told_what_kind_of_hand_edit_problem_it_is() {
     let kind = |text: &str| {
         let dir = tempfile::tempdir().unwrap();
         match load_bytes(dir.path(), "soort.ron", text.as_bytes()).unwrap_err() {
-            LoadError::Syntax { kind, .. } => kind,
+            LoadError::Syntax { kind, .. } => *kind,
             other => panic!("expected a syntax error, got {other:?}"),
         }
     };

@@ -45,8 +45,9 @@ pub enum LoadError {
         column: usize,
         /// In English, for the command line.
         message: String,
-        /// What the problem is, for the window to say in its own language.
-        kind: SyntaxKind,
+        /// What the problem is, for the window to say in its own language (boxed: errors are
+        /// returned by value, and most are never looked at this closely).
+        kind: Box<SyntaxKind>,
     },
     TooNew {
         path: PathBuf,
@@ -230,7 +231,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
             line: 1,
             column: 1,
             message: "the file is empty".into(),
-            kind: SyntaxKind::Empty,
+            kind: Box::new(SyntaxKind::Empty),
         });
     }
     #[derive(serde::Deserialize)]
@@ -325,7 +326,7 @@ fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadEr
         line,
         column,
         message,
-        kind,
+        kind: Box::new(kind),
     };
     let ends_early = matches!(e.code, Eof | ExpectedString | ExpectedStringEnd);
     if let Some(open) = locate::unclosed_text(text).filter(|_| ends_early) {

@@ -216,7 +216,7 @@ mod tests {
             line: 12,
             column: 7,
             message: "expected a text".into(),
-            kind: SyntaxKind::Other,
+            kind: Box::new(SyntaxKind::Other),
         };
         let nl = load_error(&syntax, &NL);
         assert!(nl.contains("regel 12, kolom 7"), "{nl}");
@@ -257,12 +257,12 @@ mod tests {
             line: 9,
             column: 13,
             message: "Stelling knows no field `higlighted`".into(),
-            kind: SyntaxKind::UnknownField {
+            kind: Box::new(SyntaxKind::UnknownField {
                 found: "higlighted".into(),
                 record: Some("Reaction".into()),
                 suggestion: Some("highlighted"),
                 allowed: &["text", "highlighted"],
-            },
+            }),
         };
         let nl = load_error(&unknown, &NL);
         assert!(
@@ -275,9 +275,9 @@ mod tests {
             line: 3,
             column: 9,
             message: "the file ends inside a text".into(),
-            kind: SyntaxKind::UnclosedText {
+            kind: Box::new(SyntaxKind::UnclosedText {
                 backup: "sessie.ron.bak".into(),
-            },
+            }),
         };
         let nl = load_error(&cut, &NL);
         assert!(
