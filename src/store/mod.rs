@@ -328,8 +328,11 @@ fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadEr
         message,
         kind: Box::new(kind),
     };
+    // The file ends inside a text when ron stops at or after a quote that is never closed (a
+    // quote missing earlier leaves an odd one too, but ron stops there, before it).
     let ends_early = matches!(e.code, Eof | ExpectedString | ExpectedStringEnd);
-    if let Some(open) = locate::unclosed_text(text).filter(|_| ends_early) {
+    let unclosed = locate::unclosed_text(text).filter(|&open| ends_early && open <= (line, column));
+    if let Some(open) = unclosed {
         let backup = backup_path(path);
         let backup = backup.file_name().unwrap_or_default().to_string_lossy();
         return at(
