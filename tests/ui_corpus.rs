@@ -92,6 +92,7 @@ fn a_broken_file_is_explained_in_english_with_line_and_column() {
         &h,
         &[
             "line 35, column 77",
+            "there is no group with id c0ffee00000000ff",
             "in agenda item 1, “De speeltuin krijgt een waterpomp”",
         ],
     );

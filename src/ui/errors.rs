@@ -150,8 +150,12 @@ fn syntax_at(t: &Texts, line: usize, column: usize) -> String {
 pub fn model_error(e: &ModelError, t: &Texts) -> String {
     use ModelError::*;
     match e {
-        UnknownItem(id) | UnknownRound(id) | UnknownOption(id) | UnknownGroup(id)
-        | UnknownRecord(id) | UnknownTheme(id) => format!("{} ({id})", t.err_gone),
+        UnknownGroup(id) => t.err_no_group.replace("{id}", &id.to_string()),
+        UnknownOption(id) => t.err_no_option.replace("{id}", &id.to_string()),
+        UnknownTheme(id) => t.err_no_theme.replace("{id}", &id.to_string()),
+        UnknownItem(id) | UnknownRound(id) | UnknownRecord(id) => {
+            format!("{} ({id})", t.err_gone)
+        }
         DuplicateId(id) => format!("{} ({id})", t.err_duplicate_id),
         NegativeCount => t.err_negative_count.into(),
         CountTooLarge => t.err_count_too_large.into(),

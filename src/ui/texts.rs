@@ -102,6 +102,10 @@ pub struct Texts {
     pub err_date_out_of_range: &'static str,
     /// `{number}` and `{text}`: the agenda item a problem in a file is in.
     pub err_in_item: &'static str,
+    /// `{id}`: a reference in a file to a group, an answer or a theme that is not there.
+    pub err_no_group: &'static str,
+    pub err_no_option: &'static str,
+    pub err_no_theme: &'static str,
     /// `{found}`, `{in}` (err_in_record or nothing), `{guess}` (err_did_you_mean or nothing),
     /// `{allowed}`: a field a record does not have.
     pub err_unknown_field: &'static str,
@@ -474,6 +478,9 @@ pub static NL: Texts = Texts {
     err_no_options: "een stelling heeft minstens één antwoord nodig",
     err_date_out_of_range: "de datum {date} valt buiten de jaren 1000 tot 9999",
     err_in_item: "in agendapunt {number}, {text}",
+    err_no_group: "er is geen groep met id {id}",
+    err_no_option: "dit agendapunt heeft geen antwoord met id {id}",
+    err_no_theme: "dit agendapunt heeft geen thema met id {id}",
     err_unknown_field: "Stelling kent geen veld `{found}`{in}{guess}; daar kunnen staan: {allowed}. Verbeter de naam of haal de regel weg (Stelling weigert het bestand liever dan dat het iets weggooit)",
     err_unknown_choice: "`{found}` is geen keuze{for}{guess}; kies uit {allowed}",
     err_did_you_mean: " (bedoelt u `{name}`?)",
@@ -930,6 +937,9 @@ pub static EN: Texts = Texts {
     err_no_options: "a proposition needs at least one answer",
     err_date_out_of_range: "the date {date} is outside the years 1000 to 9999",
     err_in_item: "in agenda item {number}, {text}",
+    err_no_group: "there is no group with id {id}",
+    err_no_option: "this item has no answer with id {id}",
+    err_no_theme: "this item has no theme with id {id}",
     err_unknown_field: "Stelling knows no field `{found}`{in}{guess}; the fields there are {allowed}. Correct the name or remove the line (Stelling refuses the file rather than drop what it does not know)",
     err_unknown_choice: "`{found}` is not a choice{for}{guess}; the choices are {allowed}",
     err_did_you_mean: " (did you mean `{name}`?)",
