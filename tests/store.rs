@@ -974,6 +974,7 @@ fn assert_syntax_error_at(text: &str, marker: char) -> LoadError {
             line: l,
             column: c,
             message,
+            ..
         } => {
             assert_eq!(
                 (*l, *c),
@@ -1937,28 +1938,53 @@ fn at_offset(text: &str, offset: usize) -> (usize, usize) {
 
 #[test]
 fn an_unknown_field_in_any_record_is_refused() {
-    // Every record in the sample starts with `id:` or (a tally) `option:`; a field added before
-    // each one in turn must be refused, whatever the record.
+    // A field added right after the `(` of each record in turn must be refused, and between
+    // them the records must be of every kind a session file holds.
+    use stelling::store::SyntaxKind;
     let text = store::to_ron(&sample());
-    let lines: Vec<&str> = text.lines().collect();
-    let starts: Vec<usize> = (0..lines.len())
-        .filter(|&n| {
-            let l = lines[n].trim_start();
-            (l.starts_with("id:") || l.starts_with("option:") || l.starts_with("(id:"))
-                && !lines[n - 1].trim_start().starts_with("version:")
-                || n == 1
-        })
-        .collect();
-    assert!(starts.len() >= 13, "{starts:?}");
-    for n in starts {
-        let mut edited = lines.clone();
-        let indent = &lines[n][..lines[n].len() - lines[n].trim_start().len()];
-        let extra = format!("{indent}vergeten: 1,");
-        edited.insert(n, &extra);
-        let broken = edited.join("\n");
-        let message = syntax_message_at(&broken, (n + 1, indent.chars().count() + 1));
-        assert!(message.contains("`vergeten`"), "line {n}: {message}");
+    let opens: Vec<usize> = text.match_indices('(').map(|(i, _)| i).collect();
+    let mut records = BTreeSet::new();
+    for open in opens {
+        let after = text[open + 1..].trim_start();
+        if !(after.starts_with("id:")
+            || after.starts_with("option:")
+            || after.starts_with("version:"))
+        {
+            continue; // `Some(…)`
+        }
+        let broken = format!("{}vergeten: 1, {}", &text[..=open], &text[open + 1..]);
+        let dir = tempfile::tempdir().unwrap();
+        let err = load_bytes(dir.path(), "veld.ron", broken.as_bytes()).unwrap_err();
+        assert_eq!(err.position(), Some(at(&broken, "vergeten")), "{err}");
+        assert!(err.to_string().contains("`vergeten`"), "{err}");
+        let LoadError::Syntax { kind, .. } = err else {
+            panic!("{err:?}")
+        };
+        let SyntaxKind::UnknownField {
+            record: Some(record),
+            ..
+        } = *kind
+        else {
+            panic!("{kind:?}")
+        };
+        records.insert(record);
     }
+    let expected = [
+        "Session",
+        "Group",
+        "Item",
+        "ResponseOption",
+        "Round",
+        "Tally",
+        "Reaction",
+        "Proposal",
+        "Action",
+        "Feedback",
+        "Commitment",
+        "Theme",
+        "Statement",
+    ];
+    assert_eq!(records, expected.iter().map(|r| r.to_string()).collect());
 }
 
 #[test]
@@ -2103,4 +2129,50 @@ fn hand_edits_ron_rejects_get_words_a_facilitator_can_act_on() {
         err.to_string().contains("`place` is written twice"),
         "{err}"
     );
+}
+
+#[test]
+fn the_window_is_told_what_kind_of_hand_edit_problem_it_is() {
+    use stelling::store::SyntaxKind;
+    let kind = |text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        match load_bytes(dir.path(), "soort.ron", text.as_bytes()).unwrap_err() {
+            LoadError::Syntax { kind, .. } => *kind,
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    };
+    assert!(matches!(
+        kind(&edited("highlighted: true", "higlighted: true")),
+        SyntaxKind::UnknownField { found, record: Some(record), suggestion: Some("highlighted"), allowed }
+            if found == "higlighted" && record == "Reaction" && allowed.contains(&"by")
+    ));
+    assert!(matches!(
+        kind(&edited("stance: For", "stance: Agianst")),
+        SyntaxKind::UnknownChoice {
+            suggestion: Some("Against"),
+            ..
+        }
+    ));
+    assert_eq!(
+        kind(&edited("\"2027-01-01\"", "\"+10000-01-01\"")),
+        SyntaxKind::NotADate {
+            text: "+10000-01-01".into()
+        }
+    );
+    let text = store::to_ron(&sample());
+    assert_eq!(
+        kind(&text[..text.find("Goed idee").unwrap() + 2]),
+        SyntaxKind::UnclosedText {
+            backup: "soort.ron.bak".into()
+        }
+    );
+    assert_eq!(kind(&format!("# x\n{text}")), SyntaxKind::HashLine);
+    assert_eq!(
+        kind(&edited(
+            "place: \"Gemeentehuis\",",
+            "place: \"Gemeentehuis\""
+        )),
+        SyntaxKind::MissingComma
+    );
+    assert_eq!(kind(" \n"), SyntaxKind::Empty);
 }

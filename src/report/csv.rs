@@ -140,8 +140,10 @@ fn reaction_rows(s: &Session, title: &str, l: &Labels, it: &ItemSummary) -> Vec<
 }
 
 /// A cell that a spreadsheet would read as a formula, with a `'` in front so it stays text.
+/// Bidi controls in front (the isolate around a text that had some) are looked past.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let start = cell.trim_start_matches(bidi::is_control);
+    if start.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -242,6 +244,8 @@ mod tests {
         assert_eq!(neutralise("gewoon"), "gewoon");
         assert_eq!(neutralise(""), "");
         assert_eq!(neutralise("a=b"), "a=b");
+        let isolated = bidi::isolate("=1+1\u{202E}").into_owned();
+        assert_eq!(neutralise(&isolated), format!("'{isolated}"));
     }
 
     #[test]

@@ -52,7 +52,11 @@ pub enum LoadError {
         path: PathBuf,
         line: usize,
         column: usize,
+        /// In English, for the command line.
         message: String,
+        /// What the problem is, for the window to say in its own language (boxed: errors are
+        /// returned by value, and most are never looked at this closely).
+        kind: Box<SyntaxKind>,
     },
     TooNew {
         path: PathBuf,
@@ -66,6 +70,41 @@ pub enum LoadError {
         at: Option<(usize, usize)>,
         item: Option<(usize, String)>,
     },
+}
+
+/// What a syntax error is about, so the window can word it in its language; the error's
+/// `message` holds the English words the command line prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxKind {
+    /// A field the record does not have. `record` is the model type's name (`Reaction`).
+    UnknownField {
+        found: String,
+        record: Option<String>,
+        suggestion: Option<&'static str>,
+        allowed: &'static [&'static str],
+    },
+    /// A choice (a stance, a kind of item, a language) that does not exist.
+    UnknownChoice {
+        found: String,
+        record: Option<String>,
+        suggestion: Option<&'static str>,
+        allowed: &'static [&'static str],
+    },
+    /// A date or moment that cannot be read or whose year is outside 1000–9999.
+    NotADate {
+        text: String,
+    },
+    /// The file ends inside a text; the error's position is its opening quote.
+    UnclosedText {
+        backup: String,
+    },
+    /// A line starting with `#`.
+    HashLine,
+    MissingComma,
+    Empty,
+    EndsEarly,
+    /// Anything else: the English message only.
+    Other,
 }
 
 impl LoadError {
@@ -110,6 +149,7 @@ impl fmt::Display for LoadError {
                 line,
                 column,
                 message,
+                ..
             } => write!(f, "{}:{line}:{column}: {message}", path.display()),
             LoadError::TooNew { path, version } => write!(
                 f,
@@ -214,6 +254,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
             line: 1,
             column: 1,
             message: "the file is empty".into(),
+            kind: Box::new(SyntaxKind::Empty),
         });
     }
     #[derive(serde::Deserialize)]
@@ -303,14 +344,18 @@ fn migrate(session: &mut Session) {
 fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadError {
     use ron::Error::*;
     let (line, column) = token_position(text, &e.span);
-    let at = |(line, column), message: String| LoadError::Syntax {
+    let at = |(line, column), message: String, kind| LoadError::Syntax {
         path: path.to_path_buf(),
         line,
         column,
         message,
+        kind: Box::new(kind),
     };
+    // The file ends inside a text when ron stops at or after a quote that is never closed (a
+    // quote missing earlier leaves an odd one too, but ron stops there, before it).
     let ends_early = matches!(e.code, Eof | ExpectedString | ExpectedStringEnd);
-    if let Some(open) = locate::unclosed_text(text).filter(|_| ends_early) {
+    let unclosed = locate::unclosed_text(text).filter(|&open| ends_early && open <= (line, column));
+    if let Some(open) = unclosed {
         let backup = backup_path(path);
         let backup = backup.file_name().unwrap_or_default().to_string_lossy();
         return at(
@@ -320,6 +365,9 @@ fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadEr
                  Is the file cut off? Then open {backup}, the previous version; otherwise add \
                  the missing \""
             ),
+            SyntaxKind::UnclosedText {
+                backup: backup.into_owned(),
+            },
         );
     }
     let hash = char_at(text, (line, column)) == Some('#');
@@ -338,13 +386,66 @@ fn syntax_error(text: &str, path: &Path, e: &ron::error::SpannedError) -> LoadEr
             "a line starting with # is not allowed here: session files have no # comments; \
              write a comment as // … or remove the line"
                 .into(),
+            SyntaxKind::HashLine,
         );
     }
     if let Message(message) = &e.code {
         // A value Stelling refused (a date, an id): ron reports where it ends.
-        return at(text_before(text, (line, column)), message.clone());
+        let open = text_before(text, (line, column));
+        let kind = quoted_at(text, open)
+            .filter(|value| looks_like_a_date(value))
+            .map_or(SyntaxKind::Other, |text| SyntaxKind::NotADate { text });
+        return at(open, message.clone(), kind);
     }
-    at((line, column), explain(&e.code))
+    at((line, column), explain(&e.code), kind_of(&e.code))
+}
+
+/// The text in quotes that opens at `at`, if a quote is there.
+fn quoted_at(text: &str, at: (usize, usize)) -> Option<String> {
+    let line = text.split('\n').nth(at.0 - 1)?;
+    let rest: String = line.chars().skip(at.1 - 1).collect();
+    let inner = rest.strip_prefix('"')?;
+    Some(inner[..inner.find('"')?].to_string())
+}
+
+/// Digits, dashes and the like only, with a dash after the year: what a date is written as.
+fn looks_like_a_date(value: &str) -> bool {
+    let digits = value.trim_start_matches(['+', '-']);
+    digits.contains('-')
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-:.TZ".contains(c))
+}
+
+/// The kinds of ron error the window words itself.
+fn kind_of(code: &ron::Error) -> SyntaxKind {
+    use ron::Error::*;
+    match code {
+        NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => SyntaxKind::UnknownField {
+            found: found.clone(),
+            record: outer.clone(),
+            suggestion: closest(found, expected),
+            allowed: expected,
+        },
+        NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => SyntaxKind::UnknownChoice {
+            found: found.clone(),
+            record: outer.clone(),
+            suggestion: closest(found, expected),
+            allowed: expected,
+        },
+        ExpectedComma => SyntaxKind::MissingComma,
+        Eof => SyntaxKind::EndsEarly,
+        _ => SyntaxKind::Other,
+    }
 }
 
 /// Where the text in quotes that `at` is in, or that ends just before it on the same line,
@@ -485,6 +586,12 @@ fn names(expected: &[&str]) -> String {
 
 /// " (did you mean `highlighted`?)" for the closest name a slip of the keyboard away.
 fn did_you_mean(found: &str, expected: &[&str]) -> String {
+    closest(found, expected).map_or(String::new(), |name| format!(" (did you mean `{name}`?)"))
+}
+
+/// The allowed name a slip of the keyboard away from `found` (a third of its letters at most:
+/// swapped, missing, extra or wrong; upper or lower case does not count), if there is one.
+pub fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
     let found = found.to_lowercase();
     let allowed = (found.chars().count() / 3).max(1);
     expected
@@ -492,14 +599,12 @@ fn did_you_mean(found: &str, expected: &[&str]) -> String {
         .map(|name| {
             (
                 strsim::damerau_levenshtein(&found, &name.to_lowercase()),
-                name,
+                *name,
             )
         })
         .filter(|(distance, _)| *distance <= allowed)
         .min_by_key(|(distance, _)| *distance)
-        .map_or(String::new(), |(_, name)| {
-            format!(" (did you mean `{name}`?)")
-        })
+        .map(|(_, name)| name)
 }
 
 /// The session as the text written to disk: pretty-printed, one field a line.

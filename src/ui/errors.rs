@@ -4,7 +4,7 @@
 use super::texts::Texts;
 use crate::model::ModelError;
 use crate::store::{
-    ExportTargetError, LoadError, LockError, MAX_FILE_BYTES, NotAFile, SaveError,
+    ExportTargetError, LoadError, LockError, MAX_FILE_BYTES, NotAFile, SaveError, SyntaxKind,
 };
 use std::io::ErrorKind;
 
@@ -50,10 +50,12 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
             line,
             column,
             message,
+            kind,
         } => format!(
-            "{}:{line}:{column}: {} {message}",
+            "{}:{line}:{column}: {} {}",
             path.display(),
-            syntax_at(t, *line, *column)
+            syntax_at(t, *line, *column),
+            syntax_problem(kind, message, t)
         ),
         LoadError::TooNew { path, version } => format!(
             "{}: {}",
@@ -82,6 +84,66 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
     }
 }
 
+/// What is wrong in a file that does not parse, in the window's words; `english` for the
+/// problems the store only words in English.
+fn syntax_problem(kind: &SyntaxKind, english: &str, t: &Texts) -> String {
+    let names = |allowed: &[&str]| {
+        let quoted: Vec<String> = allowed.iter().map(|n| format!("`{n}`")).collect();
+        quoted.join(", ")
+    };
+    let guess = |suggestion: &Option<&str>| {
+        suggestion.map_or(String::new(), |name| {
+            t.err_did_you_mean.replace("{name}", name)
+        })
+    };
+    let record = |template: &str, record: &Option<String>| {
+        record.as_deref().map_or(String::new(), |name| {
+            let words = t.err_records.iter().find(|(n, _)| *n == name);
+            template.replace("{record}", words.map_or(name, |(_, words)| words))
+        })
+    };
+    match kind {
+        SyntaxKind::UnknownField {
+            found,
+            record: outer,
+            suggestion,
+            allowed,
+        } => t
+            .err_unknown_field
+            .replace("{found}", found)
+            .replace("{in}", &record(t.err_in_record, outer))
+            .replace("{guess}", &guess(suggestion))
+            .replace("{allowed}", &names(allowed)),
+        SyntaxKind::UnknownChoice {
+            found,
+            record: outer,
+            suggestion,
+            allowed,
+        } => t
+            .err_unknown_choice
+            .replace("{found}", found)
+            .replace("{for}", &record(t.err_for_record, outer))
+            .replace("{guess}", &guess(suggestion))
+            .replace("{allowed}", &names(allowed)),
+        SyntaxKind::NotADate { text } => {
+            let example = if text.contains('T') {
+                "2026-03-11T13:30:00+01:00"
+            } else {
+                "2026-03-11"
+            };
+            t.err_not_a_date
+                .replace("{text}", text)
+                .replace("{example}", example)
+        }
+        SyntaxKind::UnclosedText { backup } => t.err_unclosed_text.replace("{backup}", backup),
+        SyntaxKind::HashLine => t.err_hash_line.into(),
+        SyntaxKind::MissingComma => t.err_missing_comma.into(),
+        SyntaxKind::Empty => t.err_empty_file.into(),
+        SyntaxKind::EndsEarly => t.err_ends_early.into(),
+        SyntaxKind::Other => english.into(),
+    }
+}
+
 /// "error at line 3, column 7:" in the window's words.
 fn syntax_at(t: &Texts, line: usize, column: usize) -> String {
     t.err_syntax
@@ -103,8 +165,12 @@ pub fn not_a_file(kind: NotAFile, t: &Texts) -> &'static str {
 pub fn model_error(e: &ModelError, t: &Texts) -> String {
     use ModelError::*;
     match e {
-        UnknownItem(id) | UnknownRound(id) | UnknownOption(id) | UnknownGroup(id)
-        | UnknownRecord(id) | UnknownTheme(id) => format!("{} ({id})", t.err_gone),
+        UnknownGroup(id) => t.err_no_group.replace("{id}", &id.to_string()),
+        UnknownOption(id) => t.err_no_option.replace("{id}", &id.to_string()),
+        UnknownTheme(id) => t.err_no_theme.replace("{id}", &id.to_string()),
+        UnknownItem(id) | UnknownRound(id) | UnknownRecord(id) => {
+            format!("{} ({id})", t.err_gone)
+        }
         DuplicateId(id) => format!("{} ({id})", t.err_duplicate_id),
         NegativeCount => t.err_negative_count.into(),
         CountTooLarge => t.err_count_too_large.into(),
@@ -169,6 +235,7 @@ mod tests {
             line: 12,
             column: 7,
             message: "expected a text".into(),
+            kind: Box::new(SyntaxKind::Other),
         };
         let nl = load_error(&syntax, &NL);
         assert!(nl.contains("regel 12, kolom 7"), "{nl}");
@@ -204,6 +271,38 @@ mod tests {
         );
         let en = load_error(&invalid, &EN);
         assert!(en.contains("in agenda item 3"), "{en}");
+        let unknown = LoadError::Syntax {
+            path: PathBuf::from("/map/sessie.ron"),
+            line: 9,
+            column: 13,
+            message: "Stelling knows no field `higlighted`".into(),
+            kind: Box::new(SyntaxKind::UnknownField {
+                found: "higlighted".into(),
+                record: Some("Reaction".into()),
+                suggestion: Some("highlighted"),
+                allowed: &["text", "highlighted"],
+            }),
+        };
+        let nl = load_error(&unknown, &NL);
+        assert!(
+            nl.contains("geen veld `higlighted` in een reactie (bedoelt u `highlighted`?)"),
+            "{nl}"
+        );
+        assert!(nl.contains("`text`, `highlighted`"), "{nl}");
+        let cut = LoadError::Syntax {
+            path: PathBuf::from("/map/sessie.ron"),
+            line: 3,
+            column: 9,
+            message: "the file ends inside a text".into(),
+            kind: Box::new(SyntaxKind::UnclosedText {
+                backup: "sessie.ron.bak".into(),
+            }),
+        };
+        let nl = load_error(&cut, &NL);
+        assert!(
+            nl.contains("midden in een tekst") && nl.contains("sessie.ron.bak"),
+            "{nl}"
+        );
         let date = chrono::NaiveDate::from_ymd_opt(20000, 1, 1).unwrap();
         let refused = model_error(&ModelError::DateOutOfRange(date), &NL);
         assert!(refused.contains("1000 tot 9999"), "{refused}");
