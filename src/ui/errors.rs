@@ -205,6 +205,22 @@ pub fn save_error(e: &SaveError, t: &Texts) -> String {
     )
 }
 
+/// Why a report may not be written where the save dialog said, in the window's words. The
+/// dialog asked about overwriting already, so "exists" never comes here; it gets the
+/// command line's words all the same.
+pub fn export_target_error(e: &ExportTargetError, t: &Texts) -> String {
+    use ExportTargetError::*;
+    let (path, what) = match e {
+        IsInput(path) => (path, t.report_target_is_input.to_string()),
+        IsSession(path) => (path, t.report_target_is_session.to_string()),
+        Locked { path, holder } => (path, t.report_target_locked.replace("{holder}", holder)),
+        IsFolder(path) | NotAFile(path) => (path, t.report_target_not_a_file.to_string()),
+        Unreadable { path, error } => (path, format!("{} ({error})", t.report_target_unreadable)),
+        Exists(_) => return e.to_string(),
+    };
+    format!("{}: {what}", path.display())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,20 +323,4 @@ mod tests {
         let refused = model_error(&ModelError::DateOutOfRange(date), &NL);
         assert!(refused.contains("1000 tot 9999"), "{refused}");
     }
-}
-
-/// Why a report may not be written where the save dialog said, in the window's words. The
-/// dialog asked about overwriting already, so "exists" never comes here; it gets the
-/// command line's words all the same.
-pub fn export_target_error(e: &ExportTargetError, t: &Texts) -> String {
-    use ExportTargetError::*;
-    let (path, what) = match e {
-        IsInput(path) => (path, t.report_target_is_input.to_string()),
-        IsSession(path) => (path, t.report_target_is_session.to_string()),
-        Locked { path, holder } => (path, t.report_target_locked.replace("{holder}", holder)),
-        IsFolder(path) | NotAFile(path) => (path, t.report_target_not_a_file.to_string()),
-        Unreadable { path, error } => (path, format!("{} ({error})", t.report_target_unreadable)),
-        Exists(_) => return e.to_string(),
-    };
-    format!("{}: {what}", path.display())
 }
