@@ -119,7 +119,9 @@ fn open_and_draw_a_200_mb_note(bencher: divan::Bencher) {
         let ctx = egui::Context::default();
         for screen in [stelling::ui::Screen::Run, stelling::ui::Screen::Prepare] {
             app.open.as_mut().unwrap().view.screen = screen;
-            let _ = ctx.run_ui(input(), |ui| app.show(ui));
+            ctx.run_ui(input(), |ui| app.show(ui))
+                .textures_delta
+                .clear();
         }
         app.open.is_some()
     });
