@@ -139,8 +139,7 @@ fn open_and_draw_200_mb_of_items(bencher: divan::Bencher) {
 
 /// The largest session `check` accepts, nearly all of it one note (a pasted book): opening it
 /// in the app and drawing the run and prepare screens once each. Measured (2 shared cores):
-/// 0.55 s, 415 MB peak memory; before the note was clipped for display, 4.0 s and 1.7 GB for
-/// these two frames, growing with every further frame.
+/// 0.55 s, 415 MB peak memory; before the note was clipped for display, 4.0 s and 1.7 GB.
 #[divan::bench(sample_count = 3)]
 fn open_and_draw_a_200_mb_note(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().unwrap();
