@@ -215,11 +215,7 @@ fn a_session_in_windows_1252_is_not_guessed() {
     let at = text.windows(6).position(|w| w == b"bankje").unwrap();
     text[at + 1] = 0xE1; // "á" in Windows-1252: not UTF-8.
     std::fs::write(&path, text).unwrap();
-    assert_refused(
-        &stelling(&[&"check", &path]),
-        &path,
-        "not a text file in UTF-8",
-    );
+    assert_refused(&stelling(&[&"check", &path]), &path, "not valid UTF-8");
 }
 
 #[test]
@@ -275,5 +271,37 @@ fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
         );
         let saved = stelling::store::load(&path).unwrap();
         assert_eq!(saved.agenda[0].notes, "Vraag naar de planning", "{name}");
+    }
+}
+
+/// The app given a pipe or a device as its session says so in its own language at once.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_app_refuses_a_pipe_or_a_device_in_the_window_s_language() {
+    use stelling::model::Language;
+    use stelling::store::settings::Settings;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = fifo(dir.path(), "pijp.ron");
+    for (path, words) in [
+        (pipe, "dit is een named pipe (FIFO), geen bestand"),
+        (PathBuf::from("/dev/urandom"), "dit is een apparaat"),
+    ] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let opened = path.clone();
+        std::thread::spawn(move || {
+            let mut app = stelling::ui::App::with_settings(Settings {
+                language: Some(Language::Nl),
+                recent: Vec::new(),
+            });
+            app.open_path(&opened);
+            let _ = tx.send((app.open.is_some(), app.message));
+        });
+        let (open, message) = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("opening returns at once");
+        assert!(!open);
+        let message = message.unwrap_or_default();
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(message.contains(words), "{message}");
     }
 }

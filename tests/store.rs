@@ -1137,7 +1137,9 @@ fn a_byte_order_mark_or_utf16_loads_and_errors_still_point_at_the_right_place() 
 fn load_within_seconds(path: &Path) -> Result<Session, LoadError> {
     let (tx, rx) = std::sync::mpsc::channel();
     let path = path.to_path_buf();
-    std::thread::spawn(move || tx.send(store::load(&path)));
+    std::thread::spawn(move || {
+        let _ = tx.send(store::load(&path));
+    });
     rx.recv_timeout(std::time::Duration::from_secs(10))
         .expect("loading returns at once")
 }

@@ -241,6 +241,12 @@ mod tests {
             error: std::io::Error::from(ErrorKind::NotFound),
         };
         assert!(load_error(&missing, &NL).contains("bestaat niet"));
+        let pipe = LoadError::NotAFile {
+            path: path.clone(),
+            kind: NotAFile::Pipe,
+        };
+        assert!(load_error(&pipe, &NL).contains("geen bestand"));
+        assert!(load_error(&pipe, &EN).contains("not a file"));
         let held = OpenError::Lock(LockError::Held {
             holder: "anna op LAPTOP-12".into(),
         });

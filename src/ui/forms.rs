@@ -450,7 +450,11 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
                         finished = true;
                     } else if !response.has_focus() {
                         // Shows undo and redo; typed text was stored when the field lost focus.
-                        *buffer = existing.map(|s| s.text.clone()).unwrap_or_default();
+                        // Copied only when it differs: a statement can be long.
+                        let stored = existing.map_or("", |s| s.text.as_str());
+                        if buffer != stored {
+                            *buffer = stored.to_string();
+                        }
                     }
                 }
                 ui.end_row();

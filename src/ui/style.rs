@@ -43,22 +43,33 @@ pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
 /// for a pasted book that takes seconds and gigabytes every time it is shown.
 pub const EDIT_CHARS: usize = 100_000;
 
-/// An edit box added by `add`, or, for a text longer than [`EDIT_CHARS`], its start
-/// ([`clipped`]) and a note that it is too long to edit here. The text stays whole either way.
+/// Whether `text` is longer than [`EDIT_CHARS`]; looks at no more of it than that.
+pub fn too_long_to_edit(text: &str) -> bool {
+    text.len() > EDIT_CHARS && text.char_indices().nth(EDIT_CHARS).is_some()
+}
+
+/// What stands in for the edit box of a text too long to edit: its start ([`clipped`]) and a
+/// note saying why. The text stays whole in the session.
+pub fn too_long(ui: &mut egui::Ui, text: &str, t: &super::texts::Texts) -> egui::Response {
+    ui.vertical(|ui| {
+        ui.label(&*clipped(text, PRESENTER_CHARS));
+        ui.weak(t.too_long_to_edit.replace("{max}", &EDIT_CHARS.to_string()));
+    })
+    .response
+}
+
+/// An edit box added by `add`, or [`too_long`] for a text longer than [`EDIT_CHARS`].
 pub fn edit_box(
     ui: &mut egui::Ui,
     text: &mut String,
     t: &super::texts::Texts,
     add: impl FnOnce(&mut egui::Ui, &mut String) -> egui::Response,
 ) -> egui::Response {
-    if text.len() <= EDIT_CHARS || text.char_indices().nth(EDIT_CHARS).is_none() {
-        return add(ui, text);
+    if too_long_to_edit(text) {
+        too_long(ui, text, t)
+    } else {
+        add(ui, text)
     }
-    ui.vertical(|ui| {
-        ui.label(&*clipped(text, PRESENTER_CHARS));
-        ui.weak(t.too_long_to_edit.replace("{max}", &EDIT_CHARS.to_string()));
-    })
-    .response
 }
 
 /// egui's own fonts, then DejaVu Sans (already in the binary for the PDF report) for what

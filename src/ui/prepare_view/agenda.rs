@@ -10,7 +10,7 @@ use crate::model::{
     Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
 };
 use crate::ui::app::OpenSession;
-use crate::ui::style::edit_box;
+use crate::ui::style::{edit_box, too_long, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
@@ -43,8 +43,10 @@ pub struct AgendaState {
 struct ItemDraft {
     id: Id,
     kind: ItemKind,
-    text: String,
-    notes: String,
+    /// `None` for a text too long to edit here: it stays as the item has it, and is not
+    /// copied on every frame the draft is made.
+    text: Option<String>,
+    notes: Option<String>,
     minutes: String,
     options: Vec<ResponseOption>,
     dirty: bool,
@@ -59,8 +61,8 @@ impl ItemDraft {
         ItemDraft {
             id: item.id,
             kind: item.kind,
-            text: item.text.clone(),
-            notes: item.notes.clone(),
+            text: editable(&item.text),
+            notes: editable(&item.notes),
             minutes: item
                 .planned_minutes
                 .map(|m| m.to_string())
@@ -91,8 +93,14 @@ impl ItemDraft {
     fn still_held(&self, item: &Item) -> bool {
         self.held.as_ref() == Some(&item.options)
             && item.kind == self.kind
-            && item.text == self.text.trim()
-            && item.notes == self.notes.trim_end()
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|text| item.text == text.trim())
+            && self
+                .notes
+                .as_ref()
+                .is_none_or(|notes| item.notes == notes.trim_end())
             && !matches!(parse_minutes(&self.minutes), Ok(m) if m != item.planned_minutes)
     }
 
@@ -100,8 +108,12 @@ impl ItemDraft {
     fn apply_to(&self, item: &Item) -> Item {
         let mut new = item.clone();
         new.kind = self.kind;
-        new.text = self.text.trim().to_string();
-        new.notes = self.notes.trim_end().to_string();
+        if let Some(text) = &self.text {
+            new.text = text.trim().to_string();
+        }
+        if let Some(notes) = &self.notes {
+            new.notes = notes.trim_end().to_string();
+        }
         if let Ok(minutes) = parse_minutes(&self.minutes) {
             new.planned_minutes = minutes;
         }
@@ -115,6 +127,11 @@ impl ItemDraft {
             .collect();
         new
     }
+}
+
+/// A copy of `text` to edit, or `None` when it is too long to edit here.
+fn editable(text: &str) -> Option<String> {
+    (!too_long_to_edit(text)).then(|| text.to_string())
 }
 
 /// Whole minutes, empty for none; `0` is none too (nothing planned).
@@ -915,8 +932,9 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     ui.add_space(6.0);
     ui.label(RichText::new(t.prep_text_label).strong());
     let id = draft.id;
-    let text = edit_box(ui, &mut draft.text, t, |ui, text| {
-        ui.add(
+    let text = match &mut draft.text {
+        None => too_long(ui, &item.text, t),
+        Some(text) => ui.add(
             egui::TextEdit::multiline(text)
                 .id_salt(("item-text", id))
                 .font(egui::FontId::proportional(24.0))
@@ -924,8 +942,8 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 .desired_width(f32::INFINITY)
                 .hint_text(t.prep_text_hint)
                 .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
-        )
-    });
+        ),
+    };
     if std::mem::take(&mut state.focus_text) {
         text.request_focus();
     }
@@ -1048,20 +1066,22 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     ui.add_space(10.0);
     ui.label(RichText::new(t.notes).strong());
     let id = draft.id;
-    let r = edit_box(ui, &mut draft.notes, t, |ui, notes| {
-        ui.add(
+    let r = match &mut draft.notes {
+        None => too_long(ui, &item.notes, t),
+        Some(notes) => ui.add(
             egui::TextEdit::multiline(notes)
                 .id_salt(("notes", id))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
                 .hint_text(t.prep_notes_hint),
-        )
-    });
+        ),
+    };
     focus |= r.has_focus();
     left |= r.lost_focus();
     edited |= r.changed();
 
-    let problems = issues(draft.kind, &draft.text, &draft.minutes, &draft.options, t);
+    let text = draft.text.as_deref().unwrap_or(&item.text);
+    let problems = issues(draft.kind, text, &draft.minutes, &draft.options, t);
     if !problems.is_empty() {
         ui.add_space(8.0);
         for p in problems {

@@ -492,6 +492,20 @@ mod tests {
                 .unwrap_err()
                 .contains("not a text file")
         );
+        // A named pipe would block the dialog's thread forever, /dev/zero fill the memory.
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pijp.txt");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            assert!(made.is_ok_and(|s| s.success()));
+            let pipe = read_chat_file(&fifo, t()).unwrap_err();
+            assert!(pipe.starts_with("pijp.txt: this is a named pipe"), "{pipe}");
+        }
+        #[cfg(target_os = "linux")]
+        {
+            let zero = read_chat_file(std::path::Path::new("/dev/zero"), t()).unwrap_err();
+            assert!(zero.contains("device"), "{zero}");
+        }
         let empty = dir.path().join("leeg.txt");
         std::fs::write(&empty, "").unwrap();
         let file = read_chat_file(&empty, t()).unwrap();
