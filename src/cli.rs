@@ -465,8 +465,9 @@ fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> any
         );
     }
 
-    // Checked before locking, so a mistyped name leaves no lock file behind.
-    if !into.exists() {
+    // Checked before locking, so a mistyped name leaves no lock file behind. A link is looked
+    // at itself: one that leads nowhere gets its own words from `real_session_path`.
+    if into.symlink_metadata().is_err() {
         anyhow::bail!("{}: the file does not exist", into.display());
     }
     let target = real_session_path(into)?;
@@ -696,8 +697,13 @@ fn real_session_path(path: &Path) -> anyhow::Result<PathBuf> {
     if path.symlink_metadata().is_err() {
         return Ok(path.to_path_buf());
     }
-    store::resolve_session_path(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot find the file it names ({e})", path.display()))
+    store::resolve_session_path(path).map_err(|e| {
+        if store::is_link_loop(&e) {
+            anyhow::anyhow!("{}: {}", path.display(), store::NotAFile::LinkLoop)
+        } else {
+            anyhow::anyhow!("{}: cannot find the file it names ({e})", path.display())
+        }
+    })
 }
 
 /// Whether two paths name one file (also through `..` or a link); false if either is missing.

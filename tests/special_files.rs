@@ -305,3 +305,65 @@ fn the_app_refuses_a_pipe_or_a_device_in_the_window_s_language() {
         assert!(message.contains(words), "{message}");
     }
 }
+
+/// A link that leads back to itself, directly or through a second link.
+fn link_loop(dir: &Path) -> [PathBuf; 2] {
+    let (own, a, b) = (
+        dir.join("rond.ron"),
+        dir.join("heen.ron"),
+        dir.join("terug.ron"),
+    );
+    std::os::unix::fs::symlink(&own, &own).unwrap();
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    [own, a]
+}
+
+#[test]
+fn a_link_loop_is_called_one_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let chat = dir.path().join("chat.txt");
+    std::fs::write(&chat, "10:02:33 From Ans to Everyone: Eens\n").unwrap();
+    let out = dir.path().join("uit.md");
+    for link in link_loop(dir.path()) {
+        let reason = "leads back to itself";
+        assert_refused(&stelling(&[&"check", &link]), &link, reason);
+        assert_refused(&stelling(&[&"export", &link, &"-o", &out]), &link, reason);
+        assert_refused(
+            &stelling(&[&"import", &chat, &"--into", &link, &"--item", &"1"]),
+            &link,
+            reason,
+        );
+        // Still links, and nothing written beside them.
+        assert!(link.symlink_metadata().unwrap().is_symlink());
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_app_calls_a_link_loop_one_in_the_window_s_language() {
+    use stelling::model::Language;
+    use stelling::store::settings::Settings;
+    let dir = tempfile::tempdir().unwrap();
+    for (language, words) in [
+        (
+            Language::Nl,
+            "snelkoppeling (symbolische link) die naar zichzelf terugleidt",
+        ),
+        (
+            Language::En,
+            "shortcut (symbolic link) that leads back to itself",
+        ),
+    ] {
+        for link in link_loop(&tempfile::tempdir_in(dir.path()).unwrap().keep()) {
+            let mut app = stelling::ui::App::with_settings(Settings {
+                language: Some(language),
+                recent: Vec::new(),
+            });
+            app.open_path(&link);
+            assert!(app.open.is_none());
+            let message = app.message.unwrap_or_default();
+            assert!(message.contains(words), "{message}");
+        }
+    }
+}

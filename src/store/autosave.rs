@@ -58,7 +58,7 @@ struct Known {
 
 impl Known {
     fn read(path: &Path) -> Option<Known> {
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = super::read_limited(path, super::MAX_FILE_BYTES).ok()?;
         Some(Known { bytes })
     }
 
@@ -71,10 +71,15 @@ impl Known {
         let Ok(meta) = std::fs::metadata(path) else {
             return false;
         };
+        if !meta.is_file() {
+            return false; // Not a session any more (a pipe or device in its place): replace it.
+        }
         if meta.len() != self.bytes.len() as u64 {
             return true;
         }
-        std::fs::read(path).is_ok_and(|now| now != self.bytes)
+        // Through the bounded reader: a pipe or device put in the file's place must not block
+        // the save thread. What cannot be read is not a conflict, as with a missing file.
+        super::read_limited(path, super::MAX_FILE_BYTES).is_ok_and(|now| now != self.bytes)
     }
 }
 

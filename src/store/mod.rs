@@ -18,7 +18,7 @@ pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
 pub use export_target::{ExportTargetError, check_export_target};
 pub use lock::{Access, LockError, ReadOnly, SessionLock, held_by, lock_path};
-pub use read::{NotAFile, ReadError, read_limited};
+pub use read::{NotAFile, ReadError, is_link_loop, read_limited};
 
 use crate::model::{FORMAT_VERSION, Session, validate};
 use std::fmt;

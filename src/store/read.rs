@@ -16,6 +16,8 @@ pub enum NotAFile {
     Device,
     /// A socket or anything else that is not a file of bytes on a disk.
     Other,
+    /// A symbolic link that leads back to itself, directly or through other links.
+    LinkLoop,
 }
 
 impl NotAFile {
@@ -49,6 +51,10 @@ impl std::fmt::Display for NotAFile {
             NotAFile::Other => {
                 "this is not an ordinary file (a socket?); Stelling only reads files"
             }
+            NotAFile::LinkLoop => {
+                "this is a shortcut (symbolic link) that leads back to itself, so there is no \
+                 file behind it; point the link at the session file, or open the file itself"
+            }
         })
     }
 }
@@ -73,11 +79,14 @@ pub enum ReadError {
 /// waits for a writer. Reading stops after `limit + 1` bytes whatever the metadata said.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     // A look first gives a folder its own words on every platform (Windows cannot open one).
-    if let Some(not) = std::fs::metadata(path)
-        .ok()
-        .and_then(|m| NotAFile::of(m.file_type()))
-    {
-        return Err(ReadError::NotAFile(not));
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            if let Some(not) = NotAFile::of(meta.file_type()) {
+                return Err(ReadError::NotAFile(not));
+            }
+        }
+        Err(e) if is_link_loop(&e) => return Err(ReadError::NotAFile(NotAFile::LinkLoop)),
+        Err(_) => {} // Opening says why, below.
     }
     let file = open_without_waiting(path)?;
     let meta = file.metadata()?;
@@ -94,6 +103,18 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Whether an error says that following links led round in a circle: `ELOOP` on Unix,
+/// `ERROR_CANT_RESOLVE_FILENAME` on Windows. Without this it reads as "does not exist".
+pub fn is_link_loop(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    let code = libc::ELOOP;
+    #[cfg(windows)]
+    let code = 1921;
+    #[cfg(not(any(unix, windows)))]
+    let code = -1;
+    error.raw_os_error() == Some(code)
 }
 
 fn open_without_waiting(path: &Path) -> io::Result<File> {

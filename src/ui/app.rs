@@ -1047,9 +1047,14 @@ fn open_session(
     acquire: impl FnOnce(&Path) -> Result<SessionLock, LockError>,
 ) -> Result<OpenSession, errors::OpenError> {
     let path = &store::resolve_session_path(path).map_err(|error| {
-        errors::OpenError::Load(store::LoadError::Io {
-            path: path.to_path_buf(),
-            error,
+        let path = path.to_path_buf();
+        errors::OpenError::Load(if store::is_link_loop(&error) {
+            store::LoadError::NotAFile {
+                path,
+                kind: store::NotAFile::LinkLoop,
+            }
+        } else {
+            store::LoadError::Io { path, error }
         })
     })?;
     // A missing file leaves no lock file behind.

@@ -158,6 +158,7 @@ pub fn not_a_file(kind: NotAFile, t: &Texts) -> &'static str {
         NotAFile::Pipe => t.err_pipe,
         NotAFile::Device => t.err_device,
         NotAFile::Other => t.err_not_a_file,
+        NotAFile::LinkLoop => t.err_link_loop,
     }
 }
 
