@@ -3,9 +3,10 @@
 //! `check`, `export` and `import --into`, which must all refuse it: exit code 1, a message that
 //! names the file, no panic, no hang, and the file byte for byte as it was.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Longer than any refusal takes, even of the largest corpus file on a busy machine.
 const TIME_LIMIT: Duration = Duration::from_secs(20);
@@ -32,42 +33,20 @@ struct Run {
     output: String,
 }
 
-/// Runs the binary with its output in files (a pipe that fills up would look like a hang),
-/// and kills it when it takes longer than [`TIME_LIMIT`].
-fn run(args: &[&std::ffi::OsStr], scratch: &Path) -> Result<Run, String> {
-    let out_path = scratch.join("stdout.txt");
-    let err_path = scratch.join("stderr.txt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out_path).unwrap())
-        .stderr(std::fs::File::create(&err_path).unwrap())
-        .spawn()
-        .expect("the binary runs");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > TIME_LIMIT {
-            child.kill().ok();
-            child.wait().ok();
-            return Err(format!("still running after {TIME_LIMIT:?}; killed"));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+/// Runs the binary, killed when it takes longer than [`TIME_LIMIT`].
+fn run(args: &[&std::ffi::OsStr]) -> Result<Run, String> {
+    let output = support::run_limited(args, TIME_LIMIT)?;
     Ok(Run {
-        code: status.code(),
-        output: read(&out_path) + &read(&err_path),
+        code: output.status.code(),
+        output: support::both(&output),
     })
 }
 
 /// Runs one command on a bad file and says what is wrong with how it refused, if anything.
-fn refuses(what: &str, args: &[&std::ffi::OsStr], file: &Path, scratch: &Path) -> Vec<String> {
+fn refuses(what: &str, args: &[&std::ffi::OsStr], file: &Path) -> Vec<String> {
     let before = std::fs::read(file).unwrap();
     let mut problems = Vec::new();
-    match run(args, scratch) {
+    match run(args) {
         Err(hang) => problems.push(format!("{what}: {hang}")),
         Ok(run) => {
             if run.code != Some(1) {
@@ -112,7 +91,6 @@ fn every_bad_file_is_refused_clearly_quickly_and_untouched() {
             "check",
             &["check".as_ref(), file.as_os_str()],
             &file,
-            s,
         ));
         let export = [
             "export".as_ref(),
@@ -122,7 +100,7 @@ fn every_bad_file_is_refused_clearly_quickly_and_untouched() {
             "-o".as_ref(),
             report.as_os_str(),
         ];
-        found.extend(refuses("export", &export, &file, s));
+        found.extend(refuses("export", &export, &file));
         if report.exists() {
             found.push("export: wrote a report".into());
         }
@@ -134,7 +112,7 @@ fn every_bad_file_is_refused_clearly_quickly_and_untouched() {
             "--item".as_ref(),
             "1".as_ref(),
         ];
-        found.extend(refuses("import", &import, &copy, s));
+        found.extend(refuses("import", &import, &copy));
         if std::fs::read(&copy).unwrap() != std::fs::read(&file).unwrap() {
             found.push("import: changed the session".into());
         }

@@ -2,30 +2,16 @@
 //! (the one exported, another one, a broken one, one open elsewhere); other existing files only
 //! with --force. And a standard output closed early (`| head`) is a quiet success.
 
+mod support;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs the binary, killed after a minute: a command waiting on something must fail the test,
-/// not hang it.
+/// Runs the binary, killed (failing the test) when a command waits on something.
 fn stelling(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("stelling {args:?} did not finish within a minute");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    support::run(args)
 }
 
 fn arg(p: &Path) -> &str {

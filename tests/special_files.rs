@@ -2,8 +2,9 @@
 //! sessions in the encodings Windows editors save. Every run is time-limited: a pipe used to
 //! block every command forever, and `/dev/zero` to be read until memory ran out.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// What a run of the binary printed, and how it ended.
@@ -19,41 +20,16 @@ impl Run {
     }
 }
 
-/// Runs the binary, killing it (and failing the test) if it takes longer than 20 seconds.
+/// Runs the binary, killing it (and failing the test) if it takes longer than
+/// [`support::TIME_LIMIT`].
 fn stelling(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
-    const LIMIT: Duration = Duration::from_secs(20);
-    let dir = tempfile::tempdir().unwrap();
-    let (out, err) = (dir.path().join("out"), dir.path().join("err"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out).unwrap())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .expect("the binary runs");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("stelling {:?} still ran after {LIMIT:?}", printable(args));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| (*a).as_ref()).collect();
+    let output = support::run(&args);
     Run {
-        code: status.code(),
-        stdout: std::fs::read_to_string(out).unwrap(),
-        stderr: std::fs::read_to_string(err).unwrap(),
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
-}
-
-fn printable(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<String> {
-    args.iter()
-        .map(|a| a.as_ref().to_string_lossy().into_owned())
-        .collect()
 }
 
 /// Exit code 1, the file named, the reason given, no panic.
@@ -81,7 +57,7 @@ fn write_session(dir: &Path, name: &str) -> PathBuf {
 #[cfg(unix)]
 fn fifo(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
-    let made = Command::new("mkfifo").arg(&path).status().unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
     assert!(made.success());
     path
 }
