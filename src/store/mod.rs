@@ -6,6 +6,7 @@ mod atomic;
 mod autosave;
 pub mod copies;
 pub mod crash;
+mod decode;
 pub mod examples;
 mod export_target;
 mod locate;
@@ -16,6 +17,7 @@ pub mod templates;
 
 pub use atomic::{backup_path, write_atomic, write_atomic_with, write_export};
 pub use autosave::{Autosave, RETRY_INTERVAL, SAVE_DELAY, SaveStatus};
+pub use decode::{DecodeError, Encoding, decode};
 pub use export_target::{ExportTargetError, check_export_target};
 pub use lock::{Access, LockError, ReadOnly, SessionLock, held_by, lock_path};
 pub use read::{NotAFile, ReadError, is_link_loop, read_limited};
@@ -229,8 +231,8 @@ fn session_text(raw: Vec<u8>) -> Option<String> {
         // The common case, without the copy `decode` makes: sessions can be large.
         return String::from_utf8(raw).ok();
     }
-    match crate::import::decode(&raw) {
-        Ok((text, crate::import::Encoding::Utf8 | crate::import::Encoding::Utf16)) => Some(text),
+    match decode(&raw) {
+        Ok((text, Encoding::Utf8 | Encoding::Utf16)) => Some(text),
         _ => None,
     }
 }
