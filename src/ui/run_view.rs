@@ -50,6 +50,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         open.view.forms.drafts_item = item;
     }
     keys(open, ui.ctx(), &mut changes);
+    forms::keep_tab_inside(ui.ctx(), &mut open.view.forms);
     agenda_panel(open, t, ui);
     side_panel(open, t, ui);
     egui::CentralPanel::default().show(ui, |ui| {
@@ -160,15 +161,22 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
             }
         }
     }
-    super::beamer::keys(&mut open.view.beamer, ctx);
     // Esc always wins: pressed with Enter or R in one frame (a quick "never mind"), or before
     // the field took the focus Enter asked for, the field stays closed, so the digits that
-    // follow count hands instead of becoming a reaction.
+    // follow count hands instead of becoming a reaction. It also leaves a form: its typed
+    // text stays as a draft, and the one-key shortcuts work again.
     let escape = ctx.input(|i| i.key_pressed(Key::Escape));
     if escape {
         open.view.focus_capture = false;
+        open.view.forms.filling = false;
     }
-    if ctx.egui_wants_keyboard_input() {
+    // A text field or a button has the keyboard, or a form waits for the rest of its text:
+    // letters, digits and space belong to what is being typed, never to the room.
+    let typing = ctx.egui_wants_keyboard_input();
+    let filling = (open.doc.session().agenda.get(open.view.current))
+        .is_some_and(|item| open.view.forms.holds_keys(item));
+    super::beamer::keys(&mut open.view.beamer, ctx, typing || filling);
+    if typing {
         return;
     }
     let forward = presses(Modifiers::NONE, Key::ArrowDown)
@@ -186,6 +194,10 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     }
     if pressed(Modifiers::NONE, Key::End) {
         go_to(open, usize::MAX);
+    }
+    // Moving on is no typing: the draft stays with its item.
+    if filling {
+        return;
     }
     let session = open.doc.session();
     let groups: Vec<Id> = session.groups.iter().map(|g| g.id).collect();
