@@ -226,6 +226,8 @@ fn text_left_in_a_form_holds_the_shortcuts_until_escape() {
     let before = room(&h);
     type_keys(&mut h, "bv");
     assert_eq!(room(&h), before, "a half-filled form holds the keys");
+    let hint = stelling::ui::texts(Language::En).keys_wait_for_form;
+    assert!(h.query_by_label(hint).is_some(), "and says so");
     press(&mut h, Modifiers::NONE, Key::Escape);
     type_keys(&mut h, "b");
     let view = &h.state().open.as_ref().unwrap().view;

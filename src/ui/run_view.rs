@@ -705,6 +705,13 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         ItemKind::Statements => forms::statements(open, t, ui, changes),
         ItemKind::Info => {}
     }
+    let session = open.doc.session();
+    if let Some(item) = session.agenda.get(open.view.current)
+        && open.view.forms.holds_keys(item)
+        && !ui.ctx().egui_wants_keyboard_input()
+    {
+        ui.weak(t.keys_wait_for_form);
+    }
     // Moving on only after the whole item is drawn keeps this frame about one item.
     if let Some(to) = go {
         go_to(open, to);
