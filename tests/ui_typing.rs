@@ -11,11 +11,13 @@ use stelling::model::{Id, ItemKind, Language, Session};
 use stelling::store::{self, examples::EXAMPLES, settings::Settings};
 use stelling::ui::App;
 
+/// The conference example, with proposals and commitments to fill in.
 fn harness(dir: &Path) -> Harness<'static, App> {
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "tafelgroepen-conferentie.ron")
-        .unwrap();
+    harness_of(dir, "tafelgroepen-conferentie.ron")
+}
+
+fn harness_of(dir: &Path, example: &str) -> Harness<'static, App> {
+    let example = EXAMPLES.iter().find(|e| e.file_name == example).unwrap();
     let path = store::examples::install(example, dir).unwrap();
     let mut app = App::with_settings(Settings {
         language: Some(Language::En),
@@ -47,7 +49,7 @@ fn go_to(h: &mut Harness<'_, App>, kind: ItemKind) -> usize {
         .agenda
         .iter()
         .position(|i| i.kind == kind)
-        .expect("the conference has this kind of item");
+        .expect("the example has this kind of item");
     let current = h.state().open.as_ref().unwrap().view.current;
     for _ in current..target {
         h.key_press(Key::ArrowDown);
@@ -265,4 +267,35 @@ fn enter_submits_a_one_line_form_and_ctrl_enter_one_with_a_multi_line_field() {
     assert_eq!(proposals.last().unwrap().title, "Een loket");
     type_keys(&mut h, "Volgende");
     assert_eq!(forms!(h).proposal.title, "Volgende");
+}
+
+#[test]
+fn a_reaction_left_half_typed_holds_the_timer_and_the_reaction_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_of(dir.path(), "stellingenworkshop.ron");
+    go_to(&mut h, ItemKind::Proposition);
+    press(&mut h, Modifiers::NONE, Key::R);
+    type_keys(&mut h, "Meer tijd");
+    // A click elsewhere takes the keyboard away with the reaction not yet entered.
+    h.get_all(by().label_contains("Reactions —"))
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(2);
+    assert!(
+        !h.ctx.egui_wants_keyboard_input(),
+        "the click took the focus away"
+    );
+    let before = room(&h);
+    type_keys(&mut h, " voor tafels");
+    assert_eq!(room(&h), before, "T, R and B wait for the reaction");
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    type_keys(&mut h, "t");
+    let view = &h.state().open.as_ref().unwrap().view;
+    assert_ne!(
+        room(&h).timers,
+        before.timers,
+        "after Esc T starts the timer"
+    );
+    assert_eq!(view.capture, "Meer tijd", "and the reaction is still there");
 }

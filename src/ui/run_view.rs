@@ -142,6 +142,15 @@ pub fn go_to(open: &mut OpenSession, index: usize) {
     }
 }
 
+/// One-key shortcuts wait: a form of the current item, or the reaction field, holds text
+/// typed since the last Esc.
+fn holds_keys(open: &OpenSession) -> bool {
+    let view = &open.view;
+    let reaction = view.forms.filling && !view.capture.trim().is_empty();
+    let item = open.doc.session().agenda.get(view.current);
+    reaction || item.is_some_and(|item| view.forms.holds_keys(item))
+}
+
 /// The presenter's one-key commands. Also called from the audience window, so a clicker or a
 /// key press works whichever of the two windows has the focus.
 pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) {
@@ -173,8 +182,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     // A text field or a button has the keyboard, or a form waits for the rest of its text:
     // letters, digits and space belong to what is being typed, never to the room.
     let typing = ctx.egui_wants_keyboard_input();
-    let filling = (open.doc.session().agenda.get(open.view.current))
-        .is_some_and(|item| open.view.forms.holds_keys(item));
+    let filling = holds_keys(open);
     super::beamer::keys(&mut open.view.beamer, ctx, typing || filling);
     if typing {
         return;
@@ -705,11 +713,7 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         ItemKind::Statements => forms::statements(open, t, ui, changes),
         ItemKind::Info => {}
     }
-    let session = open.doc.session();
-    if let Some(item) = session.agenda.get(open.view.current)
-        && open.view.forms.holds_keys(item)
-        && !ui.ctx().egui_wants_keyboard_input()
-    {
+    if holds_keys(open) && !ui.ctx().egui_wants_keyboard_input() {
         ui.weak(t.keys_wait_for_form);
     }
     // Moving on only after the whole item is drawn keeps this frame about one item.
@@ -957,6 +961,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
             .desired_width(f32::INFINITY)
             .font(egui::TextStyle::Heading),
     );
+    open.view.forms.filling |= response.has_focus();
     let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if submitted {
         let text = open.view.capture.trim().to_string();
