@@ -299,3 +299,29 @@ fn a_reaction_left_half_typed_holds_the_timer_and_the_reaction_keys() {
     );
     assert_eq!(view.capture, "Meer tijd", "and the reaction is still there");
 }
+
+#[test]
+fn tab_goes_round_inside_the_form_in_the_order_it_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let item = go_to(&mut h, ItemKind::Proposals);
+    let proposal = first_proposal(&h, item);
+    click(&mut h, "Add action");
+    // Action, owner, due date, the button, and round to the action again.
+    type_keys(&mut h, "Bellen\tAnna\t\t\t en mailen");
+    assert_eq!(
+        forms!(h).action[&proposal],
+        ["Bellen en mailen", "Anna", ""]
+    );
+    // Shift+Tab from the first field goes to the button; Space presses it.
+    press(&mut h, Modifiers::SHIFT, Key::Tab);
+    type_keys(&mut h, " ");
+    let actions = &session(&h).agenda[item].proposals[0].actions;
+    assert!(
+        actions
+            .iter()
+            .any(|a| a.text == "Bellen en mailen" && a.owner == "Anna")
+    );
+    type_keys(&mut h, "Daarna");
+    assert_eq!(forms!(h).action[&proposal][0], "Daarna");
+}
