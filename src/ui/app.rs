@@ -963,8 +963,15 @@ impl App {
     /// The right side of the status bar, laid out right to left.
     fn status_buttons(&self, ui: &mut egui::Ui, t: &'static Texts) -> StatusButtons {
         let mut language = self.language();
-        ui.selectable_value(&mut language, Language::En, "English");
-        ui.selectable_value(&mut language, Language::Nl, "Nederlands");
+        // Not focusable: Tab and Space from a form must not switch the whole window (Ctrl+L
+        // is the keyboard's way).
+        for (choice, name) in [(Language::En, "English"), (Language::Nl, "Nederlands")] {
+            let button =
+                egui::Button::selectable(language == choice, name).sense(egui::Sense::CLICK);
+            if ui.add(button).clicked() {
+                language = choice;
+            }
+        }
         StatusButtons {
             language: Some(language).filter(|l| *l != self.language()),
             shortcuts: ui.button(format!("⌨ {}", t.shortcuts)).clicked(),

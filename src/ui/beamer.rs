@@ -25,7 +25,9 @@ fn viewport_id() -> ViewportId {
 }
 
 /// Keys that drive the beamer; they work from the presenter and from the audience window.
-pub fn keys(beamer: &mut Beamer, ctx: &egui::Context) {
+/// While the presenter is `typing`, only the window keys (F5, F11) do: nothing that changes
+/// what the room sees can be typed by accident.
+pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
     let pressed = |m: Modifiers, k: Key| super::keys::pressed(ctx, m, k);
     if pressed(Modifiers::NONE, Key::F5) {
         beamer.open = !beamer.open;
@@ -37,7 +39,7 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context) {
             ViewportCommand::Fullscreen(beamer.fullscreen),
         );
     }
-    if ctx.egui_wants_keyboard_input() {
+    if typing {
         return;
     }
     let s = &mut beamer.state;

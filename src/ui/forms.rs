@@ -8,7 +8,7 @@ use crate::model::{
     Action, Change, Commitment, Feedback, Id, Proposal, Record, Session, Statement, Theme,
 };
 use chrono::NaiveDate;
-use egui::RichText;
+use egui::{Key, Modifiers, RichText};
 use std::collections::HashMap;
 
 /// A recorded text as the presenter sees it: a pasted book must not freeze the window.
@@ -39,6 +39,126 @@ pub struct FormState {
     /// elsewhere, so they come back with their item and never land in another one.
     pub stash: HashMap<Id, ItemDrafts>,
     pub date_error: Option<String>,
+    /// A form field had the keyboard since the last Esc: while that form still holds typed
+    /// text, one-key shortcuts wait, so a sentence typed after a click elsewhere cannot
+    /// blank the beamer.
+    pub filling: bool,
+    /// Each form's first text field and its button, as drawn last frame: Tab goes round
+    /// inside the form instead of on to buttons that change the room.
+    pub(super) chains: Vec<(egui::Id, egui::Id)>,
+}
+
+impl FormState {
+    /// Whether typed text waits in one of `item`'s forms.
+    fn has_draft(&self, item: &crate::model::Item) -> bool {
+        let blank = |s: &String| s.trim().is_empty();
+        let proposal = [&self.proposal.title, &self.proposal.description];
+        // The start date fills itself in with today, so it is no typing of the presenter's.
+        let commitment = [0, 1, 2, 4].map(|i| &self.commitment[i]);
+        let on_proposals = item.proposals.iter().any(|p| {
+            self.action.get(&p.id).is_some_and(|a| !a.iter().all(blank))
+                || self.feedback.get(&p.id).is_some_and(|(f, _)| !blank(f))
+        });
+        !proposal.into_iter().chain(commitment).all(blank) || !blank(&self.theme) || on_proposals
+    }
+
+    /// One-key shortcuts wait: the presenter is filling in one of `item`'s forms.
+    pub fn holds_keys(&self, item: &crate::model::Item) -> bool {
+        self.filling && self.has_draft(item)
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside the form that has the keyboard: from its button back to its
+/// first field and the other way round. Called before the forms are drawn, while egui still
+/// has to move the focus.
+pub fn keep_tab_inside(ctx: &egui::Context, forms: &mut FormState) {
+    let chains = std::mem::take(&mut forms.chains);
+    let Some(focused) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    let tab = super::keys::sees(ctx, Modifiers::NONE, Key::Tab);
+    let back = super::keys::sees(ctx, Modifiers::SHIFT, Key::Tab);
+    let to = chains.iter().find_map(|&(first, last)| match focused {
+        f if f == last && tab => Some(first),
+        f if f == first && back => Some(last),
+        _ => None,
+    });
+    if let Some(to) = to {
+        ctx.memory_mut(|m| {
+            m.request_focus(to);
+            m.move_focus(egui::FocusDirection::None);
+        });
+    }
+}
+
+/// One form's text fields in drawing order, which is also its Tab order, and its button:
+/// whether the keyboard is in the form, whether it asked to submit, and where it goes back to.
+struct Fields {
+    /// The form's own, so its fields keep their ids when the list above them grows.
+    id: egui::Id,
+    count: usize,
+    /// Ctrl+Enter submits a form with a multi-line field; Enter in one of its one-line
+    /// fields goes on to the next field. Any other form submits on Enter.
+    multi_line: bool,
+    ctrl_enter: bool,
+    first: Option<egui::Id>,
+    last: Option<egui::Id>,
+    focus_next: bool,
+    focused: bool,
+    submit: bool,
+}
+
+impl Fields {
+    fn new(ui: &egui::Ui, form: impl std::hash::Hash + std::fmt::Debug, multi_line: bool) -> Self {
+        Fields {
+            id: egui::Id::unique(("stelling_form", form)),
+            count: 0,
+            multi_line,
+            ctrl_enter: multi_line && super::keys::sees(ui.ctx(), Modifiers::COMMAND, Key::Enter),
+            first: None,
+            last: None,
+            focus_next: false,
+            focused: false,
+            submit: false,
+        }
+    }
+
+    fn field(&mut self, ui: &mut egui::Ui, edit: egui::TextEdit<'_>) {
+        self.count += 1;
+        let r = ui.add(edit.id(self.id.with(self.count)));
+        self.first.get_or_insert(r.id);
+        if std::mem::take(&mut self.focus_next) {
+            r.request_focus();
+        }
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        self.focused |= r.has_focus();
+        if self.multi_line {
+            self.submit |= self.ctrl_enter && (r.has_focus() || r.lost_focus());
+            self.focus_next = enter && !self.ctrl_enter;
+        } else {
+            self.submit |= enter;
+        }
+    }
+
+    /// Draws the form's button; true when it or the keyboard submits the form. The keyboard
+    /// goes back to the first field either way, so what is typed next lands in the form.
+    fn button(&mut self, ui: &mut egui::Ui, label: impl Into<egui::WidgetText>) -> bool {
+        let r = ui.button(label);
+        self.last = Some(r.id);
+        let submit = r.clicked() || self.submit;
+        if submit && let Some(first) = self.first {
+            ui.memory_mut(|m| m.request_focus(first));
+        }
+        submit
+    }
+
+    /// Tells the form state where this form's keyboard is.
+    fn finish(self, forms: &mut FormState) {
+        forms.filling |= self.focused;
+        if let (Some(first), Some(last)) = (self.first, self.last) {
+            forms.chains.push((first, last));
+        }
+    }
 }
 
 #[derive(Default)]
@@ -194,23 +314,27 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
                 });
             }
             let draft = forms.action.entry(proposal.id).or_default();
+            let mut fields = Fields::new(ui, ("action", proposal.id), false);
             ui.horizontal_wrapped(|ui| {
-                ui.add(
+                fields.field(
+                    ui,
                     egui::TextEdit::singleline(&mut draft[0])
                         .hint_text(t.action)
                         .desired_width(260.0),
                 );
-                ui.add(
+                fields.field(
+                    ui,
                     egui::TextEdit::singleline(&mut draft[1])
                         .hint_text(t.owner)
                         .desired_width(140.0),
                 );
-                ui.add(
+                fields.field(
+                    ui,
                     egui::TextEdit::singleline(&mut draft[2])
                         .hint_text(format!("{} ({})", t.due, t.date_hint))
                         .desired_width(140.0),
                 );
-                if ui.button(t.add_action).clicked() && !draft[0].trim().is_empty() {
+                if fields.button(ui, t.add_action) && !draft[0].trim().is_empty() {
                     match parse_date(&draft[2]) {
                         Ok(due) => {
                             let mut p = proposal.clone();
@@ -228,6 +352,7 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
                     }
                 }
             });
+            fields.finish(forms);
             ui.label(RichText::new(t.feedback).strong());
             for f in &proposal.feedback {
                 ui.label(format!(
@@ -237,15 +362,17 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
                 ));
             }
             let (text, from) = forms.feedback.entry(proposal.id).or_default();
+            let mut fields = Fields::new(ui, ("feedback", proposal.id), false);
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{}:", t.from_group));
                 group_picker(ui, ("feedback-from", proposal.id), session, from, t);
-                ui.add(
+                fields.field(
+                    ui,
                     egui::TextEdit::singleline(text)
                         .hint_text(t.feedback)
                         .desired_width(320.0),
                 );
-                if ui.button(t.add_feedback).clicked() && !text.trim().is_empty() {
+                if fields.button(ui, t.add_feedback) && !text.trim().is_empty() {
                     let mut p = proposal.clone();
                     p.feedback.push(Feedback {
                         id: session.fresh_id(),
@@ -256,6 +383,7 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
                     text.clear();
                 }
             });
+            fields.finish(forms);
         });
     }
     if let Some(e) = &forms.date_error {
@@ -268,18 +396,21 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
         ui.label(format!("{}:", t.group));
         group_picker(ui, "proposal-group", session, &mut draft.group, t);
     });
-    ui.add(
+    let mut fields = Fields::new(ui, ("proposal", item.id), true);
+    fields.field(
+        ui,
         egui::TextEdit::singleline(&mut draft.title)
             .hint_text(t.title)
             .desired_width(f32::INFINITY),
     );
-    ui.add(
+    fields.field(
+        ui,
         egui::TextEdit::multiline(&mut draft.description)
             .hint_text(t.description)
             .desired_width(f32::INFINITY)
             .desired_rows(3),
     );
-    if ui.button(format!("➕ {}", t.add_proposal)).clicked() && !draft.title.trim().is_empty() {
+    if fields.button(ui, format!("➕ {}", t.add_proposal)) && !draft.title.trim().is_empty() {
         changes.push(put(
             item.id,
             item.proposals.len(),
@@ -298,6 +429,7 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
             ..ProposalDraft::default()
         };
     }
+    fields.finish(forms);
 }
 
 pub fn commitments(
@@ -346,26 +478,31 @@ pub fn commitments(
     if d[3].is_empty() {
         d[3] = format_date(Some(chrono::Local::now().date_naive()), t);
     }
+    let mut fields = Fields::new(ui, ("commitment", item.id), false);
     ui.horizontal_wrapped(|ui| {
-        ui.add(
+        fields.field(
+            ui,
             egui::TextEdit::singleline(&mut d[0])
                 .hint_text(t.person)
                 .desired_width(160.0),
         );
-        ui.add(
+        fields.field(
+            ui,
             egui::TextEdit::singleline(&mut d[1])
                 .hint_text(t.organisation)
                 .desired_width(160.0),
         );
     });
-    ui.add(
+    fields.field(
+        ui,
         egui::TextEdit::singleline(&mut d[2])
             .hint_text(t.action)
             .desired_width(f32::INFINITY),
     );
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", t.start_date));
-        ui.add(
+        fields.field(
+            ui,
             egui::TextEdit::singleline(&mut d[3])
                 .hint_text(t.date_hint)
                 .desired_width(120.0),
@@ -373,12 +510,13 @@ pub fn commitments(
         ui.label(format!("{}:", t.follow_up));
         let start = parse_date(&d[3]).ok().flatten();
         let default_follow_up = start.and_then(Commitment::default_follow_up);
-        ui.add(
+        fields.field(
+            ui,
             egui::TextEdit::singleline(&mut d[4])
                 .hint_text(format_date(default_follow_up, t))
                 .desired_width(120.0),
         );
-        if ui.button(format!("➕ {}", t.add_commitment)).clicked()
+        if fields.button(ui, format!("➕ {}", t.add_commitment))
             && !d[0].trim().is_empty()
             && !d[2].trim().is_empty()
         {
@@ -404,6 +542,7 @@ pub fn commitments(
             }
         }
     });
+    fields.finish(forms);
     if let Some(e) = &forms.date_error {
         ui.colored_label(egui::Color32::from_rgb(0xB0, 0x00, 0x20), e);
     }
@@ -463,13 +602,15 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
     if finished {
         changes.extend(take_statement_drafts(session, forms));
     }
+    let mut fields = Fields::new(ui, ("theme", item.id), false);
     ui.horizontal(|ui| {
-        ui.add(
+        fields.field(
+            ui,
             egui::TextEdit::singleline(&mut forms.theme)
                 .hint_text(t.theme)
                 .desired_width(240.0),
         );
-        if ui.button(format!("➕ {}", t.add_theme)).clicked() && !forms.theme.trim().is_empty() {
+        if fields.button(ui, format!("➕ {}", t.add_theme)) && !forms.theme.trim().is_empty() {
             changes.push(put(
                 item.id,
                 item.themes.len(),
@@ -481,6 +622,7 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
             forms.theme.clear();
         }
     });
+    fields.finish(forms);
 }
 
 /// Statements typed into the grid, as changes to store them; the drafts are cleared. Called

@@ -27,6 +27,11 @@ pub fn pressed(ctx: &egui::Context, modifiers: Modifiers, key: Key) -> bool {
     presses(ctx, modifiers, key) > 0
 }
 
+/// Whether `key` was pressed this frame with exactly `modifiers`, left for the widgets to see.
+pub fn sees(ctx: &egui::Context, modifiers: Modifiers, key: Key) -> bool {
+    ctx.input(|i| i.events.iter().any(|e| is_press(e, modifiers, key)))
+}
+
 /// Drops this frame's typed text, so the key that opened a text field is not typed into it.
 pub fn swallow_text(ctx: &egui::Context) {
     ctx.input_mut(|i| i.events.retain(|e| !matches!(e, Event::Text(_))));

@@ -50,6 +50,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         open.view.forms.drafts_item = item;
     }
     keys(open, ui.ctx(), &mut changes);
+    forms::keep_tab_inside(ui.ctx(), &mut open.view.forms);
     agenda_panel(open, t, ui);
     side_panel(open, t, ui);
     egui::CentralPanel::default().show(ui, |ui| {
@@ -141,6 +142,15 @@ pub fn go_to(open: &mut OpenSession, index: usize) {
     }
 }
 
+/// One-key shortcuts wait: a form of the current item, or the reaction field, holds text
+/// typed since the last Esc.
+fn holds_keys(open: &OpenSession) -> bool {
+    let view = &open.view;
+    let reaction = view.forms.filling && !view.capture.trim().is_empty();
+    let item = open.doc.session().agenda.get(view.current);
+    reaction || item.is_some_and(|item| view.forms.holds_keys(item))
+}
+
 /// The presenter's one-key commands. Also called from the audience window, so a clicker or a
 /// key press works whichever of the two windows has the focus.
 pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) {
@@ -160,15 +170,21 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
             }
         }
     }
-    super::beamer::keys(&mut open.view.beamer, ctx);
     // Esc always wins: pressed with Enter or R in one frame (a quick "never mind"), or before
     // the field took the focus Enter asked for, the field stays closed, so the digits that
-    // follow count hands instead of becoming a reaction.
+    // follow count hands instead of becoming a reaction. It also leaves a form: its typed
+    // text stays as a draft, and the one-key shortcuts work again.
     let escape = ctx.input(|i| i.key_pressed(Key::Escape));
     if escape {
         open.view.focus_capture = false;
+        open.view.forms.filling = false;
     }
-    if ctx.egui_wants_keyboard_input() {
+    // A text field or a button has the keyboard, or a form waits for the rest of its text:
+    // letters, digits and space belong to what is being typed, never to the room.
+    let typing = ctx.egui_wants_keyboard_input();
+    let filling = holds_keys(open);
+    super::beamer::keys(&mut open.view.beamer, ctx, typing || filling);
+    if typing {
         return;
     }
     let forward = presses(Modifiers::NONE, Key::ArrowDown)
@@ -186,6 +202,10 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     }
     if pressed(Modifiers::NONE, Key::End) {
         go_to(open, usize::MAX);
+    }
+    // Moving on is no typing: the draft stays with its item.
+    if filling {
+        return;
     }
     let session = open.doc.session();
     let groups: Vec<Id> = session.groups.iter().map(|g| g.id).collect();
@@ -693,6 +713,9 @@ fn current_item(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
         ItemKind::Statements => forms::statements(open, t, ui, changes),
         ItemKind::Info => {}
     }
+    if holds_keys(open) && !ui.ctx().egui_wants_keyboard_input() {
+        ui.weak(t.keys_wait_for_form);
+    }
     // Moving on only after the whole item is drawn keeps this frame about one item.
     if let Some(to) = go {
         go_to(open, to);
@@ -938,6 +961,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
             .desired_width(f32::INFINITY)
             .font(egui::TextStyle::Heading),
     );
+    open.view.forms.filling |= response.has_focus();
     let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if submitted {
         let text = open.view.capture.trim().to_string();
