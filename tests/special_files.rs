@@ -57,7 +57,10 @@ fn write_session(dir: &Path, name: &str) -> PathBuf {
 #[cfg(unix)]
 fn fifo(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
-    let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
     assert!(made.success());
     path
 }
