@@ -1026,6 +1026,23 @@ mod tests {
     }
 
     #[test]
+    fn division_is_of_the_group_shares_shown() {
+        let mut s = session(Language::En);
+        let a = add_group(&mut s, "Table A");
+        let b = add_group(&mut s, "Table B");
+        let item = add_item(&mut s, ItemKind::Proposition, "Odd");
+        let r = round_id(&s, item, 0);
+        // Table A: 5 / 2 / 4 of 11, shown 45.4 / 18.2 / 36.4 (alone, 5 of 11 is 45.5); B: 1 of 2.
+        for (option, group, n) in [(0, a, 5), (1, a, 2), (2, a, 4), (0, b, 1), (1, b, 1)] {
+            tally(&mut s, item, r, option, Some(group), n);
+        }
+        let sum = summary(&s);
+        assert_eq!(sum.items[0].rounds[0].options[0].group_tenths, [454, 500]);
+        let ranking = sum.ranking.as_ref().unwrap();
+        assert_eq!(ranking.entries[0].division, Some(46));
+    }
+
+    #[test]
     fn notes_stay_private() {
         let mut s = session(Language::Nl);
         let mut item = Item::new(&s, ItemKind::Proposition, "Stelling");

@@ -638,9 +638,22 @@ fn rank_entry<'a>(method: RankMethod, it: &ItemSummary<'a>, r: &RoundTally<'a>) 
                     (a, c.total)
                 })
                 .collect();
+            // The groups' agreement as their columns show it, so the spread matches the table.
+            let rates: Vec<u64> = r
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.group.is_some() && c.total > 0)
+                .map(|(i, _)| {
+                    agree
+                        .and_then(|o| o.group_tenths.get(i))
+                        .copied()
+                        .unwrap_or(0)
+                })
+                .collect();
             let score = consensus_score(&groups);
             let consensus = (score * 1000.0).round().clamp(0.0, 1000.0) as u64;
-            (score, Some(consensus), spread(&groups))
+            (score, Some(consensus), spread(&rates))
         }
     };
     RankEntry {
@@ -665,14 +678,9 @@ pub fn consensus_score(groups: &[(u64, u64)]) -> f64 {
         .product()
 }
 
-/// Highest minus lowest agreement rate of the groups that answered, in tenths of a
-/// percentage point; `None` when fewer than two groups answered.
-pub fn spread(groups: &[(u64, u64)]) -> Option<u64> {
-    let rates: Vec<u64> = groups
-        .iter()
-        .filter(|(_, answers)| *answers > 0)
-        .map(|&(agree, answers)| Share::of(agree, answers).tenths())
-        .collect();
+/// Highest minus lowest of the agreement rates (in tenths of a percent) of the groups that
+/// answered, in tenths of a percentage point; `None` when fewer than two groups answered.
+pub fn spread(rates: &[u64]) -> Option<u64> {
     if rates.len() < 2 {
         return None;
     }
@@ -784,8 +792,8 @@ mod tests {
         let split = consensus_score(&[(10, 10), (0, 0)]);
         assert!(shared > split, "{shared} {split}");
         assert!((consensus_score(&[(0, 0)]) - 0.5).abs() < 1e-12);
-        assert_eq!(spread(&[(5, 10), (9, 10), (0, 0)]), Some(400));
-        assert_eq!(spread(&[(5, 10)]), None);
+        assert_eq!(spread(&[500, 900]), Some(400));
+        assert_eq!(spread(&[500]), None);
     }
 
     #[test]
