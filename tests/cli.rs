@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use stelling::model::{ItemKind, percent};
+use stelling::model::{Decimal, ItemKind, round_shares};
 
 fn stelling(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stelling"))
@@ -140,13 +140,13 @@ fn markdown_export_holds_every_proposition_reaction_and_percentage() {
                 continue;
             }
             for round in &item.rounds {
-                for option in &item.options {
-                    let total = round.total(option.id);
+                let shares = round_shares(round, &item.options);
+                for (option, share) in item.options.iter().zip(shares) {
                     let row = format!(
-                        "| {} | {} | {:.1}% |",
+                        "| {} | {} | {} |",
                         option.label,
-                        total,
-                        percent(total, round.answers())
+                        share.count,
+                        Decimal::of(session.language).share(share)
                     );
                     assert!(md.contains(&row), "{}: row {row} missing", file.display());
                 }

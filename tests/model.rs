@@ -2311,8 +2311,8 @@ fn ids_parse_and_print_as_hex() {
     let s = sample();
     let fresh = s.fresh_id();
     assert!(!s.all_ids().contains(&fresh));
-    assert_eq!(percent(1, 4), 25.0);
-    assert_eq!(percent(3, 0), 0.0);
+    assert_eq!(Share::of(1, 4).tenths(), 250);
+    assert_eq!(Share::of(3, 0).tenths(), 0);
 }
 
 #[test]
@@ -2688,7 +2688,10 @@ fn totals_of_huge_counts_do_not_overflow() {
     assert_eq!(round.total(OPT_A), 3 * u64::from(u32::MAX));
     assert_eq!(round.answers(), 3 * u64::from(u32::MAX));
     assert_eq!(round.group_answers(Some(G1)), u64::from(u32::MAX));
-    assert!((percent(round.total(OPT_A), round.answers()) - 100.0).abs() < 1e-9);
+    assert_eq!(
+        Share::of(round.total(OPT_A), round.answers()).tenths(),
+        1000
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

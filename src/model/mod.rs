@@ -8,6 +8,7 @@ mod id;
 pub mod merge;
 pub mod sample;
 mod session;
+mod share;
 pub mod texts;
 pub mod validate;
 
@@ -15,4 +16,5 @@ pub use change::{Change, Details, Record};
 pub use history::{Document, UNDO_LIMIT};
 pub use id::Id;
 pub use session::*;
+pub use share::{Decimal, Share, group_shares, parts, round_shares};
 pub use validate::ModelError;

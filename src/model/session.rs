@@ -490,12 +490,3 @@ impl IdSource {
         }
     }
 }
-
-/// Share of `part` in `whole` as a percentage; 0 when nobody answered.
-pub fn percent(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    }
-}

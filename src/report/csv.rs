@@ -37,8 +37,8 @@
 
 use super::bidi;
 use super::labels::Labels;
-use super::summary::{ItemSummary, decimal, round_label, single_line, summary, tenths};
-use crate::model::Session;
+use super::summary::{ItemSummary, round_label, single_line, summary};
+use crate::model::{Decimal, Session};
 
 const HEADER: [&str; 14] = [
     "kind",
@@ -61,7 +61,11 @@ const HEADER: [&str; 14] = [
 pub fn csv(session: &Session, excel: bool) -> Vec<u8> {
     let sum = summary(session);
     let l = sum.labels;
-    let separator = if excel { "," } else { "." };
+    let decimal = if excel {
+        Decimal::Comma
+    } else {
+        Decimal::Point
+    };
     let mut out = Vec::new();
     if excel {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -72,7 +76,7 @@ pub fn csv(session: &Session, excel: bool) -> Vec<u8> {
         .from_writer(out);
     let mut rows: Vec<[String; 14]> = Vec::new();
     for it in &sum.items {
-        rows.extend(tally_rows(&sum.title, l, separator, it));
+        rows.extend(tally_rows(&sum.title, l, decimal, it));
         rows.extend(reaction_rows(session, &sum.title, l, it));
     }
     // Writing to a Vec cannot fail.
@@ -83,7 +87,7 @@ pub fn csv(session: &Session, excel: bool) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn tally_rows(title: &str, l: &Labels, separator: &str, it: &ItemSummary) -> Vec<[String; 14]> {
+fn tally_rows(title: &str, l: &Labels, decimal: Decimal, it: &ItemSummary) -> Vec<[String; 14]> {
     let mut rows = Vec::new();
     for r in &it.rounds {
         for o in &r.options {
@@ -97,7 +101,7 @@ fn tally_rows(title: &str, l: &Labels, separator: &str, it: &ItemSummary) -> Vec
                     group.to_string(),
                     single_line(&o.option.label),
                     count.to_string(),
-                    decimal(tenths, separator),
+                    decimal.number(tenths),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -105,8 +109,8 @@ fn tally_rows(title: &str, l: &Labels, separator: &str, it: &ItemSummary) -> Vec
                     String::new(),
                 ]
             };
-            for (n, c) in o.per_group.iter().zip(&r.columns) {
-                rows.push(row(&single_line(c.name), *n, tenths(*n, c.total)));
+            for ((n, t), c) in o.per_group.iter().zip(&o.group_tenths).zip(&r.columns) {
+                rows.push(row(&single_line(c.name), *n, *t));
             }
             rows.push(row(l.total, o.count, o.tenths));
         }

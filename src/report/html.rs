@@ -14,8 +14,8 @@
 use super::bidi;
 use super::labels::Labels;
 use super::summary::{
-    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
-    paragraphs, signed_decimal, single_line, summary,
+    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines, paragraphs,
+    single_line, summary,
 };
 use crate::model::{Commitment, Language, Session};
 use chrono::NaiveDate;
@@ -178,7 +178,7 @@ fn item_section(h: &mut String, l: &Labels, it: &ItemSummary) {
 
 /// `46,7%` or `46.7%` as the language writes it.
 fn pct(l: &Labels, tenths: u64) -> String {
-    format!("{}%", decimal(tenths, l.decimal))
+    l.decimal.percent(tenths)
 }
 
 /// A round's chart and table.
@@ -286,12 +286,8 @@ fn table(h: &mut String, l: &Labels, r: &RoundTally) {
             o.count,
             pct(l, o.tenths)
         );
-        for (n, c) in o.per_group.iter().zip(&r.columns) {
-            let _ = write!(
-                h,
-                "<td class=\"num\">{n} ({})</td>",
-                pct(l, super::summary::tenths(*n, c.total))
-            );
+        for (n, t) in o.per_group.iter().zip(&o.group_tenths) {
+            let _ = write!(h, "<td class=\"num\">{n} ({})</td>", pct(l, *t));
         }
         h.push_str("</tr>\n");
     }
@@ -336,7 +332,7 @@ fn shifts(h: &mut String, l: &Labels, it: &ItemSummary) {
                 esc_text(&option.label),
                 pct(l, *from),
                 pct(l, *to),
-                signed_decimal(delta(*from, *to), l.decimal),
+                l.decimal.signed(delta(*from, *to)),
                 esc(l.points)
             );
         }

@@ -4,7 +4,7 @@
 //! [`Labels`] is a plain struct of `&'static str` and each language is a `const` of it: a word
 //! missing in one language is a compile error, not an English word in a Dutch report.
 
-use crate::model::{ItemKind, Language, Stance};
+use crate::model::{Decimal, ItemKind, Language, Stance};
 use chrono::NaiveDate;
 
 /// The words of one report language. Headings and labels are capitalised as they stand at the
@@ -15,8 +15,8 @@ pub struct Labels {
     pub report: &'static str,
     /// `chrono` format for dates, e.g. `%d-%m-%Y`; numeric, so it needs no month names.
     pub date_format: &'static str,
-    /// Decimal separator of numbers written for people (HTML, Excel CSV).
-    pub decimal: &'static str,
+    /// How numbers are written for people in this language (every format but plain CSV).
+    pub decimal: Decimal,
 
     // Session details.
     pub date: &'static str,
@@ -118,7 +118,7 @@ pub struct Labels {
 pub const NL: Labels = Labels {
     report: "Verslag",
     date_format: "%d-%m-%Y",
-    decimal: ",",
+    decimal: Decimal::Comma,
 
     date: "Datum",
     time: "Tijd",
@@ -208,7 +208,7 @@ pub const NL: Labels = Labels {
 pub const EN: Labels = Labels {
     report: "Report",
     date_format: "%Y-%m-%d",
-    decimal: ".",
+    decimal: Decimal::Point,
 
     date: "Date",
     time: "Time",
@@ -404,7 +404,6 @@ mod tests {
                 l.source,
                 l.undated,
                 l.no_actions,
-                l.decimal,
                 l.page,
                 l.page_of,
                 l.follow_up_event,

@@ -8,8 +8,8 @@
 
 use super::labels::Labels;
 use super::summary::{
-    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
-    signed_decimal, single_line, summary,
+    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines,
+    single_line, summary,
 };
 use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
@@ -105,7 +105,7 @@ fn tallies(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
             block.push_str(&format!(
                 "\n- {}: {} {}",
                 escape_line(&single_line(&option.label), true),
-                signed_tenths(delta(*from, *to)),
+                l.decimal.signed(delta(*from, *to)),
                 l.points
             ));
         }
@@ -129,7 +129,7 @@ fn tally_table(l: &Labels, round: &RoundTally) -> String {
             "\n| {} | {} | {} |",
             cell(&option.option.label),
             option.count,
-            percent(option.tenths)
+            l.decimal.percent(option.tenths)
         ));
         for n in &option.per_group {
             out.push_str(&format!(" {n} |"));
@@ -140,7 +140,7 @@ fn tally_table(l: &Labels, round: &RoundTally) -> String {
         "\n| **{}** | **{}** | **{}** |",
         l.total,
         round.total,
-        percent(share)
+        l.decimal.percent(share)
     ));
     for c in &round.columns {
         out.push_str(&format!(" **{}** |", c.total));
@@ -289,7 +289,7 @@ fn ranking_section(doc: &mut Doc, l: &Labels, ranking: &Ranking) {
         }
         for (rank, e) in ranking.entries.iter().enumerate() {
             let cells: Vec<String> = ranking
-                .cells(l, rank + 1, e, ".")
+                .cells(l, rank + 1, e, l.decimal)
                 .iter()
                 .map(|c| cell(c))
                 .collect();
@@ -340,16 +340,6 @@ fn overview(doc: &mut Doc, l: &Labels, todos: &[Todo]) {
         ));
     }
     doc.push(out);
-}
-
-/// `467` → `46.7%`.
-fn percent(tenths: u64) -> String {
-    format!("{}%", decimal(tenths, "."))
-}
-
-/// `120` → `+12.0`, `-53` → `-5.3`, `0` → `±0.0`.
-fn signed_tenths(t: i128) -> String {
-    signed_decimal(t, ".")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,7 +444,6 @@ mod tests {
         Record, Round, Stance, Statement, Theme,
     };
     use crate::report::labels::labels;
-    use crate::report::summary::tenths;
 
     fn session(lang: Language) -> Session {
         let mut s = Session::new("Toekomst van de wijk", lang);
@@ -639,10 +628,10 @@ mod tests {
             [
                 "| Antwoord | Aantal | Percentage |",
                 "|---|---:|---:|",
-                "| Eens | 7 | 46.7% |",
-                "| Oneens | 6 | 40.0% |",
-                "| Twijfel | 2 | 13.3% |",
-                "| **Totaal** | **15** | **100.0%** |",
+                "| Eens | 7 | 46,7% |",
+                "| Oneens | 6 | 40,0% |",
+                "| Twijfel | 2 | 13,3% |",
+                "| **Totaal** | **15** | **100,0%** |",
             ]
         );
         // Only one round: no round heading and no shift.
@@ -651,24 +640,12 @@ mod tests {
     }
 
     #[test]
-    fn rounding_is_half_up_and_exact() {
-        assert_eq!(percent(tenths(1, 16)), "6.3%"); // 6.25
-        assert_eq!(percent(tenths(1, 3)), "33.3%");
-        assert_eq!(percent(tenths(2, 3)), "66.7%");
-        assert_eq!(percent(tenths(0, 0)), "0.0%");
-        assert_eq!(percent(tenths(u64::MAX, u64::MAX)), "100.0%");
-        assert_eq!(signed_tenths(120), "+12.0");
-        assert_eq!(signed_tenths(-53), "-5.3");
-        assert_eq!(signed_tenths(0), "±0.0");
-    }
-
-    #[test]
     fn no_answers_shows_zeros() {
         let mut s = session(Language::Nl);
         add_item(&mut s, ItemKind::Proposition, "Niemand stemde.");
         let md = markdown(&s);
-        assert!(md.contains("| Eens | 0 | 0.0% |"));
-        assert!(md.contains("| **Totaal** | **0** | **0.0%** |"));
+        assert!(md.contains("| Eens | 0 | 0,0% |"));
+        assert!(md.contains("| **Totaal** | **0** | **0,0%** |"));
     }
 
     #[test]
@@ -691,7 +668,7 @@ mod tests {
         let md = markdown(&s);
         assert!(md.contains("### Ronde 1\n\n| Antwoord"));
         assert!(md.contains("### Na discussie\n\n| Antwoord"));
-        assert!(md.contains("**Verschuiving Ronde 1 → Na discussie**\n\n- Eens: +13.3 pp\n- Oneens: -13.3 pp\n- Twijfel: ±0.0 pp"));
+        assert!(md.contains("**Verschuiving Ronde 1 → Na discussie**\n\n- Eens: +13,3 pp\n- Oneens: -13,3 pp\n- Twijfel: ±0,0 pp"));
         assert!(!md.contains("→ Ronde 3"));
     }
 
@@ -712,10 +689,10 @@ mod tests {
             [
                 "| Antwoord | Aantal | Percentage | Tafel 1 | Tafel \\| 2 | Zonder groep |",
                 "|---|---:|---:|---:|---:|---:|",
-                "| Eens | 7 | 70.0% | 4 | 3 | 0 |",
-                "| Oneens | 2 | 20.0% | 0 | 2 | 0 |",
-                "| Twijfel | 1 | 10.0% | 0 | 0 | 1 |",
-                "| **Totaal** | **10** | **100.0%** | **4** | **5** | **1** |",
+                "| Eens | 7 | 70,0% | 4 | 3 | 0 |",
+                "| Oneens | 2 | 20,0% | 0 | 2 | 0 |",
+                "| Twijfel | 1 | 10,0% | 0 | 0 | 1 |",
+                "| **Totaal** | **10** | **100,0%** | **4** | **5** | **1** |",
             ]
         );
     }
@@ -1049,6 +1026,23 @@ mod tests {
     }
 
     #[test]
+    fn division_is_of_the_group_shares_shown() {
+        let mut s = session(Language::En);
+        let a = add_group(&mut s, "Table A");
+        let b = add_group(&mut s, "Table B");
+        let item = add_item(&mut s, ItemKind::Proposition, "Odd");
+        let r = round_id(&s, item, 0);
+        // Table A: 5 / 2 / 4 of 11, shown 45.4 / 18.2 / 36.4 (alone, 5 of 11 is 45.5); B: 1 of 2.
+        for (option, group, n) in [(0, a, 5), (1, a, 2), (2, a, 4), (0, b, 1), (1, b, 1)] {
+            tally(&mut s, item, r, option, Some(group), n);
+        }
+        let sum = summary(&s);
+        assert_eq!(sum.items[0].rounds[0].options[0].group_tenths, [454, 500]);
+        let ranking = sum.ranking.as_ref().unwrap();
+        assert_eq!(ranking.entries[0].division, Some(46));
+    }
+
+    #[test]
     fn notes_stay_private() {
         let mut s = session(Language::Nl);
         let mut item = Item::new(&s, ItemKind::Proposition, "Stelling");
@@ -1088,8 +1082,8 @@ mod tests {
         s.agenda.push(item);
         s.agenda.push(bare);
         let md = markdown(&s);
-        assert!(md.contains("| Eens | 4294967295 | 50.0% |"), "{md}");
-        assert!(md.contains("| **Totaal** | **8589934590** | **100.0%** |"));
+        assert!(md.contains("| Eens | 4294967295 | 50,0% |"), "{md}");
+        assert!(md.contains("| **Totaal** | **8589934590** | **100,0%** |"));
         assert!(md.contains("### Zonder thema\n\n- **Zonder groep:** wees"));
     }
 }

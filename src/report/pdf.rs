@@ -22,8 +22,8 @@
 use super::bidi;
 use super::labels::Labels;
 use super::summary::{
-    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, decimal, delta, lines,
-    paragraphs, signed_decimal, single_line, summary, tenths,
+    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines, paragraphs,
+    single_line, summary,
 };
 use crate::model::{Commitment, Language, Session};
 use chrono::NaiveDate;
@@ -924,7 +924,7 @@ fn shorten(fonts: &mut Fonts, s: Style, text: &str, width: f32) -> String {
 }
 
 fn pct(l: &Labels, tenths: u64) -> String {
-    format!("{}%", decimal(tenths, l.decimal))
+    l.decimal.percent(tenths)
 }
 
 /// Option, count, share and per group "count (share within the group)", with a total row.
@@ -948,8 +948,8 @@ fn tally_table(out: &mut Layout, l: &Labels, r: &RoundTally) {
                 o.count.to_string(),
                 pct(l, o.tenths),
             ];
-            for (n, c) in o.per_group.iter().zip(&r.columns) {
-                row.push(format!("{n} ({})", pct(l, tenths(*n, c.total))));
+            for (n, t) in o.per_group.iter().zip(&o.group_tenths) {
+                row.push(format!("{n} ({})", pct(l, *t)));
             }
             row
         })
@@ -981,11 +981,7 @@ fn shifts(out: &mut Layout, l: &Labels, it: &ItemSummary) {
                     single_line(&option.label),
                     pct(l, *from),
                     pct(l, *to),
-                    format!(
-                        "{} {}",
-                        signed_decimal(delta(*from, *to), l.decimal),
-                        l.points
-                    ),
+                    format!("{} {}", l.decimal.signed(delta(*from, *to)), l.points),
                 ]
             })
             .collect();

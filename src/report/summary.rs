@@ -5,13 +5,14 @@
 //! [`summary`] is a pure function from a [`Session`] to a plain [`Summary`]. Text in it is the
 //! participants' raw text (trimmed, or joined to one line where a format needs one line), never
 //! escaped: escaping belongs to the format. Counting is in `u64` so no file can overflow a sum,
-//! and shares are exact tenths of a percent (no floating point, so every machine agrees).
+//! and shares are [`Share`]s: tenths of a percent, rounded together so an item's parts add up to
+//! 100.0 %, the same numbers the presenter and the beamer show.
 
 use super::bidi;
 use super::labels::{Labels, labels};
 use crate::model::{
-    Commitment, Id, Item, ItemKind, Proposal, Reaction, ResponseOption, Round, Session, Stance,
-    Statement, Theme,
+    Commitment, Decimal, Id, Item, ItemKind, Proposal, Reaction, ResponseOption, Round, Session,
+    Share, Stance, Statement, Theme, group_shares, round_shares,
 };
 use chrono::NaiveDate;
 
@@ -77,17 +78,20 @@ pub struct GroupColumn<'a> {
 pub struct OptionTally<'a> {
     pub option: &'a ResponseOption,
     pub count: u64,
-    /// Share of all answers in the round, in tenths of a percent.
+    /// Share of all answers in the round, in tenths of a percent, as every surface shows it.
     pub tenths: u64,
     /// Count per entry of [`RoundTally::columns`].
     pub per_group: Vec<u64>,
+    /// Share within each entry of [`RoundTally::columns`], in tenths of a percent.
+    pub group_tenths: Vec<u64>,
 }
 
 /// How the shares moved from one round to the next.
 pub struct Shift<'a> {
     pub from: String,
     pub to: String,
-    /// Per option: (option, share before, share after), in tenths of a percent.
+    /// Per option: (option, share before, share after), in tenths of a percent, as shown in
+    /// the two rounds' tallies.
     pub options: Vec<(&'a ResponseOption, u64, u64)>,
 }
 
@@ -291,20 +295,22 @@ fn round_tally<'a>(
             .map(|t| u64::from(t.count))
             .sum();
     }
+    let shares = round_shares(round, &item.options);
+    let by_group: Vec<Vec<Share>> = columns
+        .iter()
+        .map(|c| group_shares(round, &item.options, c.group))
+        .collect();
     let options = item
         .options
         .iter()
-        .map(|option| {
-            let count = option_total(round, option.id);
-            OptionTally {
-                option,
-                count,
-                tenths: tenths(count, total),
-                per_group: columns
-                    .iter()
-                    .map(|c| group_count(round, option.id, c.group))
-                    .collect(),
-            }
+        .zip(shares)
+        .enumerate()
+        .map(|(i, (option, share))| OptionTally {
+            option,
+            count: share.count,
+            tenths: share.tenths(),
+            per_group: by_group.iter().map(|g| g[i].count).collect(),
+            group_tenths: by_group.iter().map(|g| g[i].tenths()).collect(),
         })
         .collect();
     RoundTally {
@@ -331,13 +337,9 @@ fn shifts<'a>(l: &Labels, item: &'a Item) -> Vec<Shift<'a>> {
             options: item
                 .options
                 .iter()
-                .map(|o| {
-                    (
-                        o,
-                        tenths(option_total(before, o.id), total_before),
-                        tenths(option_total(after, o.id), total_after),
-                    )
-                })
+                .zip(round_shares(before, &item.options))
+                .zip(round_shares(after, &item.options))
+                .map(|((o, b), a)| (o, b.tenths(), a.tenths()))
                 .collect(),
         });
     }
@@ -529,9 +531,9 @@ impl Ranking<'_> {
     }
 
     /// One row as raw text (each format escapes it), `rank` 1-based; every column but the
-    /// second is a number. `separator` is the decimal separator the format uses.
-    pub fn cells(&self, l: &Labels, rank: usize, e: &RankEntry, separator: &str) -> Vec<String> {
-        let pct = |t: u64| format!("{}%", decimal(t, separator));
+    /// second is a number, written with `d`'s decimal separator.
+    pub fn cells(&self, l: &Labels, rank: usize, e: &RankEntry, d: Decimal) -> Vec<String> {
+        let pct = |t: u64| d.percent(t);
         let mut row = vec![
             rank.to_string(),
             format!("{}. {}", e.number, single_line(&e.item.text)),
@@ -540,7 +542,7 @@ impl Ranking<'_> {
             row.push(e.consensus.map(pct).unwrap_or_else(|| "–".into()));
             row.push(
                 e.division
-                    .map(|d| format!("{} {}", decimal(d, separator), l.points))
+                    .map(|t| format!("{} {}", d.number(t), l.points))
                     .unwrap_or_else(|| "–".into()),
             );
         }
@@ -621,7 +623,7 @@ fn ranking<'a>(s: &Session, items: &[ItemSummary<'a>]) -> Option<Ranking<'a>> {
 fn rank_entry<'a>(method: RankMethod, it: &ItemSummary<'a>, r: &RoundTally<'a>) -> RankEntry<'a> {
     let agree = r.options.first();
     let agreed = agree.map_or(0, |o| o.count);
-    let agreement = tenths(agreed, r.total);
+    let agreement = agree.map_or(0, |o| o.tenths);
     let (score, consensus, division) = match method {
         RankMethod::Room => (ratio(agreed, r.total), None, None),
         RankMethod::Groups => {
@@ -636,9 +638,22 @@ fn rank_entry<'a>(method: RankMethod, it: &ItemSummary<'a>, r: &RoundTally<'a>) 
                     (a, c.total)
                 })
                 .collect();
+            // The groups' agreement as their columns show it, so the spread matches the table.
+            let rates: Vec<u64> = r
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.group.is_some() && c.total > 0)
+                .map(|(i, _)| {
+                    agree
+                        .and_then(|o| o.group_tenths.get(i))
+                        .copied()
+                        .unwrap_or(0)
+                })
+                .collect();
             let score = consensus_score(&groups);
             let consensus = (score * 1000.0).round().clamp(0.0, 1000.0) as u64;
-            (score, Some(consensus), spread(&groups))
+            (score, Some(consensus), spread(&rates))
         }
     };
     RankEntry {
@@ -663,14 +678,9 @@ pub fn consensus_score(groups: &[(u64, u64)]) -> f64 {
         .product()
 }
 
-/// Highest minus lowest agreement rate of the groups that answered, in tenths of a
-/// percentage point; `None` when fewer than two groups answered.
-pub fn spread(groups: &[(u64, u64)]) -> Option<u64> {
-    let rates: Vec<u64> = groups
-        .iter()
-        .filter(|(_, answers)| *answers > 0)
-        .map(|&(agree, answers)| tenths(agree, answers))
-        .collect();
+/// Highest minus lowest of the agreement rates (in tenths of a percent) of the groups that
+/// answered, in tenths of a percentage point; `None` when fewer than two groups answered.
+pub fn spread(rates: &[u64]) -> Option<u64> {
     if rates.len() < 2 {
         return None;
     }
@@ -713,35 +723,9 @@ pub fn group_count(round: &Round, option: Id, group: Option<Id>) -> u64 {
         .sum()
 }
 
-/// `part` of `whole` in tenths of a percent, rounded half up, exactly (no floating point, so
-/// the same on every machine); 0 when nobody answered.
-pub fn tenths(part: u64, whole: u64) -> u64 {
-    if whole == 0 {
-        return 0;
-    }
-    let (part, whole) = (u128::from(part), u128::from(whole));
-    u64::try_from((part * 2000 + whole) / (2 * whole)).unwrap_or(u64::MAX)
-}
-
-/// `467` → `46.7` with `.` as the decimal separator, `46,7` with `,`.
-pub fn decimal(tenths: u64, separator: &str) -> String {
-    format!("{}{separator}{}", tenths / 10, tenths % 10)
-}
-
-/// A change in tenths: `120` → `+12.0`, `-53` → `-5.3`, `0` → `±0.0`.
-pub fn signed_decimal(t: i128, separator: &str) -> String {
-    let sign = match t.signum() {
-        1 => "+",
-        -1 => "-",
-        _ => "±",
-    };
-    let a = t.unsigned_abs();
-    format!("{sign}{}{separator}{}", a / 10, a % 10)
-}
-
-/// The change between two shares in tenths.
-pub fn delta(from: u64, to: u64) -> i128 {
-    i128::from(to) - i128::from(from)
+/// The change between two shown shares in tenths of a percentage point.
+pub fn delta(from: u64, to: u64) -> i64 {
+    i64::try_from(i128::from(to) - i128::from(from)).unwrap_or(0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -794,16 +778,6 @@ mod tests {
     use crate::model::Language;
 
     #[test]
-    fn numbers() {
-        assert_eq!(tenths(1, 16), 63);
-        assert_eq!(tenths(2, 3), 667);
-        assert_eq!(tenths(5, 0), 0);
-        assert_eq!(decimal(467, ","), "46,7");
-        assert_eq!(signed_decimal(-5, ","), "-0,5");
-        assert_eq!(signed_decimal(delta(100, 100), "."), "±0.0");
-    }
-
-    #[test]
     fn empty_session_has_title_word() {
         let s = Session::new("  ", Language::En);
         let sum = summary(&s);
@@ -818,8 +792,8 @@ mod tests {
         let split = consensus_score(&[(10, 10), (0, 0)]);
         assert!(shared > split, "{shared} {split}");
         assert!((consensus_score(&[(0, 0)]) - 0.5).abs() < 1e-12);
-        assert_eq!(spread(&[(5, 10), (9, 10), (0, 0)]), Some(400));
-        assert_eq!(spread(&[(5, 10)]), None);
+        assert_eq!(spread(&[500, 900]), Some(400));
+        assert_eq!(spread(&[500]), None);
     }
 
     #[test]

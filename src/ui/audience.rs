@@ -9,7 +9,9 @@
 //! Text is painted with the painter (so it can be placed and sized exactly) and announced to
 //! accessibility as a label, so screen readers and UI tests see the same words as the room.
 
-use crate::model::{Id, Item, ItemKind, Language, Reaction, Round, Session};
+use crate::model::{
+    Id, Item, ItemKind, Language, Reaction, Round, Session, Share, group_shares, round_shares,
+};
 use crate::report::labels::{Labels, labels};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{
@@ -319,7 +321,6 @@ struct Words {
     no_answers: &'static str,
     nothing_yet: &'static str,
     mean: &'static str,
-    decimal_comma: bool,
 }
 
 const NL_WORDS: Words = Words {
@@ -327,7 +328,6 @@ const NL_WORDS: Words = Words {
     no_answers: "Nog geen antwoorden.",
     nothing_yet: "Hier komt straks wat de groepen inbrengen.",
     mean: "gemiddeld",
-    decimal_comma: true,
 };
 
 const EN_WORDS: Words = Words {
@@ -335,7 +335,6 @@ const EN_WORDS: Words = Words {
     no_answers: "No answers yet.",
     nothing_yet: "What the groups bring in will appear here.",
     mean: "mean",
-    decimal_comma: false,
 };
 
 fn words(language: Language) -> &'static Words {
@@ -345,23 +344,9 @@ fn words(language: Language) -> &'static Words {
     }
 }
 
-/// Whole percent, rounded half up; 0 when nobody answered.
-fn whole_percent(part: u64, whole: u64) -> u64 {
-    if whole == 0 {
-        return 0;
-    }
-    let (p, w) = (u128::from(part), u128::from(whole));
-    u64::try_from((p * 200 + w) / (2 * w)).unwrap_or(100)
-}
-
-/// `12` → `+12 pp`, `-3` → `-3 pp`, `0` → `±0 pp`.
-fn signed_points(points: i64, l: &Labels) -> String {
-    let sign = match points.signum() {
-        1 => "+",
-        -1 => "-",
-        _ => "±",
-    };
-    format!("{sign}{} {}", points.unsigned_abs(), l.points)
+/// A shift in tenths of a point: `120` → `+12.0 pp` (`+12,0 pp` in Dutch), `0` → `±0.0 pp`.
+fn signed_points(tenths: i64, l: &Labels) -> String {
+    format!("{} {}", l.decimal.signed(tenths), l.points)
 }
 
 /// The part of `whole` answers that chose option `o` in round `r`, from 0 to 1.
@@ -388,8 +373,8 @@ fn largest_share(item: &Item, current: &Round, previous: Option<&Round>) -> f32 
 }
 
 /// `count · pct%` as written next to a bar.
-fn count_and_share(count: u64, whole: u64) -> String {
-    format!("{count} · {}%", whole_percent(count, whole))
+fn count_and_share(share: Share, l: &Labels) -> String {
+    format!("{} · {}", share.count, l.decimal.share(share))
 }
 
 fn format_timer(d: Duration) -> String {
@@ -398,15 +383,6 @@ fn format_timer(d: Duration) -> String {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
     } else {
         format!("{:02}:{:02}", s / 60, s % 60)
-    }
-}
-
-fn format_decimal(v: f64, w: &Words) -> String {
-    let s = format!("{v:.1}");
-    if w.decimal_comma {
-        s.replace('.', ",")
-    } else {
-        s
     }
 }
 
@@ -960,7 +936,7 @@ impl Canvas<'_> {
             if is_scale(item)
                 && let Some(mean) = scale_mean(item, |o| r.total(o))
             {
-                s.push_str(&format!(" · {} {}", w.mean, format_decimal(mean, w)));
+                s.push_str(&format!(" · {} {}", w.mean, l.decimal.value(mean)));
             }
             s
         };
@@ -1072,30 +1048,27 @@ impl Canvas<'_> {
         // The texts after the bars, to reserve their width.
         let total_now = current.answers();
         let total_before = previous.map_or(0, Round::answers);
-        let value = |r: &Round, whole: u64, o: Id, label: bool| {
-            let mut s = count_and_share(r.total(o), whole);
+        let value = |r: &Round, share: Share, label: bool| {
+            let mut s = count_and_share(share, l);
             if label {
                 s = format!("{}: {s}", r.label);
             }
             s
         };
+        let shares_now = round_shares(current, &item.options);
+        let shares_before = previous.map(|p| round_shares(p, &item.options));
         let mut texts = Vec::new();
-        for o in &item.options {
-            let now = value(current, total_now, o.id, previous.is_some());
-            let now = match previous {
-                Some(p) => {
-                    // Whole percents are at most 100, so the casts are exact.
-                    let shift = whole_percent(current.total(o.id), total_now) as i64
-                        - whole_percent(p.total(o.id), total_before) as i64;
-                    if total_now > 0 {
-                        format!("{now}   {}", signed_points(shift, l))
-                    } else {
-                        now
-                    }
+        for (i, &share) in shares_now.iter().enumerate() {
+            let now = value(current, share, previous.is_some());
+            let now = match (previous, &shares_before) {
+                (Some(_), Some(before)) if total_now > 0 => {
+                    format!("{now}   {}", signed_points(before[i].shift_to(share), l))
                 }
-                None => now,
+                _ => now,
             };
-            let before = previous.map(|p| value(p, total_before, o.id, true));
+            let before = previous
+                .zip(shares_before.as_ref())
+                .map(|(p, b)| value(p, b[i], true));
             texts.push((before, now));
         }
         let value_size = size * 0.9;
@@ -1204,17 +1177,10 @@ impl Canvas<'_> {
             .iter()
             .map(|g| {
                 let whole = round.group_answers(Some(*g));
-                let parts: Vec<String> = item
-                    .options
-                    .iter()
+                let parts: Vec<String> = group_shares(round, &item.options, Some(*g))
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, o)| {
-                        format!(
-                            "{}: {}%",
-                            keycap(i),
-                            whole_percent(round.count(o.id, Some(*g)).into(), whole)
-                        )
-                    })
+                    .map(|(i, s)| format!("{}: {}", keycap(i), l.decimal.share(s)))
                     .collect();
                 format!("{}   ({} {})", parts.join("   "), whole, l.answers)
             })
@@ -1318,14 +1284,17 @@ impl Canvas<'_> {
             ],
             painter_line,
         );
+        let l = self.l();
+        let shares_now = round_shares(current, &item.options);
+        let shares_before = previous.map(|p| round_shares(p, &item.options));
         for (i, o) in item.options.iter().enumerate() {
             let left = area.left() + i as f32 * col_w + col_w * 0.12;
-            let mut bars: Vec<(&Round, u64, bool)> = Vec::new();
-            if let Some(p) = previous {
-                bars.push((p, total_before, true));
+            let mut bars: Vec<(&Round, u64, bool, Share)> = Vec::new();
+            if let (Some(p), Some(before)) = (previous, &shares_before) {
+                bars.push((p, total_before, true, before[i]));
             }
-            bars.push((current, total_now, false));
-            for (k, (r, whole, hatched)) in bars.into_iter().enumerate() {
+            bars.push((current, total_now, false, shares_now[i]));
+            for (k, (r, whole, hatched, share)) in bars.into_iter().enumerate() {
                 let s = option_share(r, whole, o.id);
                 let mut h = if top_share > 0.0 {
                     s / top_share * plot_h
@@ -1346,11 +1315,7 @@ impl Canvas<'_> {
                 let text = if previous.is_some() {
                     format!("{}", r.total(o.id))
                 } else {
-                    format!(
-                        "{}\n{}%",
-                        r.total(o.id),
-                        whole_percent(r.total(o.id), whole)
-                    )
+                    format!("{}\n{}", share.count, l.decimal.share(share))
                 };
                 let g = self.text_centered(&text, size * 0.9, self.pal.text, f32::INFINITY);
                 let above = Rect::from_min_max(
@@ -1381,7 +1346,7 @@ impl Canvas<'_> {
             for g in groups {
                 let whole = current.group_answers(Some(g));
                 let mean = scale_mean(item, |o| current.count(o, Some(g)).into())
-                    .map_or_else(|| "–".to_owned(), |m| format_decimal(m, w));
+                    .map_or_else(|| "–".to_owned(), |m| l.decimal.value(m));
                 let text = format!(
                     "{}:  {} {}   ({} {})",
                     session.group_name(Some(g)),
@@ -1813,13 +1778,9 @@ mod tests {
     fn timer_and_percent_formats() {
         assert_eq!(format_timer(Duration::from_secs(75)), "01:15");
         assert_eq!(format_timer(Duration::from_secs(3725)), "1:02:05");
-        assert_eq!(whole_percent(1, 3), 33);
-        assert_eq!(whole_percent(2, 3), 67);
-        assert_eq!(whole_percent(1, 8), 13);
-        assert_eq!(whole_percent(5, 0), 0);
-        assert_eq!(signed_points(12, labels(Language::En)), "+12 pp");
-        assert_eq!(signed_points(-3, labels(Language::En)), "-3 pp");
-        assert_eq!(signed_points(0, labels(Language::En)), "±0 pp");
+        assert_eq!(signed_points(120, labels(Language::En)), "+12.0 pp");
+        assert_eq!(signed_points(-3, labels(Language::Nl)), "-0,3 pp");
+        assert_eq!(signed_points(0, labels(Language::En)), "±0.0 pp");
     }
 
     // --- The screen, through egui ----------------------------------------------------------
@@ -2075,14 +2036,14 @@ mod tests {
         let all = labels_of(&h);
         assert!(has(&h, PROPOSITION), "{all:?}");
         // Round 2: agree 8 of 10; round 1: agree 6 of 10; a shift of 20 points.
-        assert!(has(&h, "Round 2: 8 · 80%"), "{all:?}");
-        assert!(has(&h, "Round 1: 6 · 60%"), "{all:?}");
-        assert!(has(&h, "+20 pp"), "{all:?}");
-        assert!(has(&h, "Round 2: 1 · 10%   -20 pp"), "{all:?}");
+        assert!(has(&h, "Round 2: 8 · 80.0%"), "{all:?}");
+        assert!(has(&h, "Round 1: 6 · 60.0%"), "{all:?}");
+        assert!(has(&h, "+20.0 pp"), "{all:?}");
+        assert!(has(&h, "Round 2: 1 · 10.0%   -20.0 pp"), "{all:?}");
         assert!(has(&h, "10 answers"), "{all:?}");
         // Per group, written out.
         assert!(h.query_by_label("Table 1").is_some(), "{all:?}");
-        assert!(has(&h, "1: 75%   2: 25%   3: 0%"), "{all:?}"); // table 2: 3 of 4 agree
+        assert!(has(&h, "1: 75.0%   2: 25.0%   3: 0.0%"), "{all:?}"); // table 2: 3 of 4 agree
         assert!(h.query_by_label("12:34").is_some(), "{all:?}");
     }
 
@@ -2102,7 +2063,7 @@ mod tests {
             .with_size(vec2(1280.0, 720.0))
             .build_ui(move |ui| show(ui, session, Some(index), round, &state, None));
         h.run();
-        assert!(has(&h, "6 · 60%"), "{:?}", labels_of(&h));
+        assert!(has(&h, "6 · 60.0%"), "{:?}", labels_of(&h));
         assert!(!has(&h, "pp"));
         assert!(!has(&h, "Round 2"));
     }
@@ -2117,7 +2078,7 @@ mod tests {
         let h = full_hd(&f.session, Some(f.scale), state);
         assert_tidy(&h, vec2(1920.0, 1080.0));
         let all = labels_of(&h);
-        assert!(has(&h, "5\n50%"), "{all:?}");
+        assert!(has(&h, "5\n50.0%"), "{all:?}");
         assert!(h.query_by_label("10").is_some(), "{all:?}");
         assert!(has(&h, "mean 7.7"), "{all:?}");
         // Unrevealed, the scale's values are its options.
@@ -2171,7 +2132,7 @@ mod tests {
         let h = full_hd(&nl.session, Some(nl.proposition), state.clone());
         let all = labels_of(&h);
         assert!(has(&h, "10 antwoorden"), "{all:?}");
-        assert!(has(&h, "Ronde 1: 6 · 60%"), "{all:?}");
+        assert!(has(&h, "Ronde 1: 6 · 60,0%"), "{all:?}");
         assert!(h.query_by_label("Groepen").is_some(), "{all:?}");
         assert!(!has(&h, "answers"));
         let quotes = AudienceState {

@@ -7,7 +7,7 @@ use super::keys;
 use super::style::{PRESENTER_CHARS, clipped, edit_box};
 use super::texts::{Texts, kind_icon};
 use crate::model::{
-    Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, percent, texts::round_label,
+    Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, round_shares, texts::round_label,
 };
 use egui::{Key, Modifiers, RichText};
 use std::time::Instant;
@@ -871,6 +871,8 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
                         });
                     }
                     ui.end_row();
+                    let shares = round_shares(round, &item.options);
+                    let before = previous.map(|p| round_shares(p, &item.options));
                     for (n, option) in item.options.iter().enumerate() {
                         ui.label(RichText::new(format!("{}", n + 1)).monospace().strong());
                         ui.label(RichText::new(clipped(&option.label, PRESENTER_CHARS)).size(22.0));
@@ -894,14 +896,14 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
                                 changes.push(tally(item.id, round.id, option.id, group, 1));
                             }
                         });
-                        let total = round.total(option.id);
-                        ui.label(RichText::new(total.to_string()).size(22.0).strong());
-                        let pct = percent(total, answers);
-                        ui.label(RichText::new(format!("{pct:.0}%")).size(22.0).strong());
-                        match previous {
-                            Some(prev) => {
-                                let shift = pct - percent(prev.total(option.id), prev.answers());
-                                ui.label(RichText::new(format!("{shift:+.0} pp")).size(18.0));
+                        let share = shares[n];
+                        ui.label(RichText::new(share.count.to_string()).size(22.0).strong());
+                        let pct = t.decimal.share(share);
+                        ui.label(RichText::new(pct).size(22.0).strong());
+                        match &before {
+                            Some(before) => {
+                                let shift = t.decimal.signed(before[n].shift_to(share));
+                                ui.label(RichText::new(format!("{shift} pp")).size(18.0));
                             }
                             None => {
                                 ui.label("");

@@ -1,7 +1,7 @@
 //! Every word the presenter window shows, in Dutch and English. One const per language of one
 //! struct, so a missing translation does not compile.
 
-use crate::model::{ItemKind, Language, Stance};
+use crate::model::{Decimal, ItemKind, Language, Stance};
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -36,6 +36,8 @@ pub struct Texts {
     pub option: &'static str,
     pub total: &'static str,
     pub shift: &'static str,
+    /// How shares and shifts are written in this language.
+    pub decimal: Decimal,
     pub answers: &'static str,
     pub group: &'static str,
     pub no_group: &'static str,
@@ -449,6 +451,7 @@ pub static NL: Texts = Texts {
     option: "Antwoord",
     total: "Totaal",
     shift: "Verschuiving",
+    decimal: Decimal::Comma,
     answers: "antwoorden",
     group: "Groep",
     no_group: "Hele zaal",
@@ -931,6 +934,7 @@ pub static EN: Texts = Texts {
     option: "Answer",
     total: "Total",
     shift: "Shift",
+    decimal: Decimal::Point,
     answers: "answers",
     group: "Group",
     no_group: "Whole room",

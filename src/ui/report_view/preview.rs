@@ -317,11 +317,7 @@ fn item(out: &mut Vec<Block>, l: &Labels, it: &sum::ItemSummary) {
                     clip(sum::single_line(&option.label)),
                     pct(l, *from),
                     pct(l, *to),
-                    format!(
-                        "{} {}",
-                        sum::signed_decimal(sum::delta(*from, *to), l.decimal),
-                        l.points
-                    ),
+                    format!("{} {}", l.decimal.signed(sum::delta(*from, *to)), l.points),
                 ],
                 header: false,
             });
@@ -446,13 +442,10 @@ fn chart(l: &Labels, several: bool, r: &sum::RoundTally) -> Block {
             groups: clip(
                 o.per_group
                     .iter()
+                    .zip(&o.group_tenths)
                     .zip(&r.columns)
-                    .map(|(n, c)| {
-                        format!(
-                            "{}: {n} ({})",
-                            sum::single_line(c.name),
-                            pct(l, sum::tenths(*n, c.total))
-                        )
+                    .map(|((n, t), c)| {
+                        format!("{}: {n} ({})", sum::single_line(c.name), pct(l, *t))
                     })
                     .collect::<Vec<_>>()
                     .join(" · "),
@@ -541,7 +534,7 @@ fn overview(out: &mut Vec<Block>, l: &Labels, todos: &[sum::Todo]) {
 
 /// `46,7%` or `46.7%` as the report's language writes it.
 fn pct(l: &Labels, tenths: u64) -> String {
-    format!("{}%", sum::decimal(tenths, l.decimal))
+    l.decimal.percent(tenths)
 }
 
 /// Non-blank lines, trimmed, one under the other; cut at [`MAX_CHARS`].
