@@ -13,6 +13,7 @@
 
 use super::bidi;
 use super::labels::Labels;
+use super::palette;
 use super::summary::{
     ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines, paragraphs,
     single_line, summary,
@@ -119,12 +120,6 @@ li.highlighted { list-style: none; margin-left: -1.25rem; }
   .scroll { overflow: visible; }
 }
 ";
-
-/// The Okabe–Ito palette without its yellow (too faint on white), in an order where
-/// neighbours differ in lightness too.
-pub const COLOURS: [&str; 7] = [
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Details
@@ -239,7 +234,7 @@ fn chart(h: &mut String, l: &Labels, id: &str, r: &RoundTally) {
             label = bidi::isolate(&cut).into_owned() + "…";
         }
         let width = (o.tenths.min(1000) * BAR_MAX + 500) / 1000;
-        let colour = COLOURS[i % COLOURS.len()];
+        let colour = palette::hex(palette::chart(i));
         let _ = writeln!(h, "<text x=\"1\" y=\"{}\">{}</text>", top + 16, esc(&label));
         if width > 0 {
             let _ = writeln!(

@@ -20,6 +20,7 @@ pub mod html;
 pub mod ics;
 pub mod labels;
 pub mod markdown;
+pub mod palette;
 pub mod pdf;
 pub mod summary;
 

@@ -74,23 +74,8 @@ const TOP: f32 = 56.0;
 const BOTTOM: f32 = PAGE_H - 64.0;
 const FOOTER_BASELINE: f32 = PAGE_H - 34.0;
 
-type Colour = [u8; 3];
-const INK: Colour = [0x1a, 0x1a, 0x1a];
-const GREY: Colour = [0x55, 0x55, 0x55];
-const RULE: Colour = [0xc8, 0xc8, 0xc8];
-const BLUE: Colour = [0x00, 0x72, 0xb2];
-const ORANGE: Colour = [0xd5, 0x5e, 0x00];
-
-/// The HTML report's colours (Okabe–Ito without yellow), parsed once per bar.
-fn bar_colour(index: usize) -> Colour {
-    let hex = super::html::COLOURS[index % super::html::COLOURS.len()];
-    let byte = |i: usize| {
-        hex.get(i..i + 2)
-            .and_then(|h| u8::from_str_radix(h, 16).ok())
-            .unwrap_or(0)
-    };
-    [byte(1), byte(3), byte(5)]
-}
+type Colour = super::palette::Rgb;
+use super::palette::{BLUE, GREY, INK, RULE, VERMILLION, chart as bar_colour};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Style {
@@ -1026,7 +1011,7 @@ fn reactions(out: &mut Layout, l: &Labels, it: &ItemSummary) {
             };
             let text = lines(&r.text).join(" ");
             let (marker, body) = if r.highlighted {
-                (style(true, 10.5, 14.5, ORANGE), BODY_BOLD)
+                (style(true, 10.5, 14.5, VERMILLION), BODY_BOLD)
             } else {
                 (BODY, BODY)
             };

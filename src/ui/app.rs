@@ -783,7 +783,7 @@ impl App {
                     egui::RichText::new(format!("⚠ {}", t.changed_elsewhere))
                         .strong()
                         .size(18.0)
-                        .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20)),
+                        .color(super::theme::WARN),
                 );
                 ui.label(t.changed_elsewhere_hint);
                 ui.horizontal(|ui| {
@@ -806,7 +806,7 @@ impl App {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
                         egui::RichText::new(format!("⚠ {message}"))
-                            .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20))
+                            .color(super::theme::WARN)
                             .strong(),
                     );
                     if ui.button(t.close).clicked() {
@@ -1033,8 +1033,7 @@ impl App {
     }
 }
 
-/// The colour of warnings: nothing is saved, or something needs the user.
-const WARN: egui::Color32 = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+use super::theme::WARN;
 
 /// Keeps the view's indices valid after undo, redo or a removed item.
 pub fn clamp_view(open: &mut OpenSession) {

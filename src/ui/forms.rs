@@ -387,7 +387,7 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
         });
     }
     if let Some(e) = &forms.date_error {
-        ui.colored_label(egui::Color32::from_rgb(0xB0, 0x00, 0x20), e);
+        ui.colored_label(super::theme::WARN, e);
     }
     ui.add_space(8.0);
     ui.heading(t.add_proposal);
@@ -544,7 +544,7 @@ pub fn commitments(
     });
     fields.finish(forms);
     if let Some(e) = &forms.date_error {
-        ui.colored_label(egui::Color32::from_rgb(0xB0, 0x00, 0x20), e);
+        ui.colored_label(super::theme::WARN, e);
     }
 }
 

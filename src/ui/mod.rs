@@ -14,6 +14,7 @@ mod run_view;
 mod start;
 mod style;
 pub mod texts;
+mod theme;
 
 pub use app::{App, OpenSession, RunState, Screen, Timer};
 pub use report_view::{ExportFormat, ExportStatus};

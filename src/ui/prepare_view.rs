@@ -152,7 +152,7 @@ fn section_tabs(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> bool {
 }
 
 /// The colour of inline validation messages: dark red, readable on the light theme.
-pub const WARN: egui::Color32 = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+pub use super::theme::WARN;
 
 /// An inline warning line, with an icon so colour is never the only signal.
 fn warning(ui: &mut egui::Ui, text: impl Into<String>) {

@@ -12,16 +12,7 @@ use crate::model::{
 use egui::{Key, Modifiers, RichText};
 use std::time::Instant;
 
-/// Okabe–Ito colours per stance: distinguishable with colour blindness, and always shown with
-/// a word, never by colour alone.
-pub fn stance_color(stance: Stance) -> egui::Color32 {
-    match stance {
-        Stance::For => egui::Color32::from_rgb(0x00, 0x72, 0xB2),
-        Stance::Against => egui::Color32::from_rgb(0xD5, 0x5E, 0x00),
-        Stance::Neutral => egui::Color32::from_rgb(0x55, 0x55, 0x55),
-        Stance::Question => egui::Color32::from_rgb(0x6A, 0x3D, 0x9A),
-    }
-}
+pub use super::theme::stance as stance_color;
 
 /// How many of a round's newest reactions the run view lays out by default.
 pub const REACTIONS_SHOWN: usize = 100;
@@ -526,9 +517,7 @@ fn side_contents(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
                 .size(34.0)
                 .monospace();
             if over {
-                clock = clock
-                    .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20))
-                    .strong();
+                clock = clock.color(super::theme::WARN).strong();
             }
             ui.horizontal(|ui| {
                 ui.label(clock);
@@ -546,7 +535,7 @@ fn side_contents(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
                 if over {
                     ui.label(
                         RichText::new(format!("⚠ {text} — {}", t.over_time))
-                            .color(egui::Color32::from_rgb(0xB0, 0x00, 0x20))
+                            .color(super::theme::WARN)
                             .strong(),
                     );
                 } else {

@@ -15,6 +15,10 @@ pub struct Palette {
 }
 
 pub fn palette(theme: AudienceTheme) -> Palette {
+    use crate::report::palette::{
+        BLACK, BLUE, GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW,
+    };
+    use crate::ui::theme::rgb;
     let c = Color32::from_rgb;
     match theme {
         // Okabe–Ito darkened where needed to reach 3:1 on white.
@@ -23,14 +27,14 @@ pub fn palette(theme: AudienceTheme) -> Palette {
             text: c(0x00, 0x00, 0x00),
             muted: c(0x4A, 0x4A, 0x4A),
             bars: [
-                c(0x00, 0x72, 0xB2), // blue
-                c(0xD5, 0x5E, 0x00), // vermillion
-                c(0x00, 0x9E, 0x73), // bluish green
+                rgb(BLUE),
+                rgb(VERMILLION),
+                rgb(GREEN),
                 c(0xB8, 0x56, 0x8E), // reddish purple, darkened
                 c(0xB0, 0x78, 0x00), // orange, darkened
                 c(0x44, 0x90, 0xBE), // sky blue, darkened
                 c(0x8A, 0x82, 0x25), // yellow, darkened to olive
-                c(0x00, 0x00, 0x00), // black
+                rgb(BLACK),
             ],
         },
         // Okabe–Ito on near-black; blue lightened, black replaced by grey.
@@ -40,12 +44,12 @@ pub fn palette(theme: AudienceTheme) -> Palette {
             muted: c(0xC8, 0xC8, 0xC8),
             bars: [
                 c(0x21, 0x84, 0xBC), // blue, lightened
-                c(0xD5, 0x5E, 0x00), // vermillion
-                c(0x00, 0x9E, 0x73), // bluish green
-                c(0xCC, 0x79, 0xA7), // reddish purple
-                c(0xE6, 0x9F, 0x00), // orange
-                c(0x56, 0xB4, 0xE9), // sky blue
-                c(0xF0, 0xE4, 0x42), // yellow
+                rgb(VERMILLION),
+                rgb(GREEN),
+                rgb(REDDISH_PURPLE),
+                rgb(ORANGE),
+                rgb(SKY_BLUE),
+                rgb(YELLOW),
                 c(0x99, 0x99, 0x99), // grey instead of black
             ],
         },

@@ -227,7 +227,7 @@ fn show_status(ui: &mut egui::Ui, t: &Texts, status: &ExportStatus) -> bool {
             return ui.button(format!("🗁 {}", t.report_open_folder)).clicked();
         }
         ExportStatus::Failed { path, message, .. } => {
-            let warn = egui::Color32::from_rgb(0xB0, 0x00, 0x20);
+            let warn = crate::ui::theme::WARN;
             ui.add(
                 egui::Label::new(
                     RichText::new(format!("⚠ {}: {}", t.report_export_failed, file(path)))

@@ -22,8 +22,7 @@ const MAX_WIDTH: f32 = 960.0;
 const OVERDRAW: f32 = 200.0;
 /// Longest bar, at 100 %.
 const BAR_MAX: f32 = 470.0;
-/// Orange of the Okabe–Ito palette, for the star of a highlighted reaction (as in HTML).
-const STAR: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+use crate::ui::theme::{STAR, chart as colour};
 
 /// The preview of one revision of a session, with what it learned about block heights.
 pub struct Preview {
@@ -706,7 +705,7 @@ fn format(font_id: FontId, color: Color32) -> TextFormat {
 fn prompt(ui: &mut Ui, text: &str) {
     let blue = colour(0);
     let response = egui::Frame::NONE
-        .fill(Color32::from_rgb(0xF3, 0xF7, 0xFA))
+        .fill(crate::ui::theme::PROMPT_FILL)
         .inner_margin(egui::Margin {
             left: 14,
             right: 10,
@@ -740,7 +739,7 @@ fn draw_bar(ui: &mut Ui, index: usize, bar: &Bar) {
                 rect,
                 0.0,
                 colour(index),
-                Stroke::new(1.0, Color32::from_gray(0x1A)),
+                Stroke::new(1.0, crate::ui::theme::INK),
                 egui::StrokeKind::Inside,
             );
         }
@@ -749,12 +748,6 @@ fn draw_bar(ui: &mut Ui, index: usize, bar: &Bar) {
     if !bar.groups.is_empty() {
         ui.add(egui::Label::new(RichText::new(&bar.groups).size(15.0).weak()).wrap());
     }
-}
-
-/// A bar's colour: the palette of the HTML report (Okabe–Ito, safe for colour-blind readers).
-fn colour(index: usize) -> Color32 {
-    let hex = report::html::COLOURS[index % report::html::COLOURS.len()];
-    Color32::from_hex(hex).unwrap_or(Color32::DARK_GRAY)
 }
 
 /// A reaction as a list entry; a highlighted one with an orange star, in strong text on a
@@ -782,7 +775,7 @@ fn reaction(ui: &mut Ui, text: &str, who: &str, highlighted: bool) {
     }
     if highlighted {
         egui::Frame::NONE
-            .fill(Color32::from_rgb(0xFF, 0xF2, 0xE0))
+            .fill(crate::ui::theme::HIGHLIGHT_FILL)
             .corner_radius(4)
             .inner_margin(egui::Margin::symmetric(6, 3))
             .show(ui, |ui| {
@@ -832,7 +825,7 @@ fn row(ui: &mut Ui, columns: Columns, cells: &[String], header: bool) {
     let line = if header {
         Stroke::new(1.5, ui.visuals().strong_text_color())
     } else {
-        Stroke::new(0.5, Color32::from_gray(0xC8))
+        Stroke::new(0.5, crate::ui::theme::RULE)
     };
     ui.painter()
         .hline(rect.x_range(), rect.bottom() + 3.0, line);
