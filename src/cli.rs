@@ -497,7 +497,7 @@ fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> any
         anyhow::bail!("{}: item {number} has no rounds", into.display());
     };
     let (item_id, round_id, round_label) = (item.id, round.id, round.label.clone());
-    let item_text = short(&item.text);
+    let item_text = crate::model::shorten::quoted_title(&item.text);
 
     let (date, date_source) = match (args.date, session.date) {
         (Some(d), _) => (d, "given"),
@@ -554,16 +554,6 @@ fn import_chat(args: &ImportArgs, text: &str, into: &Path, number: usize) -> any
         );
     }
     Ok(())
-}
-
-/// The first line of an item's text, cut to 60 characters, in quotes.
-fn short(text: &str) -> String {
-    let first = text.lines().next().unwrap_or("").trim();
-    let mut out: String = first.chars().take(60).collect();
-    if first.chars().count() > 60 {
-        out.push('…');
-    }
-    format!("“{out}”")
 }
 
 /// The local date the file was last written (chats are saved when the meeting ends), or today.

@@ -403,7 +403,7 @@ pub fn merge_with(sessions: &[Session], force: bool, renumber: bool) -> Result<M
             .agenda
             .iter()
             .filter(|i| !everywhere.contains(&i.id) && !copies.contains(&i.id))
-            .map(|i| short(&i.text))
+            .map(|i| super::shorten::title(&i.text))
             .collect(),
     };
     Ok(Merged {
@@ -451,7 +451,7 @@ fn records_at(s: &Session, level: u8) -> Vec<Found> {
             what,
             parents: parents.to_vec(),
             item,
-            text: short(text),
+            text: super::shorten::title(text),
         })
     };
     if level == 0 {
@@ -812,7 +812,12 @@ fn join_text(ctx: &mut Ctx, what: Conflicted, a: String, b: String) -> String {
         b
     } else {
         let (kept, other) = if b < a { (b, a) } else { (a, b) };
-        ctx.conflict(what, short(&kept), short(&other), None);
+        ctx.conflict(
+            what,
+            super::shorten::title(&kept),
+            super::shorten::title(&other),
+            None,
+        );
         kept
     }
 }
@@ -850,16 +855,6 @@ fn union_lines(a: &str, b: &str) -> String {
             out.push('\n');
             out.push_str(line);
         }
-    }
-    out
-}
-
-/// The first line of a text, cut to 60 characters.
-fn short(text: &str) -> String {
-    let first = text.lines().next().unwrap_or("").trim();
-    let mut out: String = first.chars().take(60).collect();
-    if first.chars().count() > 60 {
-        out.push('…');
     }
     out
 }
@@ -997,7 +992,7 @@ impl Rec for Group {
         self.name.clone()
     }
     fn label(&self) -> String {
-        short(&self.name)
+        super::shorten::title(&self.name)
     }
     /// Sizes are filled in where one laptop counted; of two counts the larger stays.
     fn absorb(&mut self, other: Self, _ctx: &mut Ctx) {
@@ -1021,10 +1016,13 @@ impl Rec for Item {
         item_key(self.kind, &self.text)
     }
     fn label(&self) -> String {
-        short(&self.text)
+        super::shorten::title(&self.text)
     }
     fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
-        let outer = std::mem::replace(&mut ctx.place, format!("“{}”", short(&self.text)));
+        let outer = std::mem::replace(
+            &mut ctx.place,
+            format!("“{}”", super::shorten::title(&self.text)),
+        );
         self.notes = union_lines(&self.notes, &other.notes);
         self.planned_minutes = self.planned_minutes.max(other.planned_minutes);
         merge_list(&mut self.options, other.options, ctx);
@@ -1072,7 +1070,7 @@ impl Rec for ResponseOption {
         self.label.clone()
     }
     fn label(&self) -> String {
-        short(&self.label)
+        super::shorten::title(&self.label)
     }
     fn other_version(&self, id: Id, mark: &str) -> Self {
         ResponseOption {
@@ -1092,7 +1090,7 @@ impl Rec for Round {
         String::new()
     }
     fn label(&self) -> String {
-        short(&self.label)
+        super::shorten::title(&self.label)
     }
     fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
         let label = std::mem::take(&mut self.label);
@@ -1147,7 +1145,7 @@ impl Rec for Reaction {
         format!("{text}\u{1f}{stance:?}\u{1f}{group:?}\u{1f}{by:?}\u{1f}{time:?}")
     }
     fn label(&self) -> String {
-        short(&self.text)
+        super::shorten::title(&self.text)
     }
     fn join_same(&mut self, other: &Self) {
         self.highlighted |= other.highlighted;
@@ -1173,7 +1171,7 @@ impl Rec for Proposal {
         )
     }
     fn label(&self) -> String {
-        short(&self.title)
+        super::shorten::title(&self.title)
     }
     fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
         merge_list(&mut self.actions, other.actions, ctx);
@@ -1200,7 +1198,7 @@ impl Rec for Action {
         format!("{}\u{1f}{}\u{1f}{:?}", self.text, self.owner, self.due)
     }
     fn label(&self) -> String {
-        short(&self.text)
+        super::shorten::title(&self.text)
     }
     fn other_version(&self, id: Id, mark: &str) -> Self {
         Action {
@@ -1220,7 +1218,7 @@ impl Rec for Feedback {
         format!("{:?}\u{1f}{}", self.from_group, self.text)
     }
     fn label(&self) -> String {
-        short(&self.text)
+        super::shorten::title(&self.text)
     }
     fn other_version(&self, id: Id, mark: &str) -> Self {
         Feedback {
@@ -1243,7 +1241,7 @@ impl Rec for Commitment {
         )
     }
     fn label(&self) -> String {
-        short(&format!("{}: {}", self.person, self.action))
+        super::shorten::title(&format!("{}: {}", self.person, self.action))
     }
     fn other_version(&self, id: Id, mark: &str) -> Self {
         Commitment {
@@ -1263,7 +1261,7 @@ impl Rec for Theme {
         self.name.clone()
     }
     fn label(&self) -> String {
-        short(&self.name)
+        super::shorten::title(&self.name)
     }
     fn other_version(&self, id: Id, mark: &str) -> Self {
         Theme {
@@ -1282,7 +1280,7 @@ impl Rec for Statement {
         format!("{}\u{1f}{:?}\u{1f}{}", self.theme, self.group, self.text)
     }
     fn label(&self) -> String {
-        short(&self.text)
+        super::shorten::title(&self.text)
     }
     fn other_version(&self, id: Id, mark: &str) -> Self {
         Statement {

@@ -9,6 +9,7 @@ pub mod merge;
 pub mod sample;
 mod session;
 mod share;
+pub mod shorten;
 pub mod texts;
 pub mod validate;
 

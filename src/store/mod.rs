@@ -286,22 +286,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, LoadError> {
     validate::located(&session).map_err(|problem| LoadError::Invalid {
         path: path.to_path_buf(),
         at: locate::place(text, &problem.place),
-        item: problem
-            .item
-            .map(|i| (i + 1, excerpt(&session.agenda[i].text))),
+        item: problem.item.map(|i| {
+            (
+                i + 1,
+                crate::model::shorten::quoted_title(&session.agenda[i].text),
+            )
+        }),
         error: problem.error,
     })?;
     Ok(session)
-}
-
-/// An item's first line in quotes, cut at 60 characters, to name the item in a message.
-pub fn excerpt(text: &str) -> String {
-    let first = text.lines().next().unwrap_or("").trim();
-    let mut out: String = first.chars().take(60).collect();
-    if first.chars().count() > 60 {
-        out.push('…');
-    }
-    format!("“{out}”")
 }
 
 /// Where the offending token starts. ron's span often starts at the whitespace before it (after

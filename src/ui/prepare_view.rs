@@ -159,38 +159,12 @@ fn warning(ui: &mut egui::Ui, text: impl Into<String>) {
     ui.label(RichText::new(format!("⚠ {}", text.into())).color(WARN));
 }
 
-/// The first line of a text, at most `max` characters, for one-line lists.
-fn one_line(text: &str, max: usize) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    let more = text.trim().lines().nth(1).is_some();
-    if line.chars().count() > max {
-        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    } else if more {
-        format!("{line} …")
-    } else {
-        line.to_string()
-    }
-}
+use crate::model::shorten::first_line;
 
 /// Queues the change only when it does something, so a focus change without an edit leaves no
 /// empty undo step behind.
 fn push_if(changes: &mut Vec<Change>, changed: bool, change: impl FnOnce() -> Change) {
     if changed {
         changes.push(change());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::one_line;
-
-    #[test]
-    fn one_line_shortens_on_characters_not_bytes() {
-        assert_eq!(one_line("", 10), "");
-        assert_eq!(one_line("één twee drie vier", 8), "één twe…");
-        assert_eq!(one_line("a\nb", 10), "a …");
-        assert_eq!(one_line("🌻🌻🌻", 2), "🌻…");
-        assert_eq!(one_line("x", 0), "…");
     }
 }

@@ -1162,15 +1162,4 @@ pub fn group_label(session: &Session, group: Option<Id>, t: &Texts) -> String {
     }
 }
 
-/// The first line of a text, shortened with an ellipsis.
-pub fn first_line(text: &str, max_chars: usize) -> String {
-    let line = text.lines().next().unwrap_or("");
-    if line.chars().count() > max_chars {
-        let cut: String = line.chars().take(max_chars - 1).collect();
-        format!("{}…", cut.trim_end())
-    } else if text.lines().nth(1).is_some() {
-        format!("{line} …")
-    } else {
-        line.to_string()
-    }
-}
+pub use crate::model::shorten::first_line;

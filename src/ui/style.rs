@@ -29,15 +29,7 @@ pub const PRESENTER_CHARS: usize = 3_000;
 /// How much of one text the beamer lays out; more cannot be read from the back of a room.
 pub const BEAMER_CHARS: usize = 1_200;
 
-/// `text`, cut to `max_chars` characters with "…" when longer. Laying out a megabyte of text
-/// takes egui over a second, so every text a participant or a paste can make huge goes
-/// through here before it is shown.
-pub fn clipped(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        None => std::borrow::Cow::Borrowed(text),
-        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
-    }
-}
+pub use crate::model::shorten::clipped;
 
 /// Texts longer than this get no edit box: egui lays out the whole text of an edit box, and
 /// for a pasted book that takes seconds and gigabytes every time it is shown.
@@ -89,18 +81,4 @@ pub fn fonts() -> egui::FontDefinitions {
             .push("dejavu".into());
     }
     fonts
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clipped;
-
-    #[test]
-    fn long_texts_are_cut_at_a_character_not_a_byte() {
-        assert_eq!(clipped("kort", 10), "kort");
-        assert_eq!(clipped("ééééé", 5), "ééééé");
-        assert_eq!(clipped("éééééé", 5), "ééééé…");
-        assert_eq!(clipped("👩‍👩‍👧 en meer", 3), "👩‍👩…");
-        assert!(matches!(clipped("kort", 4), std::borrow::Cow::Borrowed(_)));
-    }
 }

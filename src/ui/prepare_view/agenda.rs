@@ -5,7 +5,7 @@
 //! The selected item is `RunState::current`, shared with the run view, so the presenter starts
 //! where the preparation left off.
 
-use super::{one_line, push_if, warning};
+use super::{first_line, push_if, warning};
 use crate::model::{
     Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
 };
@@ -516,7 +516,7 @@ fn confirm_delete_item(
             "{} {}: ‘{}’?",
             t.prep_delete_item,
             index + 1,
-            one_line(&item.text, 60)
+            first_line(&item.text, 60)
         ));
         ui.add_space(6.0);
         ui.label(format!("{}:", t.prep_recorded));
@@ -810,7 +810,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                     let text = if item.text.trim().is_empty() {
                         format!("({})", t.prep_no_text)
                     } else {
-                        one_line(&item.text, 100)
+                        first_line(&item.text, 100)
                     };
                     let label =
                         format!("{}. {} {text}{minutes}{warn}", i + 1, kind_icon(item.kind),);
@@ -829,7 +829,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                             .on_hover_text(format!(
                                 "{}: {}",
                                 t.kind(item.kind),
-                                one_line(&item.text, 300)
+                                first_line(&item.text, 300)
                             ))
                     });
                     // The whole row is a drop target.

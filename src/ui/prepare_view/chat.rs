@@ -6,7 +6,7 @@
 //! A chat file is picked in a native dialog and read and parsed on the dialog's thread by the
 //! app (`App::start_chat_dialog`); this screen only shows the result.
 
-use super::{one_line, warning};
+use super::{first_line, warning};
 use crate::import::chat::{self, ChatImport, ChatMessage};
 use crate::model::{Change, Id, ItemKind, Session};
 use crate::ui::app::OpenSession;
@@ -350,7 +350,7 @@ pub fn show(
                                             egui::Label::new(format!(
                                                 "{} {line}: {}",
                                                 t.prep_line,
-                                                one_line(text, 200)
+                                                first_line(text, 200)
                                             ))
                                             .truncate(),
                                         );
@@ -376,7 +376,7 @@ fn item_label(session: &Session, index: usize) -> String {
         "{}. {} {}",
         index + 1,
         kind_icon(item.kind),
-        one_line(&item.text, 70)
+        first_line(&item.text, 70)
     )
 }
 
@@ -415,7 +415,7 @@ fn messages_table(ui: &mut egui::Ui, t: &Texts, messages: &[ChatMessage], keep_n
                             egui::Label::new(m.name.clone().unwrap_or_default()).truncate(),
                         );
                     }
-                    ui.add(egui::Label::new(one_line(&m.text, 300)).truncate());
+                    ui.add(egui::Label::new(first_line(&m.text, 300)).truncate());
                 });
             }
         });

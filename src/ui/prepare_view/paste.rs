@@ -2,7 +2,7 @@
 //! becomes one item per line. Bullets, numbers and blank lines are handled by
 //! [`crate::import::list::parse`]; the preview shows exactly what will be added.
 
-use super::{Section, one_line};
+use super::{Section, first_line};
 use crate::import::list;
 use crate::model::{Change, ItemKind};
 use crate::ui::app::OpenSession;
@@ -111,7 +111,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
                                     "{}. {} {}",
                                     start + i + 1,
                                     kind_icon(state.kind),
-                                    one_line(&lines[i], 200)
+                                    first_line(&lines[i], 200)
                                 ))
                                 .truncate(),
                             );

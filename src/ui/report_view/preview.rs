@@ -554,8 +554,8 @@ fn paragraphs(text: &str) -> String {
 
 /// At most [`MAX_CHARS`] characters, an ellipsis marking a cut.
 fn clip(text: String) -> String {
-    match text.char_indices().nth(MAX_CHARS) {
-        Some((at, _)) => format!("{} …", &text[..at]),
+    match crate::model::shorten::cut(&text, MAX_CHARS) {
+        Some(head) => format!("{head} …"),
         None => text,
     }
 }
