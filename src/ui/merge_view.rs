@@ -7,6 +7,7 @@
 
 use super::app::App;
 use super::texts::Texts;
+use super::widgets::warning;
 use crate::model::Session;
 use crate::model::merge::{self, Conflict, Counts, IdClash, MergeError, Merged, Occurrence};
 use crate::store;
@@ -227,7 +228,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                         }
                     }
                     Window::HandedOut(Err(e)) | Window::Failed(e) => {
-                        ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
+                        warning(ui, e);
                     }
                     Window::Preview(preview) => preview_body(ui, t, preview, &mut answer),
                 });
@@ -303,10 +304,7 @@ fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, answer: &mut An
             other_title,
             ..
         }) => {
-            ui.colored_label(
-                super::prepare_view::WARN,
-                format!("⚠ {}", t.merge_different),
-            );
+            warning(ui, t.merge_different);
             let file = |i: usize| {
                 preview
                     .files
@@ -323,14 +321,14 @@ fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, answer: &mut An
         }
         Err(MergeError::IdClash(clash)) => {
             let line = clash_line(t, &preview.files, t.merge_id_clash, clash);
-            ui.colored_label(super::prepare_view::WARN, format!("⚠ {line}"));
+            warning(ui, line);
             ui.add_space(6.0);
             if ui.button(t.merge_renumber).clicked() {
                 answer.renumber = true;
             }
         }
         Err(e) => {
-            ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
+            warning(ui, e);
         }
         Ok(merged) => {
             counts_grid(ui, t, &preview.files, merged);
@@ -358,7 +356,7 @@ fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, answer: &mut An
     }
     if let Some(e) = &preview.save_error {
         ui.add_space(6.0);
-        ui.colored_label(super::prepare_view::WARN, format!("⚠ {e}"));
+        warning(ui, e);
     }
 }
 

@@ -15,6 +15,7 @@ mod start;
 mod style;
 pub mod texts;
 mod theme;
+mod widgets;
 
 pub use app::{App, OpenSession, RunState, Screen, Timer};
 pub use report_view::{ExportFormat, ExportStatus};

@@ -151,13 +151,7 @@ fn section_tabs(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> bool {
     hand_out
 }
 
-/// The colour of inline validation messages: dark red, readable on the light theme.
-pub use super::theme::WARN;
-
-/// An inline warning line, with an icon so colour is never the only signal.
-fn warning(ui: &mut egui::Ui, text: impl Into<String>) {
-    ui.label(RichText::new(format!("⚠ {}", text.into())).color(WARN));
-}
+use super::widgets::warning;
 
 use crate::model::shorten::first_line;
 

@@ -12,6 +12,7 @@ use crate::model::{
 use crate::ui::app::OpenSession;
 use crate::ui::style::{edit_box, too_long, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
+use crate::ui::widgets::{DeleteQuestion, confirm_delete, kind_picker};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 #[derive(Default)]
@@ -508,52 +509,26 @@ fn confirm_delete_item(
         return;
     };
     let item = &session.agenda[index];
-    let mut yes = false;
-    let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("confirm-delete-item")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.heading(format!(
+    let question = DeleteQuestion {
+        id: "confirm-delete-item",
+        heading: format!(
             "{} {}: ‘{}’?",
             t.prep_delete_item,
             index + 1,
             first_line(&item.text, 60)
-        ));
-        ui.add_space(6.0);
-        ui.label(format!("{}:", t.prep_recorded));
-        for (n, what) in recorded(item) {
-            if n > 0 {
-                ui.label(format!("• {}: {n}", what(t)));
-            }
-        }
-        ui.add_space(6.0);
-        ui.label(RichText::new(t.prep_remove_group_undo).weak());
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui
-                .button(
-                    RichText::new(format!("🗑 {}", t.prep_remove_group_yes))
-                        .color(super::WARN)
-                        .strong(),
-                )
-                .clicked()
-            {
-                yes = true;
-            }
-            let no = ui.button(t.prep_cancel);
-            // Enter or Space on the focused button answers: the safe answer.
-            if focus_cancel {
-                no.request_focus();
-            }
-            if no.clicked() {
-                close = true;
-            }
-        });
-    });
+        ),
+        intro: format!("{}:", t.prep_recorded),
+        counts: recorded(item)
+            .into_iter()
+            .map(|(n, what)| (n, what(t)))
+            .collect(),
+    };
+    let answer = confirm_delete(ctx, t, question, focus_cancel);
     open.view.prepare.agenda.cancel_focused = true;
-    if yes {
+    if answer == Some(true) {
         remove_item(open, id, changes);
     }
-    if yes || close || modal.should_close() {
+    if answer.is_some() {
         open.view.prepare.agenda.confirm_delete = None;
     }
 }
@@ -708,23 +683,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
             ui.heading(RichText::new(t.agenda).strong());
             let state = &mut open.view.prepare.agenda;
             ui.horizontal_wrapped(|ui| {
-                egui::ComboBox::from_id_salt("add-kind")
-                    .selected_text(format!(
-                        "{} {}",
-                        kind_icon(state.add_kind),
-                        t.kind(state.add_kind)
-                    ))
-                    .show_ui(ui, |ui| {
-                        for kind in ItemKind::ALL {
-                            ui.selectable_value(
-                                &mut state.add_kind,
-                                kind,
-                                format!("{} {}", kind_icon(kind), t.kind(kind)),
-                            );
-                        }
-                    })
-                    .response
-                    .accessible_name(t.prep_kind);
+                kind_picker(ui, "add-kind", &mut state.add_kind, t, t.prep_kind);
                 if ui
                     .button(RichText::new(format!("➕ {}", t.prep_add_item)).strong())
                     .on_hover_text("Ctrl+N")

@@ -3,11 +3,12 @@
 //! and the group buttons are changes at once.
 
 use super::datepicker;
-use super::{WARN, push_if, warning};
+use super::{push_if, warning};
 use crate::model::{Change, Details, Group, Id, Language, Session, validate};
 use crate::ui::app::OpenSession;
 use crate::ui::style::edit_box;
 use crate::ui::texts::Texts;
+use crate::ui::widgets::{DeleteQuestion, confirm_delete};
 use chrono::NaiveTime;
 use egui::RichText;
 use std::collections::HashMap;
@@ -607,55 +608,26 @@ fn confirm_remove_group(
         return;
     };
     let u = group_use(session, id);
-    let mut close = false;
-    let mut removed = false;
-    let modal = egui::Modal::new(egui::Id::unique("confirm-remove-group")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.heading(format!("{} ‘{}’?", t.prep_remove_group, group.name));
-        ui.add_space(6.0);
-        ui.label(t.prep_remove_group_intro);
-        let lines = [
+    let question = DeleteQuestion {
+        id: "confirm-remove-group",
+        heading: format!("{} ‘{}’?", t.prep_remove_group, group.name),
+        intro: t.prep_remove_group_intro.to_owned(),
+        counts: vec![
             (u.hands as usize, t.prep_use_hands),
             (u.statements, t.prep_use_statements),
             (u.feedback, t.prep_use_feedback),
             (u.reactions, t.prep_use_reactions),
             (u.proposals, t.prep_use_proposals),
-        ];
-        for (n, what) in lines {
-            if n > 0 {
-                ui.label(format!("• {what}: {n}"));
-            }
-        }
-        ui.add_space(6.0);
-        ui.label(RichText::new(t.prep_remove_group_undo).weak());
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            let yes = ui.button(
-                RichText::new(format!("🗑 {}", t.prep_remove_group_yes))
-                    .color(WARN)
-                    .strong(),
-            );
-            if yes.clicked() {
-                changes.push(session.remove_group_change(id));
-                removed = true;
-                close = true;
-            }
-            let no = ui.button(t.prep_cancel);
-            // Enter or Space on the focused button answers: the safe answer.
-            if focus_cancel {
-                no.request_focus();
-            }
-            if no.clicked() {
-                close = true;
-            }
-        });
-    });
+        ],
+    };
+    let answer = confirm_delete(ctx, t, question, focus_cancel);
     open.view.prepare.details.cancel_focused = true;
-    if close || modal.should_close() {
-        open.view.prepare.details.confirm_remove = None;
-    }
-    if removed {
+    if answer == Some(true) {
+        changes.push(session.remove_group_change(id));
         forget_group(&mut open.view.forms, id);
+    }
+    if answer.is_some() {
+        open.view.prepare.details.confirm_remove = None;
     }
 }
 

@@ -7,6 +7,7 @@ use crate::import::list;
 use crate::model::{Change, ItemKind};
 use crate::ui::app::OpenSession;
 use crate::ui::texts::{Texts, kind_icon};
+use crate::ui::widgets::kind_picker;
 use egui::{Key, Modifiers, RichText};
 
 #[derive(Default)]
@@ -73,19 +74,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
                 );
                 ui.horizontal(|ui| {
                     ui.label(t.prep_paste_as);
-                    egui::ComboBox::from_id_salt("paste-kind")
-                        .selected_text(format!("{} {}", kind_icon(state.kind), t.kind(state.kind)))
-                        .show_ui(ui, |ui| {
-                            for kind in ItemKind::ALL {
-                                ui.selectable_value(
-                                    &mut state.kind,
-                                    kind,
-                                    format!("{} {}", kind_icon(kind), t.kind(kind)),
-                                );
-                            }
-                        })
-                        .response
-                        .accessible_name(t.prep_paste_as);
+                    kind_picker(ui, "paste-kind", &mut state.kind, t, t.prep_paste_as);
                 });
                 if ui
                     .button(

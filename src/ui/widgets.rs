@@ -1,0 +1,84 @@
+//! Small pieces several screens draw the same way.
+
+use super::texts::{Texts, kind_icon};
+use super::theme::WARN;
+use crate::model::ItemKind;
+use egui::{Response, RichText, Ui};
+
+/// An inline warning line, with an icon so colour is never the only signal.
+pub fn warning(ui: &mut Ui, text: impl std::fmt::Display) {
+    ui.label(RichText::new(format!("⚠ {text}")).color(WARN));
+}
+
+/// A drop-down of every item kind, each with its icon; `name` is what screen readers hear.
+pub fn kind_picker(
+    ui: &mut Ui,
+    salt: &str,
+    kind: &mut ItemKind,
+    t: &Texts,
+    name: &str,
+) -> Response {
+    let label = |k: ItemKind| format!("{} {}", kind_icon(k), t.kind(k));
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(label(*kind))
+        .show_ui(ui, |ui| {
+            for k in ItemKind::ALL {
+                ui.selectable_value(kind, k, label(k));
+            }
+        })
+        .response
+        .accessible_name(name)
+}
+
+/// What a confirm-delete question shows: its title, a line before the counts, and how many
+/// things of each kind go with what is deleted (kinds with none are left out).
+pub struct DeleteQuestion<'a> {
+    pub id: &'static str,
+    pub heading: String,
+    pub intro: String,
+    pub counts: Vec<(usize, &'a str)>,
+}
+
+/// Asks before deleting, Cancel holding the keyboard when `focus_cancel` (so Enter or Space
+/// gives the safe answer). `Some(true)`: delete; `Some(false)`: cancelled or closed; `None`:
+/// still open.
+pub fn confirm_delete(
+    ctx: &egui::Context,
+    t: &Texts,
+    q: DeleteQuestion<'_>,
+    focus_cancel: bool,
+) -> Option<bool> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique(q.id)).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(q.heading);
+        ui.add_space(6.0);
+        ui.label(q.intro);
+        for (n, what) in q.counts {
+            if n > 0 {
+                ui.label(format!("• {what}: {n}"));
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(t.prep_remove_group_undo).weak());
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let yes = ui.button(
+                RichText::new(format!("🗑 {}", t.prep_remove_group_yes))
+                    .color(WARN)
+                    .strong(),
+            );
+            if yes.clicked() {
+                answer = Some(true);
+            }
+            let no = ui.button(t.prep_cancel);
+            if focus_cancel {
+                no.request_focus();
+            }
+            if no.clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    answer.or(modal.should_close().then_some(false))
+}
