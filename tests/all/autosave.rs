@@ -2,6 +2,7 @@
 //! the file disappearing, and choosing which version to keep. Nothing is ever overwritten
 //! unseen, and no version is lost.
 
+use crate::support;
 use crate::support::settle_autosave as settle;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -142,7 +143,7 @@ mod window {
     use egui::Key;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use stelling::store::{examples::EXAMPLES, settings::Settings};
+    use stelling::store::examples::EXAMPLES;
     use stelling::ui::App;
 
     fn run_until_idle(h: &mut Harness<'_, App>) {
@@ -166,15 +167,9 @@ mod window {
     fn the_window_warns_and_loads_the_other_version_keeping_mine() {
         let dir = tempfile::tempdir().unwrap();
         let path = store::examples::install(&EXAMPLES[0], dir.path()).unwrap();
-        let mut app = App::with_settings(Settings {
-            language: Some(Language::En),
-            recent: Vec::new(),
-        });
+        let mut app = support::app(Language::En);
         app.open_path(&path);
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1400.0, 900.0))
-            .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-        h.run_steps(2);
+        let mut h = support::harness(app);
 
         let mut theirs = store::load(&path).unwrap();
         theirs.title = "Aangepast in een editor".into();

@@ -1,8 +1,8 @@
 //! A subgroup's copy in the app: it opens with its group picked, says so in the status bar,
 //! and tallies and reactions entered without choosing a group belong to that group.
 
+use crate::support::{app_with, harness, press_mod};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use stelling::model::merge::split;
@@ -24,32 +24,13 @@ fn second_groups_copy(dir: &Path) -> (PathBuf, Session) {
     (path, copy)
 }
 
-fn harness(path: &Path, language: Language) -> Harness<'static, App> {
-    let mut app = App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    });
-    app.open_path(path);
-    assert!(app.message.is_none(), "opening failed: {:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
-    h
-}
-
-fn press(h: &mut Harness<'_, App>, m: Modifiers, key: Key) {
-    h.key_press_modifiers(m, key);
-    h.run_steps(1);
-}
-
 #[test]
 fn a_copy_records_its_group_without_picking_it() {
     let dir = tempfile::tempdir().unwrap();
     let (path, copy) = second_groups_copy(dir.path());
     let group = copy.recording_group.unwrap();
     let name = copy.group_name(Some(group)).to_string();
-    let mut h = harness(&path, Language::En);
+    let mut h = harness(app_with(&path, Language::En));
     assert_eq!(h.state().open.as_ref().unwrap().view.group, Some(group));
     assert_eq!(
         h.state().open.as_ref().unwrap().view.forms.proposal.group,
@@ -68,16 +49,16 @@ fn a_copy_records_its_group_without_picking_it() {
         .position(|i| i.kind == ItemKind::Proposition)
         .unwrap();
     for _ in 0..target {
-        press(&mut h, Modifiers::NONE, Key::ArrowDown);
+        press_mod(&mut h, Modifiers::NONE, Key::ArrowDown);
     }
     let item = &copy.agenda[target];
     let option = item.options[0].id;
     let before = item.rounds.last().unwrap().count(option, Some(group));
-    press(&mut h, Modifiers::NONE, Key::Num1);
-    press(&mut h, Modifiers::NONE, Key::R);
+    press_mod(&mut h, Modifiers::NONE, Key::Num1);
+    press_mod(&mut h, Modifiers::NONE, Key::R);
     h.event(egui::Event::Text("Uit de tweede groep".into()));
     h.run_steps(1);
-    press(&mut h, Modifiers::NONE, Key::Enter);
+    press_mod(&mut h, Modifiers::NONE, Key::Enter);
 
     let now = h.state().open.as_ref().unwrap().doc.session().clone();
     let round = now.item(item.id).unwrap().rounds.last().unwrap().clone();
@@ -96,17 +77,9 @@ fn a_whole_room_session_shows_no_copy_label() {
     let (path, mut copy) = second_groups_copy(dir.path());
     copy.recording_group = None;
     store::save(&path, &copy).unwrap();
-    let h = harness(&path, Language::Nl);
+    let h = harness(app_with(&path, Language::Nl));
     assert_eq!(h.state().open.as_ref().unwrap().view.group, None);
     assert!(h.query_by_label_contains("Kopie voor").is_none());
-}
-
-fn app_harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
-    h
 }
 
 #[test]
@@ -125,7 +98,7 @@ fn hand_out_copies_writes_one_file_per_group_and_never_overwrites() {
     app.open_path(&path);
     let folder = dir.path().join("kopieen");
     merge_view::hand_out_to(&mut app, &folder);
-    let mut h = app_harness(app);
+    let mut h = harness(app);
     assert!(
         h.query_by_label_contains("Saved, one copy per group")
             .is_some()
@@ -169,7 +142,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
         recent: Vec::new(),
     });
     merge_view::merge_files(&mut app, vec![first_path.clone(), path.clone()]);
-    let mut h = app_harness(app);
+    let mut h = harness(app);
     assert!(h.query_by_label_contains("Save merged session…").is_some());
     assert!(h.query_by_label_contains("Conflicts").is_some());
     assert!(
@@ -249,16 +222,16 @@ fn a_new_round_on_every_copy_merges_into_one_round() {
     for (n, copy) in copies.iter().enumerate() {
         let path = dir.path().join(format!("tafel {n}.ron"));
         store::save(&path, copy).unwrap();
-        let mut h = harness(&path, Language::Nl);
+        let mut h = harness(app_with(&path, Language::Nl));
         for _ in 0..target {
-            press(&mut h, Modifiers::NONE, Key::ArrowDown);
+            press_mod(&mut h, Modifiers::NONE, Key::ArrowDown);
         }
-        press(&mut h, Modifiers::NONE, Key::N);
-        press(&mut h, Modifiers::NONE, Key::Num1);
-        press(&mut h, Modifiers::NONE, Key::R);
+        press_mod(&mut h, Modifiers::NONE, Key::N);
+        press_mod(&mut h, Modifiers::NONE, Key::Num1);
+        press_mod(&mut h, Modifiers::NONE, Key::R);
         h.event(egui::Event::Text(format!("Van tafel {n}")));
         h.run_steps(1);
-        press(&mut h, Modifiers::NONE, Key::Enter);
+        press_mod(&mut h, Modifiers::NONE, Key::Enter);
         let session = h.state().open.as_ref().unwrap().doc.session().clone();
         assert_eq!(
             session.item(item.id).unwrap().rounds.len(),

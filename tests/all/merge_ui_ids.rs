@@ -1,12 +1,11 @@
 //! The merge window when two different records in the copies share an id: it names both
 //! files and records in the window's language, and "keep both" merges with one renumbered.
 
-use egui_kittest::Harness;
+use crate::support;
 use egui_kittest::kittest::Queryable;
 use stelling::model::merge::split;
 use stelling::model::{Id, Language, Reaction, Stance};
-use stelling::store::{self, examples::EXAMPLES, settings::Settings};
-use stelling::ui::App;
+use stelling::store::{self, examples::EXAMPLES};
 use stelling::ui::merge_view::{self, Window};
 
 #[test]
@@ -45,15 +44,9 @@ fn a_shared_id_is_named_and_keep_both_renumbers_one() {
         })
         .collect();
 
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::Nl),
-        recent: Vec::new(),
-    });
+    let mut app = support::app(Language::Nl);
     merge_view::merge_files(&mut app, files);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
+    let mut h = support::harness(app);
     for text in [
         "hetzelfde id",
         "groep-een.ron: reactie “Eerst koffie” (punt 1)",

@@ -2,11 +2,12 @@
 //! same shift on the presenter, on the beamer (its accessibility labels) and in every report
 //! format, in Dutch and in English, and the parts of a whole that are shown add up to 100.
 
+use crate::support;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stelling::model::{Group, Id, Item, ItemKind, Language, Round, Session, Tally};
-use stelling::store::{self, settings::Settings};
+use stelling::store::{self};
 use stelling::ui::App;
 use stelling::{report, ui};
 
@@ -100,16 +101,7 @@ fn presenter_and_beamer(language: Language, e: &Expected) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("one-number.ron");
     store::save(&path, &session(language)).unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    });
-    app.open_path(&path);
-    assert!(app.message.is_none(), "{:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
+    let mut h = support::harness_sized(support::app_with(&path, language), 1600.0, 1000.0);
     assert_eq!(
         h.state().open.as_ref().unwrap().view.screen,
         ui::Screen::Run

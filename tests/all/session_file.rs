@@ -2,7 +2,7 @@
 //! symbolic link, another program's edit that keeps the size and time, a folder that goes away
 //! and comes back, a save that ends while nobody touches the window, a read-only folder or file.
 
-use crate::support::{self, settle_autosave as settle};
+use crate::support::{self, app, harness, settle_autosave as settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -11,8 +11,8 @@ use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use stelling::model::{Change, Document, Language, Session};
+use stelling::store::examples::EXAMPLES;
 use stelling::store::{self, Autosave, LockError, SaveStatus, SessionLock};
-use stelling::store::{examples::EXAMPLES, settings::Settings};
 use stelling::ui::App;
 
 fn session(title: &str) -> Session {
@@ -36,21 +36,6 @@ fn rename_in_app(app: &mut App, title: &str) {
 
 fn title_of(path: &Path) -> String {
     store::load(path).unwrap().title
-}
-
-fn app(language: Language) -> App {
-    App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    })
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
-    h
 }
 
 /// Runs frames until the background save has caught up (or failed), at most ten seconds.

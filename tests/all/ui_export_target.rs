@@ -3,25 +3,18 @@
 //! session (through a link too), another session and a file open elsewhere are refused, in the
 //! window's language, and left byte for byte as they were.
 
+use crate::support;
 use crate::support::example_copy;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use stelling::model::Language;
-use stelling::store::{self, settings::Settings};
+use stelling::store::{self};
 use stelling::ui::{App, ExportFormat, ExportStatus};
 
 fn harness(path: &Path, language: Language) -> Harness<'static, App> {
-    let mut app = App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    });
-    app.open_path(path);
-    assert!(app.message.is_none(), "opening failed: {:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut h = support::harness(support::app_with(path, language));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
     h.run_steps(3);
     h

@@ -4,12 +4,12 @@
 //! and the language alone.
 
 use crate::support::session;
+use crate::support::{app_with, example_copy, harness_sized};
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use std::path::Path;
 use stelling::model::{Id, ItemKind, Language};
-use stelling::store::{self, examples::EXAMPLES, settings::Settings};
 use stelling::ui::App;
 
 /// The conference example, with proposals and commitments to fill in.
@@ -18,19 +18,8 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 }
 
 fn harness_of(dir: &Path, example: &str) -> Harness<'static, App> {
-    let example = EXAMPLES.iter().find(|e| e.file_name == example).unwrap();
-    let path = store::examples::install(example, dir).unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
-    app.open_path(&path);
-    assert!(app.message.is_none(), "opening failed: {:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 3000.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
-    h
+    let app = app_with(&example_copy(dir, example), Language::En);
+    harness_sized(app, 1400.0, 3000.0)
 }
 
 /// The open session's form drafts (their type is private to the app).
