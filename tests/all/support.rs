@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 use stelling::model::{Document, Language, Session};
-use stelling::store::{self, Autosave, SaveStatus, examples::EXAMPLES, settings::Settings};
+use stelling::store::{
+    self, Autosave, SaveStatus,
+    examples::{EXAMPLES, Example},
+    settings::Settings,
+};
 use stelling::ui::App;
 
 /// Longer than any command takes on a busy machine; a command still running then is waiting
@@ -127,6 +131,16 @@ pub fn app_with(path: &Path, language: Language) -> App {
     let mut app = app(language);
     app.open_path(path);
     assert!(app.message.is_none(), "opening failed: {:?}", app.message);
+    app
+}
+
+/// The app in `language` with a copy of the built-in `example` in `dir` open, as the start
+/// screen opens it.
+pub fn app_with_example(dir: &Path, example: &Example, language: Language) -> App {
+    let mut app = app(language);
+    app.sessions_dir = dir.to_path_buf();
+    app.open_example(example);
+    assert!(app.message.is_none(), "{:?}", app.message);
     app
 }
 

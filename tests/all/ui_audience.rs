@@ -2,26 +2,17 @@
 //! quotes (Q) and the title slide (F6). In the test harness the second window is embedded in
 //! the first, so everything the room would see can be queried.
 
+use crate::support;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stelling::model::{ItemKind, Language};
-use stelling::store::{examples::EXAMPLES, settings::Settings};
+use stelling::store::examples::EXAMPLES;
 use stelling::ui::App;
 
 fn harness(dir: &std::path::Path) -> Harness<'static, App> {
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
-    app.sessions_dir = dir.to_path_buf();
-    app.open_example(&EXAMPLES[0]);
-    assert!(app.message.is_none(), "{:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
-    h
+    let app = support::app_with_example(dir, &EXAMPLES[0], Language::En);
+    support::harness_sized(app, 1600.0, 1000.0)
 }
 
 fn press(h: &mut Harness<'_, App>, key: Key) {

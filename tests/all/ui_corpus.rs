@@ -5,7 +5,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use stelling::model::Language;
-use stelling::store::settings::Settings;
 use stelling::ui::App;
 
 /// Opens a copy of `tests/corpus/bad/NAME` in a window speaking `language`; returns the
@@ -16,10 +15,7 @@ fn open_bad(name: &str, language: Language, dir: &Path) -> Harness<'static, App>
         .join(name);
     let path = dir.join(name);
     std::fs::copy(&original, &path).unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    });
+    let mut app = crate::support::app(language);
     app.sessions_dir = dir.to_path_buf();
     app.open_path(&path);
     assert!(app.open.is_none(), "{name} does not open");

@@ -1,11 +1,12 @@
 //! Every item of every example renders in both languages, with every glyph present (the test
 //! harness panics on a character no font can draw), and the shortcut overlay opens and closes.
 
+use crate::support;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stelling::model::Language;
-use stelling::store::{examples::EXAMPLES, settings::Settings};
+use stelling::store::examples::EXAMPLES;
 use stelling::ui::App;
 
 fn harness(
@@ -13,18 +14,8 @@ fn harness(
     example: &stelling::store::examples::Example,
     dir: &std::path::Path,
 ) -> Harness<'static, App> {
-    let mut app = App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    });
-    app.sessions_dir = dir.to_path_buf();
-    app.open_example(example);
-    assert!(app.message.is_none(), "{:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
-    h
+    let app = support::app_with_example(dir, example, language);
+    support::harness_sized(app, 1280.0, 800.0)
 }
 
 #[test]

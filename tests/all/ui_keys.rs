@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use stelling::model::{ItemKind, Language};
-use stelling::store::{self, settings::Settings};
+use stelling::store::{self};
 use stelling::ui::App;
 
 /// The session at `path` open in English.
@@ -400,10 +400,7 @@ fn a_half_typed_proposal_stays_with_its_item() {
 fn reactions_in_other_scripts_render_with_the_app_fonts() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
+    let mut app = support::app(Language::En);
     app.open_path(&path);
     // The harness fails on any glyph the fonts lack; the app's own fonts must cover these.
     let mut h = Harness::builder()

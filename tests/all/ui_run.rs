@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use stelling::model::{ItemKind, Language, Session, Stance};
-use stelling::store::{self, examples::EXAMPLES, settings::Settings};
+use stelling::store::{self, examples::EXAMPLES};
 use stelling::ui::App;
 
 fn workshop_copy(dir: &Path) -> PathBuf {
@@ -219,10 +219,7 @@ fn a_failed_save_warns_and_loses_nothing_once_saving_works_again() {
 #[test]
 fn start_screen_lists_examples_and_opens_one() {
     let home = tempfile::tempdir().unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::Nl),
-        recent: Vec::new(),
-    });
+    let mut app = crate::support::app(Language::Nl);
     app.sessions_dir = home.path().to_path_buf();
     let mut h = harness(app);
     assert!(h.query_by_label("Welkom bij Stelling").is_some());

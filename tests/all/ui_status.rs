@@ -1,13 +1,14 @@
 //! The status bar when saving fails: the way out (Save as…) must be on screen and clear of
 //! the other buttons at every usual window width, in both languages.
 
+use crate::support;
 use egui::Rect;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use std::time::Duration;
 use stelling::model::{Change, Language};
-use stelling::store::{self, SaveStatus, examples::EXAMPLES, settings::Settings};
+use stelling::store::{self, SaveStatus, examples::EXAMPLES};
 use stelling::ui::App;
 
 /// A session whose folder is removed after it was opened, with a change that cannot be saved,
@@ -20,16 +21,7 @@ fn failed_save(dir: &Path, language: Language) -> Harness<'static, App> {
         .find(|e| e.file_name == "stellingenworkshop.ron")
         .unwrap();
     let path = store::examples::install(example, &folder).unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(language),
-        recent: Vec::new(),
-    });
-    app.open_path(&path);
-    assert!(app.message.is_none(), "opening failed: {:?}", app.message);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 720.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run_steps(2);
+    let mut h = support::harness_sized(support::app_with(&path, language), 1280.0, 720.0);
     std::fs::remove_dir_all(&folder).unwrap();
     let change = {
         let session = h.state().open.as_ref().unwrap().doc.session();
