@@ -16,6 +16,8 @@ pub enum Place {
     Beamer,
     Prepare,
     Report,
+    /// A capture form that has the keyboard.
+    Form,
 }
 
 impl Place {
@@ -178,6 +180,9 @@ pub enum Command {
     DeleteItem,
     EditItem,
     AddPastedList,
+    NextField,
+    PreviousField,
+    SubmitForm,
     ScrollPageDown,
     ScrollPageUp,
     ScrollTop,
@@ -641,6 +646,27 @@ pub const TABLE: &[Spec] = &[
         "prepare: add the pasted list"
     ),
     row!(
+        NextField,
+        Form,
+        [plain(Key::Tab)],
+        "formulier: volgend veld (van de knop terug naar het eerste)",
+        "form: next field (from its button back to the first)"
+    ),
+    row!(
+        PreviousField,
+        Form,
+        [shift(Key::Tab)],
+        "formulier: vorig veld",
+        "form: previous field"
+    ),
+    row!(
+        SubmitForm,
+        Form,
+        [ctrl(Key::Enter)],
+        "formulier met een veld van meer regels: toevoegen",
+        "form with a multi-line field: add the entry"
+    ),
+    row!(
         ScrollPageDown,
         Report,
         [plain(Key::PageDown)],
@@ -792,7 +818,7 @@ pub fn overview(language: Language) -> Vec<(String, &'static str)> {
 pub fn readme_rows() -> String {
     TABLE
         .iter()
-        .filter(|s| !matches!(s.place, Place::Prepare | Place::Report))
+        .filter(|s| !matches!(s.place, Place::Prepare | Place::Report | Place::Form))
         .map(|s| format!("| {} | {} |\n", s.command.keys_text(), s.en))
         .collect()
 }
