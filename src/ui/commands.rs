@@ -873,4 +873,52 @@ mod tests {
         assert_eq!(Command::Stance.keys_text(), "Ctrl + 1 … 4");
         assert_eq!(Command::Blank.hint("Blank"), "Blank (B)");
     }
+
+    #[test]
+    fn every_command_reads_in_both_languages() {
+        for spec in TABLE {
+            assert!(!spec.keys.is_empty(), "{:?} has no key", spec.command);
+            assert!(!spec.nl.is_empty() && !spec.en.is_empty());
+            assert_ne!(spec.nl, spec.en, "{:?} is not translated", spec.command);
+        }
+        assert_eq!(overview(Language::Nl).len(), TABLE.len());
+    }
+
+    fn press(key: Key) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        }
+    }
+
+    /// While a text field has the keyboard, "?" is typed, but F1 still opens the overview.
+    #[test]
+    fn keys_that_type_wait_while_typing() {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            events: vec![press(Key::Questionmark)],
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |ui| {
+            let c = Command::ShortcutOverview;
+            assert!(!pressed_unless_typing(ui.ctx(), c, true));
+            assert!(pressed_unless_typing(ui.ctx(), c, false));
+        });
+        out.textures_delta.clear();
+        let input = egui::RawInput {
+            events: vec![press(Key::F1)],
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |ui| {
+            assert!(pressed_unless_typing(
+                ui.ctx(),
+                Command::ShortcutOverview,
+                true
+            ));
+        });
+        out.textures_delta.clear();
+    }
 }
