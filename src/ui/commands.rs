@@ -188,6 +188,7 @@ pub enum Command {
     ScrollTop,
     ScrollBottom,
     ScrollDown,
+    /// Keep last: the tests count the commands by it.
     ScrollUp,
 }
 
@@ -853,6 +854,8 @@ mod tests {
             let rows = TABLE.iter().filter(|s| s.command == spec.command).count();
             assert_eq!(rows, 1, "{:?}", spec.command);
         }
+        // No row twice and as many rows as commands: no command lacks its row.
+        assert_eq!(TABLE.len(), Command::ScrollUp as usize + 1);
     }
 
     #[test]
