@@ -1,11 +1,12 @@
 //! The app's state and the frame loop: which screen shows, the open session with its undo
 //! history and autosave, settings, and the keys that work everywhere.
 
+use super::commands::{self, Command};
 use super::texts::{Texts, texts};
 use super::{errors, prepare_view, report_view, run_view, start};
 use crate::model::{Change, Document, Id, Language, Session, Stance};
 use crate::store::{self, Access, Autosave, LockError, SessionLock, settings};
-use egui::{Key, Modifiers};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -640,41 +641,37 @@ impl App {
 
     fn global_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
-        if pressed(Modifiers::NONE, Key::F1)
-            || (!typing && pressed(Modifiers::NONE, Key::Questionmark))
-        {
+        let pressed = |c: Command| commands::pressed(ctx, c);
+        // F1 always; ? only while no text field takes it as a character.
+        if commands::pressed_unless_typing(ctx, Command::ShortcutOverview, typing) {
             self.show_shortcuts = !self.show_shortcuts;
         }
-        if pressed(Modifiers::SHIFT, Key::Questionmark) && !typing {
-            self.show_shortcuts = !self.show_shortcuts;
-        }
-        if self.show_shortcuts && pressed(Modifiers::NONE, Key::Escape) {
+        if self.show_shortcuts && pressed(Command::Leave) {
             self.show_shortcuts = false;
         }
-        if pressed(Modifiers::COMMAND, Key::L) {
+        if pressed(Command::Language) {
             let next = match self.language() {
                 Language::Nl => Language::En,
                 Language::En => Language::Nl,
             };
             self.set_language(next);
         }
-        if pressed(Modifiers::COMMAND, Key::O) {
+        if pressed(Command::Open) {
             self.start_open_dialog();
         }
         if self.open.is_none() {
             return;
         }
-        if pressed(Modifiers::COMMAND, Key::W) {
+        if pressed(Command::Close) {
             self.close_session();
             return;
         }
         for (key, screen) in [
-            (Key::E, Screen::Prepare),
-            (Key::P, Screen::Run),
-            (Key::R, Screen::Report),
+            (Command::ScreenPrepare, Screen::Prepare),
+            (Command::ScreenRun, Screen::Run),
+            (Command::ScreenReport, Screen::Report),
         ] {
-            if pressed(Modifiers::COMMAND, key)
+            if pressed(key)
                 && let Some(open) = &mut self.open
             {
                 open.view.screen = screen;
@@ -682,16 +679,14 @@ impl App {
         }
         // While typing, Ctrl+Z belongs to the text field, not to the session.
         if typing {
-        } else if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-            || pressed(Modifiers::COMMAND, Key::Y)
-        {
+        } else if pressed(Command::Redo) {
             self.redo();
-        } else if pressed(Modifiers::COMMAND, Key::Z) {
+        } else if pressed(Command::Undo) {
             self.undo();
         }
-        if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+        if pressed(Command::SaveAs) {
             self.start_save_as_dialog();
-        } else if pressed(Modifiers::COMMAND, Key::S)
+        } else if pressed(Command::Save)
             && let Err(e) = self.flush()
         {
             self.message = Some(errors::save_error(&e, self.texts()));
@@ -997,7 +992,7 @@ impl App {
             .show(ctx, |ui| {
                 ui.weak(t.shortcuts_close);
                 ui.add_space(6.0);
-                let list = t.shortcut_list;
+                let list = commands::overview(self.language());
                 let (left, right) = list.split_at(list.len().div_ceil(2));
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
@@ -1017,7 +1012,7 @@ impl App {
                                     .show(ui, |ui| {
                                         for (keys, what) in half {
                                             ui.label(
-                                                egui::RichText::new(*keys).monospace().strong(),
+                                                egui::RichText::new(keys).monospace().strong(),
                                             );
                                             ui.scope(|ui| {
                                                 ui.set_max_width(what_width);

@@ -3,8 +3,9 @@
 
 use super::app::{App, OpenSession};
 use super::audience::{self, AudienceTheme};
+use super::commands::{self, Command};
 use super::run_view::current_round;
-use egui::{Key, Modifiers, ViewportCommand, ViewportId};
+use egui::{ViewportCommand, ViewportId};
 use std::time::Instant;
 
 /// Presenter-side state of the audience window.
@@ -28,11 +29,11 @@ fn viewport_id() -> ViewportId {
 /// While the presenter is `typing`, only the window keys (F5, F11) do: nothing that changes
 /// what the room sees can be typed by accident.
 pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
-    let pressed = |m: Modifiers, k: Key| super::keys::pressed(ctx, m, k);
-    if pressed(Modifiers::NONE, Key::F5) {
+    let pressed = |c: Command| commands::pressed(ctx, c);
+    if pressed(Command::BeamerWindow) {
         beamer.open = !beamer.open;
     }
-    if pressed(Modifiers::NONE, Key::F11) {
+    if pressed(Command::FullScreen) {
         beamer.fullscreen = !beamer.fullscreen;
         ctx.send_viewport_cmd_to(
             viewport_id(),
@@ -43,14 +44,14 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
         return;
     }
     let s = &mut beamer.state;
-    if pressed(Modifiers::NONE, Key::V) {
+    if pressed(Command::Reveal) {
         s.revealed = !s.revealed;
         s.quotes = false;
     }
-    if pressed(Modifiers::NONE, Key::B) {
+    if pressed(Command::Blank) {
         s.blank = !s.blank;
     }
-    if pressed(Modifiers::NONE, Key::Q) {
+    if pressed(Command::Quotes) {
         if s.quotes {
             s.quote_index += 1;
         } else {
@@ -59,26 +60,26 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
         }
         s.title_slide = false;
     }
-    if pressed(Modifiers::SHIFT, Key::Q) {
+    if pressed(Command::QuotesOff) {
         s.quotes = false;
     }
-    if pressed(Modifiers::NONE, Key::F6) {
+    if pressed(Command::TitleSlide) {
         s.title_slide = !s.title_slide;
         s.quotes = false;
     }
-    if pressed(Modifiers::NONE, Key::F7) {
+    if pressed(Command::Progress) {
         s.show_progress = !s.show_progress;
     }
-    if pressed(Modifiers::NONE, Key::F8) {
+    if pressed(Command::BeamerTimer) {
         s.show_timer = !s.show_timer;
     }
-    if pressed(Modifiers::NONE, Key::F9) {
+    if pressed(Command::BeamerTheme) {
         s.theme = match s.theme {
             AudienceTheme::Dark => AudienceTheme::Light,
             AudienceTheme::Light => AudienceTheme::Dark,
         };
     }
-    if pressed(Modifiers::NONE, Key::P) {
+    if pressed(Command::Preview) {
         beamer.preview = !beamer.preview;
     }
 }

@@ -2,13 +2,14 @@
 //! carousel feedback, commitments with follow-up dates, and statements per theme and group.
 
 use super::app::OpenSession;
+use super::commands::{self, Command};
 use super::run_view::group_label;
 use super::texts::Texts;
 use crate::model::{
     Action, Change, Commitment, Feedback, Id, Proposal, Record, Session, Statement, Theme,
 };
 use chrono::NaiveDate;
-use egui::{Key, Modifiers, RichText};
+use egui::{Key, RichText};
 use std::collections::HashMap;
 
 /// A recorded text as the presenter sees it: a pasted book must not freeze the window.
@@ -76,8 +77,8 @@ pub fn keep_tab_inside(ctx: &egui::Context, forms: &mut FormState) {
     let Some(focused) = ctx.memory(|m| m.focused()) else {
         return;
     };
-    let tab = super::keys::sees(ctx, Modifiers::NONE, Key::Tab);
-    let back = super::keys::sees(ctx, Modifiers::SHIFT, Key::Tab);
+    let tab = commands::sees(ctx, Command::NextField);
+    let back = commands::sees(ctx, Command::PreviousField);
     let to = chains.iter().find_map(|&(first, last)| match focused {
         f if f == last && tab => Some(first),
         f if f == first && back => Some(last),
@@ -114,7 +115,7 @@ impl Fields {
             id: egui::Id::unique(("stelling_form", form)),
             count: 0,
             multi_line,
-            ctrl_enter: multi_line && super::keys::sees(ui.ctx(), Modifiers::COMMAND, Key::Enter),
+            ctrl_enter: multi_line && commands::sees(ui.ctx(), Command::SubmitForm),
             first: None,
             last: None,
             focus_next: false,

@@ -258,7 +258,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
         preview.renumber |= answer.renumber;
         preview.result = merge::merge_with(&preview.sessions, preview.force, preview.renumber);
     }
-    if close || ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+    if close || super::commands::pressed(ctx, super::commands::Command::Leave) {
         app.merge.window = None;
     } else if save {
         start_save_dialog(app);

@@ -4,6 +4,7 @@
 mod app;
 pub mod audience;
 mod beamer;
+mod commands;
 mod errors;
 mod forms;
 mod keys;

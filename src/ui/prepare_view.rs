@@ -16,9 +16,10 @@ mod paste;
 pub use chat::ChatFile;
 
 use super::app::{App, OpenSession, clamp_view};
+use super::commands::{self, Command};
 use super::texts::Texts;
 use crate::model::Change;
-use egui::{Key, Modifiers, RichText};
+use egui::RichText;
 
 /// The four parts of the prepare screen, each on its own tab.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -106,14 +107,16 @@ pub fn commit_drafts(app: &mut App) {
 
 /// Ctrl+1…4 pick a section; the agenda has its own keys (see `agenda::keys`).
 fn keys(open: &mut OpenSession, ctx: &egui::Context) {
-    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
-    for (key, section) in [
-        (Key::Num1, Section::Agenda),
-        (Key::Num2, Section::Details),
-        (Key::Num3, Section::Paste),
-        (Key::Num4, Section::Chat),
-    ] {
-        if pressed(Modifiers::COMMAND, key) {
+    for (n, section) in [
+        Section::Agenda,
+        Section::Details,
+        Section::Paste,
+        Section::Chat,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if commands::presses_nth(ctx, Command::Section, n) > 0 {
             open.view.prepare.section = section;
         }
     }

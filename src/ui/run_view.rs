@@ -2,6 +2,7 @@
 //! notes. Drawing collects changes; they are applied after the frame is laid out.
 
 use super::app::{App, OpenSession, RunState, clamp_view};
+use super::commands::{self, Command};
 use super::forms;
 use super::keys;
 use super::style::{PRESENTER_CHARS, clipped, edit_box};
@@ -9,7 +10,7 @@ use super::texts::{Texts, kind_icon};
 use crate::model::{
     Change, Id, Item, ItemKind, Reaction, Round, Session, Stance, round_shares, texts::round_label,
 };
-use egui::{Key, Modifiers, RichText};
+use egui::{Key, RichText};
 use std::time::Instant;
 
 pub use super::theme::stance as stance_color;
@@ -145,14 +146,10 @@ fn holds_keys(open: &OpenSession) -> bool {
 /// The presenter's one-key commands. Also called from the audience window, so a clicker or a
 /// key press works whichever of the two windows has the focus.
 pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Change>) {
-    let pressed = |m: Modifiers, k: Key| keys::pressed(ctx, m, k);
-    let presses = |m: Modifiers, k: Key| keys::presses(ctx, m, k);
+    let pressed = |c: Command| commands::pressed(ctx, c);
     // Stance keys work while typing a reaction, so the stance can be set before or after.
-    for (k, stance) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
-        .into_iter()
-        .zip(Stance::ALL)
-    {
-        if pressed(Modifiers::COMMAND, k) {
+    for (n, stance) in Stance::ALL.into_iter().enumerate() {
+        if commands::presses_nth(ctx, Command::Stance, n) > 0 {
             open.view.stance = stance;
             if let Some(id) = open.view.selected_reaction {
                 changes.extend(update_reaction(open.doc.session(), id, |r| {
@@ -165,7 +162,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     // the field took the focus Enter asked for, the field stays closed, so the digits that
     // follow count hands instead of becoming a reaction. It also leaves a form: its typed
     // text stays as a draft, and the one-key shortcuts work again.
-    let escape = ctx.input(|i| i.key_pressed(Key::Escape));
+    let escape = commands::sees(ctx, Command::Leave);
     if escape {
         open.view.focus_capture = false;
         open.view.forms.filling = false;
@@ -178,20 +175,16 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     if typing {
         return;
     }
-    let forward = presses(Modifiers::NONE, Key::ArrowDown)
-        + presses(Modifiers::NONE, Key::PageDown)
-        + presses(Modifiers::NONE, Key::ArrowRight);
-    let back = presses(Modifiers::NONE, Key::ArrowUp)
-        + presses(Modifiers::NONE, Key::PageUp)
-        + presses(Modifiers::NONE, Key::ArrowLeft);
+    let forward = commands::presses(ctx, Command::NextItem);
+    let back = commands::presses(ctx, Command::PreviousItem);
     if forward != back {
         let to = (open.view.current + forward).saturating_sub(back);
         go_to(open, to);
     }
-    if pressed(Modifiers::NONE, Key::Home) {
+    if pressed(Command::FirstItem) {
         go_to(open, 0);
     }
-    if pressed(Modifiers::NONE, Key::End) {
+    if pressed(Command::LastItem) {
         go_to(open, usize::MAX);
     }
     // Moving on is no typing: the draft stays with its item.
@@ -200,26 +193,26 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     }
     let session = open.doc.session();
     let groups: Vec<Id> = session.groups.iter().map(|g| g.id).collect();
-    if pressed(Modifiers::SHIFT, Key::G) {
+    if pressed(Command::PreviousGroup) {
         open.view.group = cycle_group(&groups, open.view.group, false);
-    } else if pressed(Modifiers::NONE, Key::G) {
+    } else if pressed(Command::NextGroup) {
         open.view.group = cycle_group(&groups, open.view.group, true);
     }
-    if pressed(Modifiers::NONE, Key::Num0) {
+    if pressed(Command::WholeRoom) {
         open.view.group = None;
     }
     let Some(item) = session.agenda.get(open.view.current) else {
         return;
     };
     let item_id = item.id;
-    if pressed(Modifiers::NONE, Key::T) {
+    if pressed(Command::Timer) {
         open.view
             .timers
             .entry(item_id)
             .or_default()
             .toggle(Instant::now());
     }
-    let open_capture = pressed(Modifiers::NONE, Key::Enter) || pressed(Modifiers::NONE, Key::R);
+    let open_capture = pressed(Command::Capture);
     if open_capture && !escape {
         open.view.focus_capture = true;
         keys::swallow_text(ctx);
@@ -228,21 +221,10 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     if item.kind == ItemKind::Proposition
         && let Some(round) = round
     {
-        const NUMBERS: [Key; 9] = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
         let r = item.round(round).expect("current_round exists");
-        for (option, key) in item.options.iter().zip(NUMBERS) {
-            let added = presses(Modifiers::NONE, key) as i64;
-            let removed = presses(Modifiers::SHIFT, key) as i64;
+        for (n, option) in item.options.iter().enumerate().take(9) {
+            let added = commands::presses_nth(ctx, Command::Tally, n) as i64;
+            let removed = commands::presses_nth(ctx, Command::Untally, n) as i64;
             // Never below zero, however many removals arrive in one frame.
             let count = i64::from(r.count(option.id, open.view.group));
             let delta = (added - removed).max(-count);
@@ -252,17 +234,17 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
         }
     }
     if matches!(item.kind, ItemKind::Proposition | ItemKind::Question) {
-        if pressed(Modifiers::NONE, Key::N) {
+        if pressed(Command::NewRound) {
             changes.push(new_round_change(session, item));
             open.view.round.remove(&item_id);
         }
         let index = round
             .and_then(|r| item.rounds.iter().position(|x| x.id == r))
             .unwrap_or(0);
-        if pressed(Modifiers::NONE, Key::OpenBracket) && index > 0 {
+        if pressed(Command::PreviousRound) && index > 0 {
             open.view.round.insert(item_id, item.rounds[index - 1].id);
         }
-        if pressed(Modifiers::NONE, Key::CloseBracket) && index + 1 < item.rounds.len() {
+        if pressed(Command::NextRound) && index + 1 < item.rounds.len() {
             open.view.round.insert(item_id, item.rounds[index + 1].id);
         }
     }
@@ -272,7 +254,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
             .selected_reaction
             .filter(|id| round.reactions.iter().any(|r| r.id == *id))
             .or_else(|| round.reactions.last().map(|r| r.id));
-        if pressed(Modifiers::NONE, Key::S) {
+        if pressed(Command::SelectReaction) {
             // Walk the selection up the list, starting at the newest reaction.
             let i = open
                 .view
@@ -284,7 +266,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
                 None => round.reactions.last().map(|r| r.id),
             };
         }
-        if pressed(Modifiers::NONE, Key::H)
+        if pressed(Command::Highlight)
             && let Some(id) = target
         {
             changes.extend(update_reaction(session, id, |r| {
@@ -297,9 +279,9 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
             .and_then(|id| round.reactions.iter().position(|r| r.id == id));
         if let Some(i) = selected {
             let id = round.reactions[i].id;
-            let to = if pressed(Modifiers::ALT, Key::ArrowUp) {
+            let to = if pressed(Command::MoveReactionUp) {
                 i.checked_sub(1)
-            } else if pressed(Modifiers::ALT, Key::ArrowDown) {
+            } else if pressed(Command::MoveReactionDown) {
                 Some(i + 1).filter(|to| *to < round.reactions.len())
             } else {
                 None
@@ -312,7 +294,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
                     to,
                 });
             }
-            if pressed(Modifiers::NONE, Key::E) {
+            if pressed(Command::Edit) {
                 start_editing(
                     &mut open.view,
                     round.reactions[i].id,
@@ -321,12 +303,12 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
                 keys::swallow_text(ctx);
             }
         }
-        if pressed(Modifiers::NONE, Key::F2) {
+        if pressed(Command::RenameRound) {
             start_renaming(&mut open.view.forms, round);
         }
         if let Some(id) = open.view.selected_reaction
             && open.view.editing.is_none()
-            && (pressed(Modifiers::NONE, Key::Delete) || pressed(Modifiers::NONE, Key::Backspace))
+            && pressed(Command::Delete)
             && round.reactions.iter().any(|r| r.id == id)
         {
             changes.push(Change::RemoveReaction {
@@ -601,7 +583,7 @@ fn beamer_controls(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
             b.state.quotes = false;
         }
         if ui
-            .selectable_label(b.state.blank, format!("{} (B)", t.blank))
+            .selectable_label(b.state.blank, Command::Blank.hint(t.blank))
             .clicked()
         {
             b.state.blank = !b.state.blank;
@@ -764,7 +746,7 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                 }
             } else if ui
                 .button("✏")
-                .on_hover_text(format!("{} (F2)", t.round_label))
+                .on_hover_text(Command::RenameRound.hint(t.round_label))
                 .clicked()
             {
                 start_renaming(&mut open.view.forms, round);
@@ -872,14 +854,14 @@ fn tally_table(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &m
                                     count > 0,
                                     egui::Button::new(RichText::new(" − ").size(20.0)),
                                 )
-                                .on_hover_text(format!("Shift+{}", n + 1))
+                                .on_hover_text(Command::Untally.nth_text(n))
                                 .clicked()
                             {
                                 changes.push(tally(item.id, round.id, option.id, group, -1));
                             }
                             if ui
                                 .button(RichText::new(" + ").size(20.0))
-                                .on_hover_text(format!("{}", n + 1))
+                                .on_hover_text(Command::Tally.nth_text(n))
                                 .clicked()
                             {
                                 changes.push(tally(item.id, round.id, option.id, group, 1));
@@ -1005,7 +987,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                 });
                 // Ctrl+Enter finishes, Escape throws the edit away.
                 let focused = response.has_focus() || response.lost_focus();
-                let commit = keys::pressed(ui.ctx(), Modifiers::COMMAND, Key::Enter);
+                let commit = commands::pressed(ui.ctx(), Command::KeepEdit);
                 let cancel = focused && ui.input(|i| i.key_pressed(Key::Escape));
                 if cancel {
                     finished = true;
@@ -1031,7 +1013,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                     }
                     let done = ui
                         .button(t.done_editing)
-                        .on_hover_text("Ctrl+Enter")
+                        .on_hover_text(Command::KeepEdit.keys_text())
                         .clicked()
                         || commit;
                     if edited.stance != reaction.stance || edited.group != reaction.group {
@@ -1074,7 +1056,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                 let star = if reaction.highlighted { "★" } else { "☆" };
                 if ui
                     .button(star)
-                    .on_hover_text(format!("{} (H)", t.highlight))
+                    .on_hover_text(Command::Highlight.hint(t.highlight))
                     .clicked()
                 {
                     changes.extend(update_reaction(session, reaction.id, |r| {
@@ -1098,7 +1080,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui
                             .button("🗑")
-                            .on_hover_text(format!("{} (Delete)", t.delete))
+                            .on_hover_text(Command::Delete.hint(t.delete))
                             .clicked()
                         {
                             changes.push(Change::RemoveReaction {
@@ -1133,7 +1115,7 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
                         }
                         if ui
                             .button("✏")
-                            .on_hover_text(format!("{} (E)", t.edit))
+                            .on_hover_text(Command::Edit.hint(t.edit))
                             .clicked()
                         {
                             start_editing(&mut open.view, reaction.id, &reaction.text);

@@ -10,6 +10,7 @@ use crate::model::{
     Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
 };
 use crate::ui::app::OpenSession;
+use crate::ui::commands::{self, Command};
 use crate::ui::style::{edit_box, too_long, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
 use crate::ui::widgets::{DeleteQuestion, confirm_delete, kind_picker};
@@ -568,32 +569,33 @@ fn keys(open: &mut OpenSession, t: &Texts, ctx: &egui::Context, changes: &mut Ve
     {
         return;
     }
-    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+    let pressed = |c: Command| commands::pressed(ctx, c);
     let len = open.doc.session().agenda.len();
     let current = open.view.current;
-    if pressed(Modifiers::ALT, Key::ArrowUp) && current > 0 {
+    if pressed(Command::MoveItemUp) && current > 0 {
         move_item(open, t, changes, current, current - 1);
-    } else if pressed(Modifiers::ALT, Key::ArrowDown) && current + 1 < len {
+    } else if pressed(Command::MoveItemDown) && current + 1 < len {
         move_item(open, t, changes, current, current + 1);
-    } else if pressed(Modifiers::NONE, Key::ArrowUp) {
+    } else if pressed(Command::PreviousAgendaItem) {
         select(open, current.saturating_sub(1));
-    } else if pressed(Modifiers::NONE, Key::ArrowDown) {
+    } else if pressed(Command::NextAgendaItem) {
         select(open, (current + 1).min(len.saturating_sub(1)));
-    } else if pressed(Modifiers::NONE, Key::Home) {
+    } else if pressed(Command::FirstAgendaItem) {
         select(open, 0);
-    } else if pressed(Modifiers::NONE, Key::End) {
+    } else if pressed(Command::LastAgendaItem) {
         select(open, len.saturating_sub(1));
-    } else if pressed(Modifiers::COMMAND, Key::N) || pressed(Modifiers::NONE, Key::Insert) {
+    } else if pressed(Command::AddItem) {
         let kind = open.view.prepare.agenda.add_kind;
         add_item(open, t, changes, kind);
-    } else if pressed(Modifiers::COMMAND, Key::D) {
+    } else if pressed(Command::DuplicateItem) {
         duplicate_item(open, t, changes);
-    } else if pressed(Modifiers::NONE, Key::Delete) {
+    } else if pressed(Command::DeleteItem) {
         delete_item(open, changes);
     } else if len > 0
         // Enter on a focused button presses that button; only otherwise it means "edit".
-        && (pressed(Modifiers::NONE, Key::F2)
-            || (ctx.memory(|m| m.focused().is_none()) && pressed(Modifiers::NONE, Key::Enter)))
+        && (commands::presses_nth(ctx, Command::EditItem, 0) > 0
+            || (ctx.memory(|m| m.focused().is_none())
+                && commands::presses_nth(ctx, Command::EditItem, 1) > 0))
     {
         open.view.prepare.agenda.focus_text = true;
     }
@@ -686,7 +688,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                 kind_picker(ui, "add-kind", &mut state.add_kind, t, t.prep_kind);
                 if ui
                     .button(RichText::new(format!("➕ {}", t.prep_add_item)).strong())
-                    .on_hover_text("Ctrl+N")
+                    .on_hover_text(Command::AddItem.keys_text())
                     .clicked()
                 {
                     action = Some(ListAction::Add);
@@ -698,7 +700,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
             ui.horizontal_wrapped(|ui| {
                 if ui
                     .add_enabled(has, egui::Button::new(format!("📋 {}", t.prep_duplicate)))
-                    .on_hover_text("Ctrl+D")
+                    .on_hover_text(Command::DuplicateItem.keys_text())
                     .clicked()
                 {
                     action = Some(ListAction::Duplicate);
@@ -718,7 +720,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                         current > 0 && has,
                         egui::Button::new(format!("⬆ {}", t.move_up)),
                     )
-                    .on_hover_text("Alt+↑")
+                    .on_hover_text(Command::MoveItemUp.keys_text())
                     .clicked()
                 {
                     action = Some(ListAction::Up);
@@ -728,7 +730,7 @@ fn list_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                         current + 1 < session.agenda.len(),
                         egui::Button::new(format!("⬇ {}", t.move_down)),
                     )
-                    .on_hover_text("Alt+↓")
+                    .on_hover_text(Command::MoveItemDown.keys_text())
                     .clicked()
                 {
                     action = Some(ListAction::Down);

@@ -6,9 +6,10 @@ use super::{Section, first_line};
 use crate::import::list;
 use crate::model::{Change, ItemKind};
 use crate::ui::app::OpenSession;
+use crate::ui::commands::{self, Command};
 use crate::ui::texts::{Texts, kind_icon};
 use crate::ui::widgets::kind_picker;
-use egui::{Key, Modifiers, RichText};
+use egui::RichText;
 
 #[derive(Default)]
 pub struct PasteState {
@@ -58,7 +59,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
             if r.changed() {
                 state.added = None;
             }
-            if r.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter)) {
+            if r.has_focus() && commands::pressed(ui.ctx(), Command::AddPastedList) {
                 add = true;
             }
 
@@ -82,7 +83,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
                             .strong()
                             .size(19.0),
                     )
-                    .on_hover_text("Ctrl+Enter")
+                    .on_hover_text(Command::AddPastedList.keys_text())
                     .clicked()
                 {
                     add = true;

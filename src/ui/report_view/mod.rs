@@ -9,9 +9,10 @@ mod preview;
 pub use export::{ExportFormat, folder_of};
 
 use super::app::App;
+use super::commands::{self, Command};
 use super::texts::Texts;
 use crate::model::Language;
-use egui::{Key, Modifiers, RichText};
+use egui::RichText;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -265,21 +266,19 @@ fn scroll_keys(ctx: &egui::Context, scroll: Scroll) -> Option<f32> {
     let step = 60.0;
     let page = (scroll.page - 60.0).max(step);
     let mut offset = None;
-    ctx.input_mut(|i| {
-        let mut press = |key| i.consume_key(Modifiers::NONE, key);
-        if press(Key::PageDown) {
-            offset = Some(scroll.offset + page);
-        } else if press(Key::PageUp) {
-            offset = Some(scroll.offset - page);
-        } else if press(Key::Home) {
-            offset = Some(0.0);
-        } else if press(Key::End) {
-            offset = Some(scroll.max);
-        } else if !focused && press(Key::ArrowDown) {
-            offset = Some(scroll.offset + step);
-        } else if !focused && press(Key::ArrowUp) {
-            offset = Some(scroll.offset - step);
-        }
-    });
+    let press = |c: Command| commands::pressed(ctx, c);
+    if press(Command::ScrollPageDown) {
+        offset = Some(scroll.offset + page);
+    } else if press(Command::ScrollPageUp) {
+        offset = Some(scroll.offset - page);
+    } else if press(Command::ScrollTop) {
+        offset = Some(0.0);
+    } else if press(Command::ScrollBottom) {
+        offset = Some(scroll.max);
+    } else if !focused && press(Command::ScrollDown) {
+        offset = Some(scroll.offset + step);
+    } else if !focused && press(Command::ScrollUp) {
+        offset = Some(scroll.offset - step);
+    }
     offset.map(|o| o.clamp(0.0, scroll.max))
 }
