@@ -1,5 +1,4 @@
-//! Platform glue the rest of the program need not know about: the console on Windows and the
-//! window icon.
+//! Platform glue the rest of the program need not know about: the console on Windows.
 //!
 //! `stelling.exe` is built as a Windows GUI program (`#![windows_subsystem = "windows"]` in
 //! `main.rs`), so a double-click opens no black console window behind the app. The price: a GUI
@@ -58,12 +57,3 @@ fn attach_parent_console() {
         }
     }
 }
-
-/// The app's icon for the window (title bar, task bar, Alt+Tab): `assets/stelling.png`, built
-/// into the binary. `None` only if that file is broken, which a test rules out.
-pub fn window_icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
-}
-
-/// `assets/stelling.png`, drawn by `assets/make-icon.sh`.
-pub const ICON_PNG: &[u8] = include_bytes!("../assets/stelling.png");

@@ -13,7 +13,7 @@ pub mod shorten;
 pub mod texts;
 pub mod validate;
 
-pub use change::{Change, Details, Record};
+pub use change::Change;
 pub use history::{Document, UNDO_LIMIT};
 pub use id::Id;
 pub use session::*;

@@ -490,3 +490,26 @@ impl IdSource {
         }
     }
 }
+
+/// Session details edited together in the details form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Details {
+    pub title: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub start_time: Option<chrono::NaiveTime>,
+    pub end_time: Option<chrono::NaiveTime>,
+    pub place: String,
+    pub facilitators: Vec<String>,
+    pub language: Language,
+    pub participants: Option<u32>,
+    pub notes: String,
+}
+
+/// A record that lives in an item's lists other than rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    Proposal(Proposal),
+    Commitment(Commitment),
+    Theme(Theme),
+    Statement(Statement),
+}

@@ -2,8 +2,8 @@
 //! and references that point at something real. Checked on every change and on every load.
 
 use super::Id;
-use super::change::{Details, Record};
 use super::session::*;
+use super::session::{Details, Record};
 use std::collections::HashSet;
 
 /// Why a change or a file was refused, in words a facilitator can act on.

@@ -33,7 +33,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         .with_app_id("stelling")
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([640.0, 400.0]);
-    if let Some(icon) = crate::platform::window_icon() {
+    if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions {
@@ -67,3 +67,12 @@ impl eframe::App for App {
         let _ = self.flush();
     }
 }
+
+/// The app's icon for the window (title bar, task bar, Alt+Tab): `assets/stelling.png`, built
+/// into the binary. `None` only if that file is broken, which a test rules out.
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
+/// `assets/stelling.png`, drawn by `assets/make-icon.sh`.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/stelling.png");

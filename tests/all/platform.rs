@@ -417,7 +417,7 @@ fn commands_want_a_console_and_the_window_does_not() {
 
 #[test]
 fn the_window_icon_is_built_in() {
-    let icon = platform::window_icon().expect("assets/stelling.png decodes");
+    let icon = stelling::ui::window_icon().expect("assets/stelling.png decodes");
     assert_eq!((icon.width, icon.height), (256, 256));
     assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     let alpha = |x: usize, y: usize| icon.rgba[(y * 256 + x) * 4 + 3];
