@@ -7,6 +7,7 @@
   // First-paint words; the server's `words` (session language) replace them from /state on.
   var FALLBACK = {
     en: {
+      title: "Stelling",
       connecting: "Connecting…",
       wait: "Wait for the next question.",
       blank: "The screen is dark for a moment.",
@@ -29,6 +30,7 @@
       error: "Something went wrong. Try again."
     },
     nl: {
+      title: "Stelling",
       connecting: "Verbinden…",
       wait: "Wacht op de volgende vraag.",
       blank: "Het scherm is even donker.",
@@ -70,6 +72,7 @@
   function paintWords() {
     var els = document.querySelectorAll("[data-word]");
     for (var i = 0; i < els.length; i++) els[i].textContent = w(els[i].getAttribute("data-word"));
+    document.title = w("title");
   }
 
   // --- Device token: 32 hex characters, kept in localStorage and a cookie. ---------------------
