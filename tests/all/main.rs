@@ -7,6 +7,7 @@ mod corpus;
 mod examples;
 mod export_target;
 mod import_cli;
+mod live_ballots;
 mod merge;
 mod merge_cli;
 mod merge_ui;
