@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod import;
+pub mod live;
 pub mod model;
 pub mod platform;
 pub mod report;

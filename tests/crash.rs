@@ -29,7 +29,7 @@ fn count(session: &Session) -> u32 {
     session
         .item(item)
         .and_then(|i| i.round(round))
-        .map_or(0, |r| r.count(option, None))
+        .map_or(0, |r| r.hand_count(option, None))
 }
 
 fn reaction_text(n: u32) -> String {

@@ -186,7 +186,7 @@ impl Session {
                     return Err(ModelError::UnknownOption(option));
                 }
                 let r = round_mut(it, round)?;
-                let current = r.count(option, group);
+                let current = r.hand_count(option, group);
                 // Only a huge positive delta can overflow.
                 let new = i64::from(current)
                     .checked_add(delta)

@@ -1,7 +1,8 @@
 //! A session with its undo and redo stacks. The UI changes the session only through
 //! [`Document::apply`], so every change is undoable and bumps the revision that autosave watches.
 
-use super::{Change, ModelError, Session};
+use super::ballots::{BallotError, Cast, Device, Keeper};
+use super::{Change, Id, ModelError, Session};
 
 /// How many steps undo reaches back; older steps are forgotten.
 pub const UNDO_LIMIT: usize = 500;
@@ -12,6 +13,8 @@ pub struct Document {
     undo: Vec<Change>,
     redo: Vec<Change>,
     revision: u64,
+    /// Phone ballots stay out of undo and redo.
+    keeper: Keeper,
 }
 
 impl Document {
@@ -21,6 +24,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
+            keeper: Keeper::default(),
         }
     }
 
@@ -34,7 +38,10 @@ impl Document {
     }
 
     pub fn apply(&mut self, change: Change) -> Result<(), ModelError> {
-        let inverse = self.session.apply(change)?;
+        let lifted = Keeper::lift(&mut self.session);
+        let result = self.session.apply(change);
+        self.keeper.restore(&mut self.session, lifted);
+        let inverse = result?;
         self.undo.push(inverse);
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -54,22 +61,62 @@ impl Document {
 
     /// Undoes the last change; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        Self::step(
+        let lifted = Keeper::lift(&mut self.session);
+        let done = Self::step(
             &mut self.session,
             &mut self.undo,
             &mut self.redo,
             &mut self.revision,
-        )
+        );
+        self.keeper.restore(&mut self.session, lifted);
+        done
     }
 
     /// Redoes the last undone change; false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        Self::step(
+        let lifted = Keeper::lift(&mut self.session);
+        let done = Self::step(
             &mut self.session,
             &mut self.redo,
             &mut self.undo,
             &mut self.revision,
-        )
+        );
+        self.keeper.restore(&mut self.session, lifted);
+        done
+    }
+
+    /// Casts a phone's ballot (see [`super::ballots`]): no undo step, but a new revision when
+    /// it changed anything, so the same autosave saves it.
+    pub fn cast_ballot(
+        &mut self,
+        item: Id,
+        round: Id,
+        device: Device,
+        option: Id,
+        group: Option<Id>,
+    ) -> Result<Cast, BallotError> {
+        let cast = self
+            .session
+            .cast_ballot(item, round, device, option, group)?;
+        if cast.changed() {
+            self.revision += 1;
+        }
+        Ok(cast)
+    }
+
+    /// Moves a device's ballot in one round to the group it picked; no undo step either.
+    pub fn move_ballot_group(
+        &mut self,
+        item: Id,
+        round: Id,
+        device: &Device,
+        group: Option<Id>,
+    ) -> Result<Cast, BallotError> {
+        let cast = self.session.move_ballot_group(item, round, device, group)?;
+        if cast.changed() {
+            self.revision += 1;
+        }
+        Ok(cast)
     }
 
     fn step(
@@ -93,6 +140,7 @@ impl Document {
     /// describes the session.
     pub fn replace(&mut self, session: Session) {
         self.session = session;
+        self.keeper.clear();
         self.undo.clear();
         self.redo.clear();
         self.revision += 1;

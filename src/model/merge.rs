@@ -206,7 +206,7 @@ impl Counts {
         };
         for item in &s.agenda {
             for r in &item.rounds {
-                c.answers += r.tallies.iter().map(|t| u64::from(t.count)).sum::<u64>();
+                c.answers += r.answers();
                 c.reactions += r.reactions.len();
             }
             c.statements += item.statements.len();
@@ -616,6 +616,10 @@ fn renumber_ids(s: &mut Session, map: &HashMap<Id, Id>) {
                 re(&mut x.id);
                 re_opt(&mut x.group);
             }
+            for b in &mut r.ballots {
+                re(&mut b.option);
+                re_opt(&mut b.group);
+            }
         }
         for p in &mut item.proposals {
             re(&mut p.id);
@@ -652,6 +656,7 @@ pub fn canonical(s: &Session) -> Session {
         for r in &mut item.rounds {
             r.tallies.sort_by_key(|t| (t.option, t.group));
             r.reactions.sort_by_key(|x| x.id);
+            r.ballots.sort_by(|a, b| a.device.cmp(&b.device));
         }
         item.proposals.sort_by_key(|p| p.id);
         for p in &mut item.proposals {
@@ -1121,6 +1126,13 @@ impl Rec for Round {
             }
         }
         merge_list(&mut self.reactions, other.reactions, ctx);
+        // A phone votes on one laptop's server; should two copies hold the same device, the
+        // first copy's ballot stands, so no device counts twice.
+        for b in other.ballots {
+            if self.ballot(&b.device).is_none() {
+                self.ballots.push(b);
+            }
+        }
     }
     fn other_version(&self, id: Id, _mark: &str) -> Self {
         Round::new(id, self.label.clone())

@@ -1,6 +1,7 @@
 //! The domain: sessions, agenda items, rounds, tallies, reactions, proposals, commitments and
 //! statements, and every change to them. No egui and no I/O here.
 
+pub mod ballots;
 mod change;
 pub mod dates;
 mod history;
@@ -13,6 +14,7 @@ pub mod shorten;
 pub mod texts;
 pub mod validate;
 
+pub use ballots::{Ballot, BallotError, Cast, Device};
 pub use change::Change;
 pub use history::{Document, UNDO_LIMIT};
 pub use id::Id;

@@ -149,6 +149,10 @@ pub struct Round {
     pub tallies: Vec<Tally>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reactions: Vec<Reaction>,
+    /// The phones' answers, one per device (see [`super::ballots`]); counted on top of the
+    /// hands in `tallies`. Left out of the file while empty, so older files read as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<super::ballots::Ballot>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -429,12 +433,18 @@ impl Round {
             ended: None,
             tallies: Vec::new(),
             reactions: Vec::new(),
+            ballots: Vec::new(),
         }
     }
 
-    /// Total count for one option over all groups. Sums are `u64`: counts are `u32`, and a
-    /// hand-edited file may hold several near the maximum.
+    /// Total count for one option over all groups, hands plus phones. Sums are `u64`: counts
+    /// are `u32`, and a hand-edited file may hold several near the maximum.
     pub fn total(&self, option: Id) -> u64 {
+        self.hand_total(option) + self.phone_total(option)
+    }
+
+    /// Hands counted for one option over all groups.
+    pub fn hand_total(&self, option: Id) -> u64 {
         self.tallies
             .iter()
             .filter(|t| t.option == option)
@@ -442,26 +452,33 @@ impl Round {
             .sum()
     }
 
-    /// Count for one option within one group (`None`: hands not attributed to a group).
-    pub fn count(&self, option: Id, group: Option<Id>) -> u32 {
+    /// Hands counted for one option within one group (`None`: not attributed to a group).
+    pub fn hand_count(&self, option: Id, group: Option<Id>) -> u32 {
         self.tallies
             .iter()
             .find(|t| t.option == option && t.group == group)
             .map_or(0, |t| t.count)
     }
 
-    /// All hands counted in this round.
-    pub fn answers(&self) -> u64 {
-        self.tallies.iter().map(|t| u64::from(t.count)).sum()
+    /// Count for one option within one group (`None`: not attributed to a group), hands plus
+    /// phones.
+    pub fn count(&self, option: Id, group: Option<Id>) -> u64 {
+        u64::from(self.hand_count(option, group)) + self.phone_count(option, group)
     }
 
-    /// All hands counted within one group.
+    /// All answers in this round, hands plus phones.
+    pub fn answers(&self) -> u64 {
+        self.hand_answers() + self.phone_answers()
+    }
+
+    /// All answers within one group, hands plus phones.
     pub fn group_answers(&self, group: Option<Id>) -> u64 {
         self.tallies
             .iter()
             .filter(|t| t.group == group)
             .map(|t| u64::from(t.count))
-            .sum()
+            .sum::<u64>()
+            + self.ballots.iter().filter(|b| b.group == group).count() as u64
     }
 }
 

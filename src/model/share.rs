@@ -82,7 +82,7 @@ pub fn parts(counts: &[u64], total: u64) -> Vec<Share> {
         .collect()
 }
 
-/// The shares of a round's answers per option, in the options' order.
+/// The shares of a round's answers (hands plus phones) per option, in the options' order.
 pub fn round_shares(round: &Round, options: &[ResponseOption]) -> Vec<Share> {
     let counts: Vec<u64> = options.iter().map(|o| round.total(o.id)).collect();
     parts(&counts, round.answers())
@@ -90,10 +90,7 @@ pub fn round_shares(round: &Round, options: &[ResponseOption]) -> Vec<Share> {
 
 /// The shares per option within one group's answers (`None`: hands not attributed to a group).
 pub fn group_shares(round: &Round, options: &[ResponseOption], group: Option<Id>) -> Vec<Share> {
-    let counts: Vec<u64> = options
-        .iter()
-        .map(|o| u64::from(round.count(o.id, group)))
-        .collect();
+    let counts: Vec<u64> = options.iter().map(|o| round.count(o.id, group)).collect();
     parts(&counts, round.group_answers(group))
 }
 

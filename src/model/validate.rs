@@ -137,6 +137,10 @@ fn place_in_item(item: &Item, error: &ModelError) -> Place {
         DuplicateTally => round_where(&|r| {
             let mut keys = HashSet::new();
             !r.tallies.iter().all(|t| keys.insert((t.option, t.group)))
+                || !{
+                    let mut devices = HashSet::new();
+                    r.ballots.iter().all(|b| devices.insert(&b.device))
+                }
         }),
         EmptyName => item
             .themes
@@ -261,6 +265,17 @@ pub(crate) fn round(s: &Session, item: &Item, r: &Round) -> Result<(), ModelErro
         group_ref(s, reaction.group)?;
         moment(reaction.time)?;
     }
+    let mut devices = HashSet::new();
+    for b in &r.ballots {
+        if item.option_index(b.option).is_none() {
+            return Err(ModelError::UnknownOption(b.option));
+        }
+        group_ref(s, b.group)?;
+        // A second ballot of one device would count it twice.
+        if !devices.insert(&b.device) {
+            return Err(ModelError::DuplicateTally);
+        }
+    }
     Ok(())
 }
 
@@ -298,7 +313,9 @@ pub fn group_in_use(s: &Session, group: Id) -> bool {
     let g = Some(group);
     s.agenda.iter().any(|item| {
         item.rounds.iter().any(|r| {
-            r.tallies.iter().any(|t| t.group == g) || r.reactions.iter().any(|x| x.group == g)
+            r.tallies.iter().any(|t| t.group == g)
+                || r.reactions.iter().any(|x| x.group == g)
+                || r.ballots.iter().any(|b| b.group == g)
         }) || item
             .proposals
             .iter()

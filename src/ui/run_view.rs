@@ -226,7 +226,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
             let added = commands::presses_nth(ctx, Command::Tally, n) as i64;
             let removed = commands::presses_nth(ctx, Command::Untally, n) as i64;
             // Never below zero, however many removals arrive in one frame.
-            let count = i64::from(r.count(option.id, open.view.group));
+            let count = i64::from(r.hand_count(option.id, open.view.group));
             let delta = (added - removed).max(-count);
             if delta != 0 {
                 changes.push(tally(item_id, round, option.id, open.view.group, delta));

@@ -709,8 +709,8 @@ proptest! {
         for item in &m.agenda {
             for r in &item.rounds {
                 for o in &item.options {
-                    let by_group: u64 = m.groups.iter().map(|g| u64::from(r.count(o.id, Some(g.id)))).sum();
-                    prop_assert_eq!(r.total(o.id), by_group + u64::from(r.count(o.id, None)));
+                    let by_group: u64 = m.groups.iter().map(|g| r.count(o.id, Some(g.id))).sum();
+                    prop_assert_eq!(r.total(o.id), by_group + r.count(o.id, None));
                 }
             }
         }
@@ -870,7 +870,7 @@ fn a_round_started_on_every_copy_is_one_round_after_merging() {
     assert_eq!(new.id, merge::round_id_for(item.id, 2));
     assert_eq!(new.label, "Ronde 2");
     for (n, g) in base.groups.iter().enumerate() {
-        assert_eq!(new.count(option, Some(g.id)), n as u32 + 1);
+        assert_eq!(new.count(option, Some(g.id)), u64::from(n as u32 + 1));
     }
     assert_eq!(new.total(option), 1 + 2 + 3);
     assert_eq!(new.reactions.len(), 3);

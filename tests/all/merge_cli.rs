@@ -149,7 +149,7 @@ fn four_subgroups_split_record_merge_and_report() {
         for (n, g) in m.groups.iter().enumerate() {
             assert_eq!(
                 round.count(option.id, Some(g.id)),
-                n as u32 * 10 + k as u32 + 1
+                u64::from(n as u32 * 10 + k as u32 + 1)
             );
         }
     }

@@ -949,7 +949,10 @@ fn tally_refuses_negative_counts() {
 fn tally_refuses_counts_too_large() {
     let mut s = sample();
     let after = roundtrip(&mut s, tally(OPT_C, None, i64::from(u32::MAX)));
-    assert_eq!(find_round(&after, PROP, R1).count(OPT_C, None), u32::MAX);
+    assert_eq!(
+        find_round(&after, PROP, R1).count(OPT_C, None),
+        u64::from(u32::MAX)
+    );
     refused(&mut s, tally(OPT_C, None, 1), ModelError::CountTooLarge);
     refused(
         &mut s,

@@ -540,7 +540,7 @@ impl Canvas<'_> {
             y += group_size * 1.6;
             for g in groups {
                 let whole = current.group_answers(Some(g));
-                let mean = scale_mean(item, |o| current.count(o, Some(g)).into())
+                let mean = scale_mean(item, |o| current.count(o, Some(g)))
                     .map_or_else(|| "–".to_owned(), |m| l.decimal.value(m));
                 let text = format!(
                     "{}:  {} {}   ({} {})",

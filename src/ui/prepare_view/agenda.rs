@@ -270,9 +270,7 @@ fn new_options(
 
 /// Whether any round counted hands for this option, so removing it would lose them.
 fn option_counted(item: &Item, option: Id) -> bool {
-    item.rounds
-        .iter()
-        .any(|r| r.tallies.iter().any(|t| t.option == option))
+    item.rounds.iter().any(|r| r.counted(option))
 }
 
 /// A copy of an item to prepare another like it: same kind, text, answers, minutes, notes and
@@ -922,7 +920,7 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
         ui.horizontal(|ui| {
             ui.label(RichText::new(t.prep_answers).strong());
             let current = Preset::of(&draft.options, session.language);
-            let counted = item.rounds.iter().any(|r| !r.tallies.is_empty());
+            let counted = item.rounds.iter().any(|r| r.has_answers());
             ui.add_enabled_ui(!counted, |ui| {
                 egui::ComboBox::from_id_salt(("preset", draft.id))
                     .selected_text(current.map_or(t.prep_custom, |p| p.name(t)))
