@@ -291,6 +291,8 @@ fn router(shared: Arc<Shared>) -> Router {
     let timeout = shared.config.request_timeout;
     Router::new()
         .route("/", get(page))
+        .route("/app.css", get(page_css))
+        .route("/app.js", get(page_js))
         .route("/state", get(state))
         .route("/vote", post(vote))
         .route("/group", post(group))
@@ -408,8 +410,31 @@ async fn not_found(State(shared): State<Arc<Shared>>) -> Response {
 
 async fn page(State(shared): State<Arc<Shared>>) -> Response {
     let lang = super::room::code(language(&shared));
-    let html = super::page::PAGE.replace("{{lang}}", lang);
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+    let html = super::page::INDEX.replace("{{lang}}", lang);
+    page_file("text/html; charset=utf-8", html)
+}
+
+async fn page_css() -> Response {
+    page_file("text/css; charset=utf-8", super::page::CSS.to_owned())
+}
+
+async fn page_js() -> Response {
+    page_file("text/javascript; charset=utf-8", super::page::JS.to_owned())
+}
+
+fn page_file(content_type: &'static str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                super::page::CONTENT_SECURITY_POLICY,
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// The phone's token: the `stelling_device` cookie, else the `X-Stelling-Device` header; 32

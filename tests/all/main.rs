@@ -8,6 +8,7 @@ mod examples;
 mod export_target;
 mod import_cli;
 mod live_ballots;
+mod live_browser;
 mod live_phones;
 mod live_requests;
 mod live_server;

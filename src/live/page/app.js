@@ -20,6 +20,7 @@
       new_round: "New round: {round}",
       results: "Results",
       total: "{count} answers",
+      total_one: "1 answer",
       pick_group: "Which table or group are you in?",
       your_group: "Your group: {group}",
       change_group: "Change",
@@ -43,6 +44,7 @@
       new_round: "Nieuwe ronde: {round}",
       results: "Uitslag",
       total: "{count} antwoorden",
+      total_one: "1 antwoord",
       pick_group: "Aan welke tafel of in welke groep zit je?",
       your_group: "Je groep: {group}",
       change_group: "Wijzigen",
@@ -424,7 +426,7 @@
         li.appendChild(track);
         list.appendChild(li);
       });
-      $("r-total").textContent = w("total", { count: total });
+      $("r-total").textContent = w(total === 1 ? "total_one" : "total", { count: total });
     }
     box.hidden = false;
     paintQuestionState();
