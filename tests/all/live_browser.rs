@@ -135,7 +135,8 @@ struct Live {
 }
 
 impl Live {
-    fn start(path: &Path) -> Live {
+    /// Listens on `port` of 127.0.0.1 (0: any free port).
+    fn start(path: &Path, port: u16) -> Live {
         let path = path.to_path_buf();
         let (url_tx, url_rx) = mpsc::channel();
         let (control, commands) = mpsc::channel();
@@ -148,7 +149,7 @@ impl Live {
             let item = &session.agenda[0];
             let (item, round) = (item.id, item.rounds[0].id);
             let url = host
-                .start(LiveConfig::loopback(id, language, 0), || {})
+                .start(LiveConfig::loopback(id, language, port), || {})
                 .expect("the live server starts");
             host.show(Some(item), Some(round));
             url_tx.send(url).unwrap();
@@ -288,7 +289,7 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
         .iter()
         .map(|o| o.id)
         .collect();
-    let live = Live::start(&path);
+    let live = Live::start(&path, 0);
     let origin = live.url.trim_end_matches('/').to_owned();
     assert!(origin.starts_with("http://127.0.0.1:"), "{origin}");
 
@@ -366,8 +367,43 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
     assert_eq!(counts, json!(expected));
     screenshot(client, shots.revealed).await;
 
+    // The laptop goes away: the page says it is reconnecting. When it is back (on the same
+    // address, results no longer revealed), the page follows within 2 s, answer still marked.
+    let port: u16 = origin.rsplit(':').next().unwrap().parse().unwrap();
+    let before_restart = requests(client).await;
+    drop(live);
+    until(client, "return !document.getElementById('banner').hidden").await;
+    let banner = js(
+        client,
+        "return document.getElementById('banner').textContent",
+    )
+    .await;
+    let words = stelling::live::words::of(language);
+    assert_eq!(banner, json!(words.reconnecting));
+    let live = Live::start(&path, port);
+    let back = Instant::now();
+    until(
+        client,
+        &format!(
+            "return document.getElementById('results').hidden \
+               && document.getElementById('banner').hidden \
+               && document.querySelector('[data-option=\"{}\"]').getAttribute('aria-pressed') \
+                  === 'true'",
+            options[1]
+        ),
+    )
+    .await;
+    let took = back.elapsed();
+    assert!(
+        took < Duration::from_secs(2),
+        "the page took {took:?} to follow"
+    );
+    assert_eq!(ballots_in_file(&path), [options[1]]);
+
     // Nothing outside the laptop: every request the page made went to the join address.
-    for url in requests(client).await {
+    let mut all = before_restart;
+    all.extend(requests(client).await);
+    for url in all {
         assert!(
             url.starts_with(&format!("{origin}/")),
             "the page requested {url}"
@@ -442,7 +478,7 @@ fn the_page_reflows_at_double_text_size() {
                     moeten geven om aan eigen verbeterideeën te werken, ook als projecten \
                     daardoor later klaar zijn.";
         store::save(&path, &session(Language::Nl, long, [0; 3])).unwrap();
-        let live = Live::start(&path);
+        let live = Live::start(&path, 0);
         client.goto(&live.url).await.unwrap();
         until(
             &client,

@@ -533,7 +533,8 @@
       es = null;
       unreachable();
       esTries++;
-      esTimer = setTimeout(connect, Math.min(2000, 250 * Math.pow(2, esTries)));
+      // At most a second, a little random so a room of phones does not come back in step.
+      esTimer = setTimeout(connect, Math.min(1000, 125 * Math.pow(2, esTries)) * (0.75 + Math.random() / 4));
       refresh();
     };
   }
