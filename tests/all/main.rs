@@ -21,6 +21,7 @@ mod platform;
 mod report_bidi;
 mod report_golden;
 mod report_pdf;
+mod report_phones;
 mod session_file;
 mod special_files;
 mod store;
