@@ -10,6 +10,7 @@ mod import_cli;
 mod live_ballots;
 mod live_phones;
 mod live_requests;
+mod live_room;
 mod live_server;
 mod merge;
 mod merge_cli;
