@@ -45,12 +45,18 @@ impl<K: Hash + Eq + Clone> Limiter<K> {
         let burst = f64::from(self.rate.burst);
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         if buckets.len() >= PRUNE_AT {
-            let full = Duration::from_secs_f64((burst / self.rate.per_second).min(3600.0));
+            // How long an emptied bucket takes to fill again (an hour at most).
+            let secs = burst / self.rate.per_second;
+            let full = if secs.is_finite() && secs >= 0.0 {
+                Duration::from_secs_f64(secs.min(3600.0))
+            } else {
+                Duration::from_secs(3600)
+            };
             buckets.retain(|_, (_, at)| now.saturating_duration_since(*at) < full);
         }
         let (tokens, at) = buckets.entry(key.clone()).or_insert((burst, now));
         let elapsed = now.saturating_duration_since(*at).as_secs_f64();
-        *tokens = (*tokens + elapsed * self.rate.per_second).min(burst);
+        *tokens = (*tokens + elapsed * self.rate.per_second.max(0.0)).min(burst);
         *at = now;
         if *tokens >= 1.0 {
             *tokens -= 1.0;

@@ -49,6 +49,9 @@ pub struct LiveConfig {
     pub max_streams: usize,
     /// Longest time a request may take (the push stream's headers included, not its body).
     pub request_timeout: Duration,
+    /// How long a connection may take to send a request's headers (or stay idle between
+    /// requests): a slow client cannot hold a connection open without asking anything.
+    pub header_timeout: Duration,
     /// The group each device picked before (from the file's ballots).
     pub device_groups: HashMap<Device, Id>,
 }
@@ -73,6 +76,7 @@ impl LiveConfig {
             max_devices: 2000,
             max_streams: 4000,
             request_timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(10),
             device_groups: HashMap::new(),
         }
     }
@@ -176,20 +180,15 @@ impl Server {
             .enable_all()
             .build()?;
         let app = router(shared.clone());
-        let mut stop = shared.shutdown.subscribe();
+        let stop = shared.shutdown.subscribe();
+        let header_timeout = shared.config.header_timeout;
         let thread = std::thread::Builder::new()
             .name("stelling-live".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
-                        return;
-                    };
-                    let service = app.into_make_service_with_connect_info::<SocketAddr>();
-                    let _ = axum::serve(listener, service)
-                        .with_graceful_shutdown(async move {
-                            let _ = stop.wait_for(|s| *s).await;
-                        })
-                        .await;
+                    if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
+                        accept(listener, app, header_timeout, stop).await;
+                    }
                 });
                 runtime.shutdown_timeout(Duration::from_millis(500));
             })?;
@@ -253,6 +252,53 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// Accepts connections until told to stop, then lets each finish what it is doing (push
+/// streams end by themselves on the same signal).
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    stop: watch::Receiver<bool>,
+) {
+    let mut stopping = stop.clone();
+    loop {
+        let (socket, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(x) => x,
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+            _ = stopping.wait_for(|s| *s) => break,
+        };
+        let app = app.clone();
+        let mut stop = stop.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(
+                move |mut request: hyper::Request<hyper::body::Incoming>| {
+                    request.extensions_mut().insert(ConnectInfo(peer));
+                    tower::ServiceExt::oneshot(app.clone(), request.map(axum::body::Body::new))
+                },
+            );
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(hyper_util::rt::TokioIo::new(socket), service);
+            tokio::pin!(connection);
+            let stopped = tokio::select! {
+                _ = connection.as_mut() => false,
+                _ = stop.wait_for(|s| *s) => true,
+            };
+            if stopped {
+                connection.as_mut().graceful_shutdown();
+                let _ = tokio::time::timeout(Duration::from_millis(300), connection).await;
+            }
+        });
     }
 }
 

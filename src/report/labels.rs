@@ -44,6 +44,9 @@ pub struct Labels {
     pub share: &'static str,
     pub total: &'static str,
     pub answers: &'static str,
+    /// After a number of answers from phones, and of hands, when a round had both.
+    pub by_phone: &'static str,
+    pub by_hand: &'static str,
     pub shift: &'static str,
     /// Unit of a shift between rounds: percentage points.
     pub points: &'static str,
@@ -143,6 +146,8 @@ pub const NL: Labels = Labels {
     share: "Percentage",
     total: "Totaal",
     answers: "antwoorden",
+    by_phone: "via telefoon",
+    by_hand: "met de hand geteld",
     shift: "Verschuiving",
     points: "pp",
 
@@ -233,6 +238,8 @@ pub const EN: Labels = Labels {
     share: "Percentage",
     total: "Total",
     answers: "answers",
+    by_phone: "by phone",
+    by_hand: "counted by hand",
     shift: "Shift",
     points: "pp",
 
@@ -367,6 +374,8 @@ mod tests {
                 l.share,
                 l.total,
                 l.answers,
+                l.by_phone,
+                l.by_hand,
                 l.shift,
                 l.points,
                 l.reactions,

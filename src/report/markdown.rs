@@ -93,6 +93,9 @@ fn tallies(doc: &mut Doc, l: &Labels, it: &ItemSummary) {
             doc.push(format!("### {}", inline(&round.label).replace('#', "\\#")));
         }
         doc.push(tally_table(l, round));
+        if let Some(sources) = super::summary::answer_sources(l, round) {
+            doc.push(format!("_{sources}_"));
+        }
     }
     for shift in &it.shifts {
         let mut block = format!(

@@ -60,6 +60,9 @@ pub struct RoundTally<'a> {
     pub label: String,
     /// All answers in the round.
     pub total: u64,
+    /// Of `total`, the answers from phones and those counted by hand.
+    pub phones: u64,
+    pub hands: u64,
     /// Per-group columns: each group in session order, then hands not attributed to a group if
     /// any. Empty when the round was not counted per group.
     pub columns: Vec<GroupColumn<'a>>,
@@ -208,7 +211,7 @@ fn item_summary<'a>(
 ) -> ItemSummary<'a> {
     // Votes are shown for propositions, and for any other item that has them recorded (its
     // kind was changed after voting), so no count ever disappears from the report.
-    let has_tallies = item.rounds.iter().any(|r| !r.tallies.is_empty());
+    let has_tallies = item.rounds.iter().any(|r| r.has_answers());
     let shows_votes =
         !item.options.is_empty() && (item.kind == ItemKind::Proposition || has_tallies);
     let (rounds, shifts) = if shows_votes {
@@ -271,7 +274,9 @@ fn round_tally<'a>(
     number: usize,
 ) -> RoundTally<'a> {
     let total = answers(round);
-    let per_group = !s.groups.is_empty() && round.tallies.iter().any(|t| t.group.is_some());
+    let per_group = !s.groups.is_empty()
+        && (round.tallies.iter().any(|t| t.group.is_some())
+            || round.ballots.iter().any(|b| b.group.is_some()));
     let mut columns: Vec<GroupColumn<'a>> = Vec::new();
     if per_group {
         columns.extend(s.groups.iter().map(|g| GroupColumn {
@@ -279,7 +284,9 @@ fn round_tally<'a>(
             name: &g.name,
             total: 0,
         }));
-        if round.tallies.iter().any(|t| t.group.is_none()) {
+        if round.tallies.iter().any(|t| t.group.is_none())
+            || round.ballots.iter().any(|b| b.group.is_none())
+        {
             columns.push(GroupColumn {
                 group: None,
                 name: l.no_group,
@@ -288,12 +295,7 @@ fn round_tally<'a>(
         }
     }
     for c in &mut columns {
-        c.total = round
-            .tallies
-            .iter()
-            .filter(|t| t.group == c.group)
-            .map(|t| u64::from(t.count))
-            .sum();
+        c.total = round.group_answers(c.group);
     }
     let shares = round_shares(round, &item.options);
     let by_group: Vec<Vec<Share>> = columns
@@ -318,6 +320,8 @@ fn round_tally<'a>(
         number,
         label: round_label(l, round, number),
         total,
+        phones: round.phone_answers(),
+        hands: round.hand_answers(),
         columns,
         options,
     }
@@ -700,27 +704,25 @@ fn ratio(part: u64, whole: u64) -> f64 {
 // ---------------------------------------------------------------------------------------------
 // Counting, in u64 so that no file can overflow a sum
 
+/// All answers in a round, hands plus phones.
 pub fn answers(round: &Round) -> u64 {
-    round.tallies.iter().map(|t| u64::from(t.count)).sum()
+    round.answers()
 }
 
 pub fn option_total(round: &Round, option: Id) -> u64 {
-    round
-        .tallies
-        .iter()
-        .filter(|t| t.option == option)
-        .map(|t| u64::from(t.count))
-        .sum()
+    round.total(option)
 }
 
-/// Hands for one option within one group (`None`: not attributed to a group).
+/// Answers for one option within one group (`None`: not attributed to a group).
 pub fn group_count(round: &Round, option: Id, group: Option<Id>) -> u64 {
-    round
-        .tallies
-        .iter()
-        .filter(|t| t.option == option && t.group == group)
-        .map(|t| u64::from(t.count))
-        .sum()
+    round.count(option, group)
+}
+
+/// "12 by phone, 8 by hand" when a round was answered both ways; `None` when only one was
+/// used, so a round counted one way reads as before.
+pub fn answer_sources(l: &Labels, r: &RoundTally) -> Option<String> {
+    (r.phones > 0 && r.hands > 0)
+        .then(|| format!("{} {}, {} {}", r.phones, l.by_phone, r.hands, l.by_hand))
 }
 
 /// The change between two shown shares in tenths of a percentage point.

@@ -284,3 +284,35 @@ fn a_closed_round_refuses_ballots_and_a_new_round_starts_empty() {
     let (status, _) = runtime.block_on(phone.vote(&R1.to_string(), &OPTIONS[1].to_string()));
     assert_eq!(status, 409, "the old round is no longer open");
 }
+
+#[test]
+fn a_client_that_sends_nothing_is_cut_off() {
+    use std::io::Read;
+    let mut host = Host::new(Document::new(session()), None);
+    let config = LiveConfig {
+        header_timeout: Duration::from_millis(300),
+        ..config()
+    };
+    host.start(config, || {}).unwrap();
+    let address = host.server().unwrap().address();
+    let mut slow = std::net::TcpStream::connect(address).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let started = Instant::now();
+    let mut buf = [0u8; 256];
+    // Half a request line, then nothing: the server closes the connection (408 or EOF).
+    use std::io::Write;
+    slow.write_all(b"GET /sta").unwrap();
+    let n = slow.read(&mut buf).unwrap_or(0);
+    let text = String::from_utf8_lossy(&buf[..n]);
+    assert!(n == 0 || text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    // Others are still served.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let url = host.server().unwrap().join_url(None);
+    let (status, _) = runtime.block_on(Phone::new(&url, 1).state());
+    assert_eq!(status, 200);
+}
