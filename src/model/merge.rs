@@ -50,6 +50,7 @@
 use super::Id;
 use super::session::*;
 use super::validate::{self, ModelError};
+use super::words::words;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -351,11 +352,8 @@ impl fmt::Display for Conflict {
 }
 
 /// The mark on the text of a conflict's other version, in the session's language.
-pub fn marker(language: Language) -> &'static str {
-    match language {
-        Language::Nl => "[andere versie] ",
-        Language::En => "[other version] ",
-    }
+fn marker(language: Language) -> &'static str {
+    words(language).session.other_version
 }
 
 /// Combines copies of one session. `force` merges sessions with different ids too.

@@ -373,7 +373,9 @@ impl Item {
             statements: Vec::new(),
         };
         if kind == ItemKind::Proposition {
-            item.options = super::texts::default_options(language)
+            item.options = super::words::words(language)
+                .session
+                .default_options
                 .iter()
                 .map(|label| ResponseOption {
                     id: ids.fresh(),
@@ -383,7 +385,7 @@ impl Item {
         }
         item.rounds.push(Round::new(
             ids.fresh(),
-            super::texts::round_label(language, 1),
+            (super::words::words(language).session.round)(1),
         ));
         item
     }

@@ -90,10 +90,7 @@ fn event(
     if let Some(next) = date.succ_opt() {
         out.line(&format!("DTEND;VALUE=DATE:{}", day(next)));
     }
-    out.line(&format!(
-        "SUMMARY:{}",
-        text(&format!("{}: {what}", l.follow_up_event))
-    ));
+    out.line(&format!("SUMMARY:{}", text(&(l.follow_up_event)(&what))));
     out.line(&format!("DESCRIPTION:{}", text(&description.join("\n"))));
     out.line("TRANSP:TRANSPARENT");
     out.line("BEGIN:VALARM");
@@ -101,7 +98,7 @@ fn event(
     out.line("TRIGGER:-P1D");
     out.line(&format!(
         "DESCRIPTION:{}",
-        text(&format!("{}: {what}", l.follow_up_reminder))
+        text(&(l.follow_up_reminder)(&what))
     ));
     out.line("END:VALARM");
     out.line("END:VEVENT");

@@ -1279,7 +1279,7 @@ fn draw(
         for op in ops {
             draw_op(&mut surface, fonts, op);
         }
-        let footer = format!("{} {} {} {total}", l.page, i + 1, l.page_of);
+        let footer = (l.page)(i + 1, total);
         let x = (PAGE_W - fonts.width(SMALL, &footer)) / 2.0;
         draw_text(&mut surface, fonts, x, FOOTER_BASELINE, SMALL, &footer);
         surface.finish();

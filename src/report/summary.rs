@@ -257,7 +257,7 @@ fn item_summary<'a>(
 pub fn round_label(l: &Labels, round: &Round, number: usize) -> String {
     let label = single_line(&round.label);
     if label.is_empty() {
-        format!("{} {number}", l.round)
+        (l.round)(number)
     } else {
         label
     }
@@ -566,7 +566,7 @@ impl Ranking<'_> {
             return None;
         }
         let numbers: Vec<String> = self.unanswered.iter().map(usize::to_string).collect();
-        Some(format!("{} {}.", l.unranked, numbers.join(", ")))
+        Some((l.unranked)(&numbers.join(", ")))
     }
 }
 

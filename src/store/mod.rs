@@ -328,7 +328,7 @@ fn migrate(session: &mut Session) {
         if item.rounds.is_empty() {
             item.rounds.push(crate::model::Round::new(
                 ids.fresh(),
-                crate::model::texts::round_label(session.language, 1),
+                (crate::model::words::words(session.language).session.round)(1),
             ));
         }
     }

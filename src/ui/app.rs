@@ -825,7 +825,7 @@ impl App {
                 (t.read_only_title.to_string(), t.read_only_file_hint)
             }
             (None, store::SaveStatus::LockedElsewhere { holder }) => {
-                (t.lock_lost.replace("{holder}", holder), t.lock_lost_hint)
+                ((t.lock_lost)(holder), t.lock_lost_hint)
             }
             _ => return,
         };
@@ -922,7 +922,7 @@ impl App {
             store::SaveStatus::LockedElsewhere { holder } => {
                 recording(ui);
                 ui.label(
-                    egui::RichText::new(format!("⚠ {}", t.lock_lost.replace("{holder}", holder)))
+                    egui::RichText::new(format!("⚠ {}", (t.lock_lost)(holder)))
                         .strong()
                         .color(WARN),
                 );
@@ -1109,8 +1109,7 @@ pub fn read_chat_file(path: &Path, t: &Texts) -> Result<prepare_view::ChatFile, 
             TextError::Read(ReadError::TooLarge { bytes, limit }) => format!(
                 "{} MB. {}",
                 bytes / 1_000_000,
-                t.prep_chat_too_large
-                    .replace("{max}", &(limit / 1_000_000).to_string())
+                (t.prep_chat_too_large)(limit / 1_000_000)
             ),
             TextError::Decode(_) => t.prep_chat_not_text.to_string(),
         };

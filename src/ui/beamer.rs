@@ -133,7 +133,9 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
     let title = format!(
         "{} — {}",
         app_title(open),
-        super::texts::texts(open.doc.session().language).audience
+        crate::model::words(open.doc.session().language)
+            .beamer
+            .window_title
     );
     let (position, size) = geometry();
     let builder = egui::ViewportBuilder::default()

@@ -281,19 +281,21 @@ fn occurrence(t: &Texts, files: &[PathBuf], o: &Occurrence) -> String {
         .unwrap_or_default();
     let what = t.merge_kinds[o.what as usize];
     match o.item {
-        Some(n) => format!(
-            "{file}: {what} “{}” ({})",
-            o.text,
-            t.merge_item_number.replace("{n}", &n.to_string())
-        ),
+        Some(n) => format!("{file}: {what} “{}” ({})", o.text, (t.merge_item_number)(n)),
         None => format!("{file}: {what} “{}”", o.text),
     }
 }
 
-fn clash_line(t: &Texts, files: &[PathBuf], template: &str, clash: &IdClash) -> String {
-    template
-        .replace("{kept}", &occurrence(t, files, &clash.kept))
-        .replace("{other}", &occurrence(t, files, &clash.other))
+fn clash_line(
+    t: &Texts,
+    files: &[PathBuf],
+    template: fn(&str, &str) -> String,
+    clash: &IdClash,
+) -> String {
+    template(
+        &occurrence(t, files, &clash.kept),
+        &occurrence(t, files, &clash.other),
+    )
 }
 
 fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, answer: &mut Answer) {
@@ -410,10 +412,7 @@ pub fn conflict_line(t: &Texts, c: &Conflict) -> String {
     } else {
         t.merge_conflict_rule
     };
-    let line = template
-        .replace("{what}", what)
-        .replace("{kept}", &c.kept)
-        .replace("{other}", &c.other);
+    let line = template(what, &c.kept, &c.other);
     if c.place.is_empty() {
         line
     } else {

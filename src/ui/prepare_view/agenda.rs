@@ -7,7 +7,7 @@
 
 use super::{first_line, push_if, warning};
 use crate::model::{
-    Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
+    Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, words,
 };
 use crate::ui::app::OpenSession;
 use crate::ui::commands::{self, Command};
@@ -222,15 +222,10 @@ impl Preset {
 
     /// The labels in the session's language: the room sees them on the beamer.
     pub fn labels(self, language: Language) -> Vec<String> {
+        let owned = |list: &[&str]| -> Vec<String> { list.iter().map(|s| s.to_string()).collect() };
         match self {
-            Preset::AgreeDisagreeDoubt => default_options(language)
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            Preset::YesNo => match language {
-                Language::Nl => vec!["Ja".into(), "Nee".into()],
-                Language::En => vec!["Yes".into(), "No".into()],
-            },
+            Preset::AgreeDisagreeDoubt => owned(words(language).session.default_options),
+            Preset::YesNo => owned(words(language).session.yes_no),
             Preset::Scale1To5 => (1..=5).map(|n| n.to_string()).collect(),
             Preset::LineUp0To10 => (0..=10).map(|n| n.to_string()).collect(),
         }

@@ -149,9 +149,7 @@ pub fn show(
                     ui.label(
                         RichText::new(format!(
                             "✔ {} {}",
-                            t.prep_chat_done
-                                .replace("{item}", &number.to_string())
-                                .replace("{n}", &n.to_string()),
+                            (t.prep_chat_done)(number, n),
                             t.prep_undo_hint
                         ))
                         .strong(),

@@ -68,11 +68,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
             if count == 0 {
                 ui.weak(t.prep_paste_nothing);
             } else {
-                ui.label(
-                    t.prep_paste_will_add
-                        .replace("{n}", &count.to_string())
-                        .replace("{from}", &(session.agenda.len() + 1).to_string()),
-                );
+                ui.label((t.prep_paste_will_add)(count, session.agenda.len() + 1));
                 ui.horizontal(|ui| {
                     ui.label(t.prep_paste_as);
                     kind_picker(ui, "paste-kind", &mut state.kind, t, t.prep_paste_as);

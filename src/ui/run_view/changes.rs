@@ -2,7 +2,7 @@
 //! captured or edited reaction.
 
 use super::{RunState, now};
-use crate::model::{Change, Id, Item, Reaction, Round, Session, texts::round_label};
+use crate::model::{Change, Id, Item, Reaction, Round, Session, words};
 
 /// A quote from the capture field as a new reaction at the end of `round`, with the stance
 /// and group picked in the run view and the time now.
@@ -55,7 +55,7 @@ pub fn new_round_change(session: &Session, item: &Item) -> Change {
     let mut round = Round::new(
         // On a subgroup's copy the same id on every laptop, so merging makes one round.
         crate::model::merge::new_round_id(session, item),
-        round_label(session.language, item.rounds.len() + 1),
+        (words(session.language).session.round)(item.rounds.len() + 1),
     );
     round.started = Some(at);
     batch.push(Change::AddRound {
