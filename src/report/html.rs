@@ -412,9 +412,8 @@ fn proposal(h: &mut String, l: &Labels, ps: &ProposalSummary) {
             if !group.is_empty() {
                 let _ = write!(
                     h,
-                    " <span class=\"who\">({} {})</span>",
-                    esc(l.feedback_from),
-                    esc(group)
+                    " <span class=\"who\">({})</span>",
+                    esc(&(l.feedback_from)(group))
                 );
             }
             h.push_str("</li>\n");

@@ -223,7 +223,7 @@ fn proposal(doc: &mut Doc, l: &Labels, ps: &ProposalSummary) {
                 let group = inline(group);
                 let mut b = format!("- {}", bullet_body(&f.text));
                 if !group.is_empty() {
-                    b.push_str(&format!(" ({} {group})", l.feedback_from));
+                    b.push_str(&format!(" ({})", (l.feedback_from)(&group)));
                 }
                 b
             })

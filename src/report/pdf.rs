@@ -1091,7 +1091,7 @@ fn proposal(out: &mut Layout, l: &Labels, ps: &ProposalSummary) {
             let who = if group.is_empty() {
                 String::new()
             } else {
-                format!("({} {group})", l.feedback_from)
+                format!("({})", (l.feedback_from)(group))
             };
             let text = lines(&f.text).join(" ");
             plain_bullet(

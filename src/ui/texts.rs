@@ -1370,3 +1370,124 @@ pub static EN: Texts = Texts {
     merge_file_suffix: "merged",
     merge_is_input: "this is one of the files being merged; choose a new name",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_with_arguments_show_every_argument_in_both_languages() {
+        let (a, b, c, d) = ("«a»", "«b»", "«c»", "«d»");
+        let date = NaiveDate::from_ymd_opt(10_000, 1, 2).unwrap();
+        let id = Id(0xfeed);
+        for t in [&NL, &EN] {
+            let rows: [(&str, String, Vec<String>); 28] = [
+                ("lock_lost", (t.lock_lost)(a), vec![a.into()]),
+                ("err_locked", (t.err_locked)(a), vec![a.into()]),
+                (
+                    "err_too_large",
+                    (t.err_too_large)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                (
+                    "too_long_to_edit",
+                    (t.too_long_to_edit)(7),
+                    vec!["7".into()],
+                ),
+                (
+                    "err_syntax",
+                    (t.err_syntax)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                ("err_too_new", (t.err_too_new)(7), vec!["7".into()]),
+                ("err_group_in_use", (t.err_group_in_use)(a), vec![a.into()]),
+                (
+                    "err_date_out_of_range",
+                    (t.err_date_out_of_range)(date),
+                    vec![date.to_string()],
+                ),
+                (
+                    "err_in_item",
+                    (t.err_in_item)(7, a),
+                    vec!["7".into(), a.into()],
+                ),
+                ("err_no_group", (t.err_no_group)(id), vec![id.to_string()]),
+                ("err_no_option", (t.err_no_option)(id), vec![id.to_string()]),
+                ("err_no_theme", (t.err_no_theme)(id), vec![id.to_string()]),
+                (
+                    "err_unknown_field",
+                    (t.err_unknown_field)(a, b, c, d),
+                    vec![a.into(), b.into(), c.into(), d.into()],
+                ),
+                (
+                    "err_unknown_choice",
+                    (t.err_unknown_choice)(a, b, c, d),
+                    vec![a.into(), b.into(), c.into(), d.into()],
+                ),
+                ("err_did_you_mean", (t.err_did_you_mean)(a), vec![a.into()]),
+                ("err_in_record", (t.err_in_record)(a), vec![a.into()]),
+                ("err_for_record", (t.err_for_record)(a), vec![a.into()]),
+                (
+                    "err_not_a_date",
+                    (t.err_not_a_date)(a, b),
+                    vec![a.into(), b.into()],
+                ),
+                (
+                    "err_unclosed_text",
+                    (t.err_unclosed_text)(a),
+                    vec![a.into()],
+                ),
+                (
+                    "prep_paste_will_add",
+                    (t.prep_paste_will_add)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                (
+                    "prep_chat_done",
+                    (t.prep_chat_done)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                (
+                    "prep_chat_too_large",
+                    (t.prep_chat_too_large)(7),
+                    vec!["7".into()],
+                ),
+                (
+                    "report_target_locked",
+                    (t.report_target_locked)(a),
+                    vec![a.into()],
+                ),
+                (
+                    "merge_conflict_both",
+                    (t.merge_conflict_both)(a, b, c),
+                    vec![a.into(), b.into(), c.into()],
+                ),
+                (
+                    "merge_conflict_rule",
+                    (t.merge_conflict_rule)(a, b, c),
+                    vec![a.into(), b.into(), c.into()],
+                ),
+                (
+                    "merge_id_clash",
+                    (t.merge_id_clash)(a, b),
+                    vec![a.into(), b.into()],
+                ),
+                (
+                    "merge_renumbered",
+                    (t.merge_renumbered)(a, b),
+                    vec![a.into(), b.into()],
+                ),
+                (
+                    "merge_item_number",
+                    (t.merge_item_number)(7),
+                    vec!["7".into()],
+                ),
+            ];
+            for (name, text, parts) in rows {
+                for part in parts {
+                    assert!(text.contains(&part), "{name} lacks {part}: {text}");
+                }
+            }
+        }
+    }
+}

@@ -54,7 +54,7 @@ pub const EN: Words = Words {
         owner: "Owner",
         due: "Due",
         feedback: "Feedback",
-        feedback_from: "from",
+        feedback_from: |group| format!("from {group}"),
 
         commitment: "Commitment",
         person: "Person",

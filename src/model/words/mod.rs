@@ -89,8 +89,8 @@ pub struct ReportWords {
     pub owner: &'static str,
     pub due: &'static str,
     pub feedback: &'static str,
-    /// Before the group that gave feedback: "from Table 2".
-    pub feedback_from: &'static str,
+    /// The group that gave feedback: "from Table 2".
+    pub feedback_from: fn(&str) -> String,
 
     // Commitments.
     pub commitment: &'static str,
@@ -321,7 +321,6 @@ mod tests {
             ("owner", owner),
             ("due", due),
             ("feedback", feedback),
-            ("feedback_from", feedback_from),
             ("commitment", commitment),
             ("person", person),
             ("organisation", organisation),
@@ -356,6 +355,7 @@ mod tests {
             ("round", round(7)),
             ("unranked", unranked(ARG)),
             ("page", page(7, 9)),
+            ("feedback_from", feedback_from(ARG)),
             ("follow_up_event", follow_up_event(ARG)),
             ("follow_up_reminder", follow_up_reminder(ARG)),
             ("session_round", session_round(7)),
@@ -400,6 +400,7 @@ mod tests {
                 ((w.session.round)(7), &["7"]),
                 ((r.page)(7, 9), &["7", "9"]),
                 ((r.unranked)(ARG), &[ARG]),
+                ((r.feedback_from)(ARG), &[ARG]),
                 ((r.follow_up_event)(ARG), &[ARG]),
                 ((r.follow_up_reminder)(ARG), &[ARG]),
             ] {

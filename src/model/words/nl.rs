@@ -54,7 +54,7 @@ pub const NL: Words = Words {
         owner: "Eigenaar",
         due: "Uiterlijk",
         feedback: "Feedback",
-        feedback_from: "van",
+        feedback_from: |group| format!("van {group}"),
 
         commitment: "Toezegging",
         person: "Persoon",

@@ -376,7 +376,7 @@ fn item(out: &mut Vec<Block>, l: &Labels, it: &sum::ItemSummary) {
                     meta: if group.is_empty() {
                         String::new()
                     } else {
-                        clip(format!("{} {group}", l.feedback_from))
+                        clip((l.feedback_from)(group))
                     },
                 });
             }
