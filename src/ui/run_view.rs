@@ -1,10 +1,11 @@
 //! The run view: the agenda, the current item large, tallies and reactions, rounds, timer and
 //! notes. Drawing collects changes; they are applied after the frame is laid out.
 
-use super::app::{App, OpenSession, RunState, clamp_view};
 use super::commands::{self, Command};
 use super::forms;
 use super::keys;
+use super::request::Request;
+use super::state::{OpenSession, RunState};
 use super::style::{PRESENTER_CHARS, clipped, edit_box};
 use super::texts::{Texts, kind_icon};
 use crate::model::{
@@ -22,18 +23,10 @@ pub fn now() -> crate::model::Timestamp {
     chrono::Local::now().fixed_offset()
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.texts();
+/// Draws the run view; the changes made come back as requests for the app.
+pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request> {
     let mut changes = Vec::new();
-    let Some(open) = app.open.as_mut() else {
-        return;
-    };
-    let item = open
-        .doc
-        .session()
-        .agenda
-        .get(open.view.current)
-        .map(|i| i.id);
+    let item = open.current_item_id();
     if open.view.forms.drafts_item != item {
         // Left the item (by key, click or the beamer window): keep what was typed there.
         let leaving = open.view.forms.drafts_item;
@@ -52,23 +45,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 current_item(open, t, ui, &mut changes);
             });
     });
-    for change in changes {
-        app.apply(change);
-    }
-    if let Some(open) = app.open.as_mut() {
-        clamp_view(open);
-    }
+    changes.into_iter().map(Request::Apply).collect()
 }
 
-/// The round shown for an item: the one picked, else the last.
-pub fn current_round(open: &OpenSession, item: &Item) -> Option<Id> {
-    open.view
-        .round
-        .get(&item.id)
-        .copied()
-        .filter(|r| item.round(*r).is_some())
-        .or_else(|| item.rounds.last().map(|r| r.id))
-}
+pub use super::state::current_round;
 
 /// What was typed for item `leaving` but not yet stored, as changes that store it: the
 /// statements grid, a reaction in the capture field (with the stance and group it would
@@ -1137,11 +1117,6 @@ fn reactions(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut
     }
 }
 
-pub fn group_label(session: &Session, group: Option<Id>, t: &Texts) -> String {
-    match group {
-        Some(_) => clipped(session.group_name(group), PRESENTER_CHARS).into_owned(),
-        None => t.no_group.to_string(),
-    }
-}
+pub use super::state::group_label;
 
 pub use crate::model::shorten::first_line;
