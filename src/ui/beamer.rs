@@ -94,7 +94,7 @@ pub fn follow_item(open: &mut OpenSession) {
 /// Draws the audience view for the open session into `ui`.
 pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
     let session = open.doc.session();
-    let item = session.agenda.get(open.view.current);
+    let item = open.current_item();
     let round = item.and_then(|i| current_round(open, i));
     let timer = item
         .and_then(|i| open.view.timers.get(&i.id))

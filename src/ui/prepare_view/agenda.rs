@@ -388,7 +388,7 @@ fn add_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>, kind: 
 
 fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) {
     let session = open.doc.session();
-    let Some(item) = session.agenda.get(open.view.current) else {
+    let Some(item) = open.current_item() else {
         return;
     };
     // The copy has what is typed, also when that is not committed yet.
@@ -409,8 +409,7 @@ fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) 
 /// Deletes the selected item; one with votes, reactions or records asks first. Undo brings
 /// either back, but a room's votes deserve a question before they go.
 fn delete_item(open: &mut OpenSession, changes: &mut Vec<Change>) {
-    let session = open.doc.session();
-    let Some(item) = session.agenda.get(open.view.current) else {
+    let Some(item) = open.current_item() else {
         return;
     };
     if recorded(item).iter().any(|&(n, _)| n > 0) {
