@@ -2,11 +2,10 @@
 //! through [`crate::model::Change`] so invariants hold and every change can be undone.
 
 use super::Id;
-use chrono::{DateTime, FixedOffset, Months, NaiveDate, NaiveTime};
+use chrono::{Months, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-/// A moment with the local offset it was recorded in, so the file reads as the clock did.
-pub type Timestamp = DateTime<FixedOffset>;
+pub use super::dates::Timestamp;
 
 /// The file format version this build writes. Older files are migrated, newer ones refused.
 pub const FORMAT_VERSION: u32 = 1;

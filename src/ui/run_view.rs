@@ -14,9 +14,9 @@ mod tallies;
 pub use changes::{new_round_change, tally};
 pub use shortcuts::keys;
 
-use super::app::{App, OpenSession, RunState, clamp_view};
 use super::forms;
-use super::style::{PRESENTER_CHARS, clipped};
+use super::request::Request;
+use super::state::{OpenSession, RunState};
 use super::texts::Texts;
 use crate::model::{Change, Id, Item, Round, Session};
 use changes::{captured, update_reaction};
@@ -32,18 +32,10 @@ pub fn now() -> crate::model::Timestamp {
     chrono::Local::now().fixed_offset()
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.texts();
+/// Draws the run view; the changes made come back as requests for the app.
+pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request> {
     let mut changes = Vec::new();
-    let Some(open) = app.open.as_mut() else {
-        return;
-    };
-    let item = open
-        .doc
-        .session()
-        .agenda
-        .get(open.view.current)
-        .map(|i| i.id);
+    let item = open.current_item_id();
     if open.view.forms.drafts_item != item {
         // Left the item (by key, click or the beamer window): keep what was typed there.
         let leaving = open.view.forms.drafts_item;
@@ -62,23 +54,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 current_item(open, t, ui, &mut changes);
             });
     });
-    for change in changes {
-        app.apply(change);
-    }
-    if let Some(open) = app.open.as_mut() {
-        clamp_view(open);
-    }
+    changes.into_iter().map(Request::Apply).collect()
 }
 
-/// The round shown for an item: the one picked, else the last.
-pub fn current_round(open: &OpenSession, item: &Item) -> Option<Id> {
-    open.view
-        .round
-        .get(&item.id)
-        .copied()
-        .filter(|r| item.round(*r).is_some())
-        .or_else(|| item.rounds.last().map(|r| r.id))
-}
+pub use super::state::current_round;
 
 /// The current item and the round shown for it, borrowed from `session` so the view can still
 /// change while they are in use.
@@ -140,12 +119,6 @@ fn start_renaming(forms: &mut forms::FormState, round: &Round) {
     forms.focus_round_label = true;
 }
 
-/// A group's name as the presenter sees it, or "whole room" for none.
-pub fn group_label(session: &Session, group: Option<Id>, t: &Texts) -> String {
-    match group {
-        Some(_) => clipped(session.group_name(group), PRESENTER_CHARS).into_owned(),
-        None => t.no_group.to_string(),
-    }
-}
+pub use super::state::group_label;
 
 pub use crate::model::shorten::first_line;
