@@ -323,17 +323,8 @@ fn overview(doc: &mut Doc, l: &Labels, todos: &[Todo]) {
         let date = t
             .date
             .map_or_else(|| format!("*{}*", l.undated), |d| l.format_date(d));
-        let owner = cell(t.owner);
-        let org = cell(t.organisation);
-        let owner = match (owner.is_empty(), org.is_empty()) {
-            (_, true) => owner,
-            (true, false) => org,
-            (false, false) => format!("{owner} ({org})"),
-        };
-        let source = match &t.proposal {
-            Some(title) => format!("{}: {}", l.proposal, cell(title)),
-            None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-        };
+        let owner = t.who(cell);
+        let source = t.source(l, cell);
         out.push_str(&format!(
             "\n| {date} | {} | {owner} | {source} |",
             cell(t.action)

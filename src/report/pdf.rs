@@ -1219,17 +1219,8 @@ fn overview(out: &mut Layout, l: &Labels, todos: &[Todo]) {
             let when = t
                 .date
                 .map_or_else(|| l.undated.to_string(), |d| l.format_date(d));
-            let owner = single_line(t.owner);
-            let org = single_line(t.organisation);
-            let owner = match (owner.is_empty(), org.is_empty()) {
-                (_, true) => owner,
-                (true, false) => org,
-                (false, false) => format!("{owner} ({org})"),
-            };
-            let source = match &t.proposal {
-                Some(title) => format!("{}: {title}", l.proposal),
-                None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-            };
+            let owner = t.who(single_line);
+            let source = t.source(l, str::to_string);
             vec![when, single_line(t.action), owner, source]
         })
         .collect();
