@@ -15,8 +15,8 @@ use super::bidi;
 use super::labels::Labels;
 use super::palette;
 use super::summary::{
-    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines, paragraphs,
-    single_line, summary,
+    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta, lines,
+    paragraphs, single_line, summary,
 };
 use crate::model::{Commitment, Language, Session};
 use chrono::NaiveDate;
@@ -71,9 +71,9 @@ fn stylesheet() -> String {
         ("{blue}", palette::hex(BLUE)),
         ("{vermillion}", palette::hex(VERMILLION)),
     ];
-    colours
-        .iter()
-        .fold(CSS.to_string(), |css, (name, colour)| css.replace(name, colour))
+    colours.iter().fold(CSS.to_string(), |css, (name, colour)| {
+        css.replace(name, colour)
+    })
 }
 
 /// Readable on a phone (one column, tables scroll sideways), restrained on screen, and on
@@ -405,21 +405,10 @@ fn proposal(h: &mut String, l: &Labels, ps: &ProposalSummary) {
     if !p.actions.is_empty() {
         let _ = writeln!(h, "<h4>{}</h4>\n<ul class=\"actions\">", esc(l.actions));
         for a in &p.actions {
-            let mut meta = Vec::new();
-            let owner = single_line(&a.owner);
-            if !owner.is_empty() {
-                meta.push(format!("{}: {owner}", l.owner));
-            }
-            if let Some(due) = a.due {
-                meta.push(format!("{}: {}", l.due, l.format_date(due)));
-            }
+            let meta = action_details(l, a, single_line);
             let _ = write!(h, "<li>{}", esc_text(&a.text));
             if !meta.is_empty() {
-                let _ = write!(
-                    h,
-                    " <span class=\"meta\">({})</span>",
-                    esc(&meta.join("; "))
-                );
+                let _ = write!(h, " <span class=\"meta\">({})</span>", esc(&meta));
             }
             h.push_str("</li>\n");
         }

@@ -8,8 +8,8 @@
 
 use super::labels::Labels;
 use super::summary::{
-    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines,
-    single_line, summary,
+    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta,
+    lines, single_line, summary,
 };
 use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
@@ -198,17 +198,10 @@ fn proposal(doc: &mut Doc, l: &Labels, ps: &ProposalSummary) {
             .actions
             .iter()
             .map(|a| {
-                let mut meta = Vec::new();
-                let owner = inline(&a.owner);
-                if !owner.is_empty() {
-                    meta.push(format!("{}: {owner}", l.owner));
-                }
-                if let Some(due) = a.due {
-                    meta.push(format!("{}: {}", l.due, l.format_date(due)));
-                }
+                let meta = action_details(l, a, inline);
                 let mut b = format!("- {}", bullet_body(&a.text));
                 if !meta.is_empty() {
-                    b.push_str(&format!(" ({})", meta.join("; ")));
+                    b.push_str(&format!(" ({meta})"));
                 }
                 b
             })

@@ -151,6 +151,23 @@ impl Todo<'_> {
     }
 }
 
+/// "Owner: …; Due: …" for an action, the owner through `clean`; empty when it has neither.
+pub fn action_details(
+    l: &Labels,
+    a: &crate::model::Action,
+    clean: impl Fn(&str) -> String,
+) -> String {
+    let mut meta = Vec::new();
+    let owner = clean(&a.owner);
+    if !owner.is_empty() {
+        meta.push(format!("{}: {owner}", l.owner));
+    }
+    if let Some(due) = a.due {
+        meta.push(format!("{}: {}", l.due, l.format_date(due)));
+    }
+    meta.join("; ")
+}
+
 /// The report model of a session.
 pub fn summary(session: &Session) -> Summary<'_> {
     let l = labels(session.language);
