@@ -160,6 +160,16 @@ pub struct Tally {
     pub count: u32,
 }
 
+impl Tally {
+    pub fn new(option: Id, group: Option<Id>, count: u32) -> Self {
+        Tally {
+            option,
+            group,
+            count,
+        }
+    }
+}
+
 /// Where a reaction stands relative to the prompt.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

@@ -607,6 +607,13 @@ fn esc_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fails naming the first of `parts` that `text` lacks, and `text`.
+    fn assert_contains(text: &str, parts: &[&str]) {
+        for part in parts {
+            assert!(text.contains(part), "no {part:?} in\n{text}");
+        }
+    }
     use crate::model::{
         Change, Commitment, Group, Id, Item, ItemKind, Reaction, Record, Stance, Tally,
     };
@@ -639,12 +646,17 @@ mod tests {
         assert!(page.starts_with(
             "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         ));
-        assert!(page.contains("<title>Wijk &amp; &lt;toekomst&gt;</title>"));
-        assert!(page.contains("<h1>Wijk &amp; &lt;toekomst&gt;</h1>"));
-        assert!(page.contains("<dt>Datum</dt><dd>23-11-2026</dd>"));
-        assert!(page.contains("<dd>Tafel &quot;1&quot; (5)</dd>"));
-        assert!(page.contains("@media print"));
-        assert!(page.contains("break-after: avoid"));
+        assert_contains(
+            &page,
+            &[
+                "<title>Wijk &amp; &lt;toekomst&gt;</title>",
+                "<h1>Wijk &amp; &lt;toekomst&gt;</h1>",
+                "<dt>Datum</dt><dd>23-11-2026</dd>",
+                "<dd>Tafel &quot;1&quot; (5)</dd>",
+                "@media print",
+                "break-after: avoid",
+            ],
+        );
         assert!(page.ends_with("</html>\n"));
         let en = html(&Session::new("", Language::En));
         assert!(en.contains("<html lang=\"en\">") && en.contains("<h1>Report</h1>"));
@@ -679,24 +691,17 @@ mod tests {
         let i = proposition(&mut s, "Meer groen.");
         let (eens, oneens) = (s.agenda[i].options[0].id, s.agenda[i].options[1].id);
         let round = &mut s.agenda[i].rounds[0];
-        round.tallies.push(Tally {
-            option: eens,
-            group: Some(Id(0x10)),
-            count: 2,
-        });
-        round.tallies.push(Tally {
-            option: oneens,
-            group: None,
-            count: 1,
-        });
+        round.tallies.push(Tally::new(eens, Some(Id(0x10)), 2));
+        round.tallies.push(Tally::new(oneens, None, 1));
         let page = html(&s);
         assert!(page.contains("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-1-1\""));
         assert!(page.contains(
             "<title id=\"chart-1-1\">Ronde 1. Eens: 2 (66,7%); Oneens: 1 (33,3%); Twijfel: 0 (0,0%); 3 antwoorden.</title>"
         ));
-        assert!(page.contains(">2 (66,7%)</text>"));
-        assert!(page.contains(">0 (0,0%)</text>"));
-        assert!(page.contains("fill=\"#0072B2\""));
+        assert_contains(
+            &page,
+            &[">2 (66,7%)</text>", ">0 (0,0%)</text>", "fill=\"#0072B2\""],
+        );
         // Per group: a column for the group and one for hands without a group.
         assert!(page.contains("<th scope=\"col\" class=\"num\">Tafel &quot;1&quot;</th><th scope=\"col\" class=\"num\">Zonder groep</th>"));
         assert!(page.contains("<td class=\"num\">2 (100,0%)</td><td class=\"num\">0 (0,0%)</td>"));
@@ -753,9 +758,14 @@ mod tests {
         let page = html(&s);
         assert!(!page.contains("<script"), "{page}");
         assert!(!page.contains("<img"), "{page}");
-        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
-        assert!(page.contains("it&#39;s fine"));
+        assert_contains(
+            &page,
+            &[
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+                "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+                "it&#39;s fine",
+            ],
+        );
         assert!(!page.contains('\u{0}'));
     }
 
