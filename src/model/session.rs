@@ -56,6 +56,16 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The language's code, as HTML's `lang` and a PDF's metadata write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
+
 /// A table, subgroup or municipality that reacts as a unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

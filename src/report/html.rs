@@ -18,7 +18,7 @@ use super::summary::{
     ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta, lines,
     paragraphs, single_line, summary,
 };
-use crate::model::{Commitment, Language, Session};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -26,10 +26,7 @@ use std::fmt::Write;
 pub fn html(session: &Session) -> String {
     let sum = summary(session);
     let l = sum.labels;
-    let lang = match session.language {
-        Language::Nl => "nl",
-        Language::En => "en",
-    };
+    let lang = session.language.code();
     let mut h = String::with_capacity(16 * 1024);
     h.push_str("<!DOCTYPE html>\n");
     let _ = writeln!(h, "<html lang=\"{lang}\">");
@@ -607,6 +604,7 @@ fn esc_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     /// Fails naming the first of `parts` that `text` lacks, and `text`.
     fn assert_contains(text: &str, parts: &[&str]) {

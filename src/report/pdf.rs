@@ -25,7 +25,7 @@ use super::summary::{
     ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta, lines,
     paragraphs, single_line, summary,
 };
-use crate::model::{Commitment, Language, Session};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -1168,10 +1168,7 @@ fn draw(
 ) -> Result<Vec<u8>, PdfError> {
     let mut doc = Document::new();
     let title = single_line(&session.title);
-    let lang = match session.language {
-        Language::Nl => "nl",
-        Language::En => "en",
-    };
+    let lang = session.language.code();
     let mut metadata = Metadata::new()
         .language(lang.to_string())
         .creator("Stelling".to_string())
