@@ -173,19 +173,22 @@ fn item_section(h: &mut String, l: &Labels, it: &ItemSummary) {
         }
         h.push_str("</blockquote>\n");
     }
-    for round in &it.rounds {
-        tally_figure(h, l, n, it.rounds.len() > 1, round);
-    }
-    shifts(h, l, it);
+    votes(h, l, it);
     reactions(h, l, it);
-    for p in &it.proposals {
-        proposal(h, l, p);
-    }
+    it.proposals.iter().for_each(|p| proposal(h, l, p));
     if !it.commitments.is_empty() {
         commitments_table(h, l, it.commitments);
     }
     statements(h, l, it);
     h.push_str("</section>\n");
+}
+
+/// A chart and table per round, then the shifts between rounds.
+fn votes(h: &mut String, l: &Labels, it: &ItemSummary) {
+    for round in &it.rounds {
+        tally_figure(h, l, it.number, it.rounds.len() > 1, round);
+    }
+    shifts(h, l, it);
 }
 
 /// `46,7%` or `46.7%` as the language writes it.
