@@ -915,11 +915,10 @@ macro_rules! rec_fields {
             &self.$text
         }
         fn marked_copy(&self, id: Id, mark: &str) -> Self {
-            Self {
-                id,
-                $text: marked(mark, &self.$text),
-                ..self.clone()
-            }
+            let mut copy = self.clone();
+            copy.id = id;
+            copy.$text = marked(mark, &self.$text);
+            copy
         }
     };
 }
