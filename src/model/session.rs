@@ -55,6 +55,16 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The language's code, as HTML's `lang` and a PDF's metadata write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
+
 /// A table, subgroup or municipality that reacts as a unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,6 +167,16 @@ pub struct Tally {
     #[serde(default)]
     pub group: Option<Id>,
     pub count: u32,
+}
+
+impl Tally {
+    pub fn new(option: Id, group: Option<Id>, count: u32) -> Self {
+        Tally {
+            option,
+            group,
+            count,
+        }
+    }
 }
 
 /// Where a reaction stands relative to the prompt.

@@ -10,17 +10,14 @@
 
 use super::labels::Labels;
 use super::summary::{lines, single_line, summary};
-use crate::model::{Commitment, Language, Session};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 
 /// The follow-ups of the session's commitments as an iCalendar file. Pure and deterministic.
 pub fn ics(session: &Session) -> String {
     let sum = summary(session);
     let l = sum.labels;
-    let lang = match session.language {
-        Language::Nl => "NL",
-        Language::En => "EN",
-    };
+    let lang = session.language.code().to_uppercase();
     let stamp = session
         .date
         .unwrap_or_default()
@@ -162,6 +159,7 @@ pub fn text(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     #[test]
     fn folding_keeps_characters_whole() {
