@@ -2,7 +2,7 @@
 //! facilitator's view by a pure function, published by the host, served by the server.
 
 use super::words::{self, Words};
-use crate::model::{Decimal, Id, Item, ItemKind, Language, Session, round_shares, texts};
+use crate::model::{Decimal, Id, Item, ItemKind, Language, Session, round_shares};
 use serde::Serialize;
 
 /// The facilitator's side of live voting, which the file does not hold: the current item and
@@ -155,7 +155,7 @@ impl Room {
                 id: r.id,
                 label: if r.label.trim().is_empty() {
                     let n = i.rounds.iter().position(|x| x.id == r.id).unwrap_or(0) + 1;
-                    texts::round_label(language, n)
+                    (crate::model::words::words(language).session.round)(n)
                 } else {
                     r.label.clone()
                 },

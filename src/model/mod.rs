@@ -11,8 +11,8 @@ pub mod sample;
 mod session;
 mod share;
 pub mod shorten;
-pub mod texts;
 pub mod validate;
+pub mod words;
 
 pub use ballots::{Ballot, BallotError, Cast, Device};
 pub use change::Change;
@@ -21,3 +21,4 @@ pub use id::Id;
 pub use session::*;
 pub use share::{Decimal, Share, group_shares, parts, round_shares};
 pub use validate::ModelError;
+pub use words::words;
