@@ -20,7 +20,9 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use stelling::live::{Host, LiveConfig};
-use stelling::model::{Document, Id, Item, ItemKind, Language, Session, Tally};
+use stelling::model::{
+    Document, Group, Id, Item, ItemKind, Language, ResponseOption, Session, Tally,
+};
 use stelling::store::{self, Autosave};
 
 /// Longest wait for anything: a ballot to reach the file, the page to show something.
@@ -496,6 +498,126 @@ fn the_page_reflows_at_double_text_size() {
         assert!(scroll <= width, "wider than the phone at 200 %: {fits}");
         assert!(button >= 112.0, "buttons do not grow with the text: {fits}");
         screenshot(&client, Some("phone-nl-200-percent.png")).await;
+        client.close().await.unwrap();
+    });
+}
+
+/// The file's ballots of the first item's first round as (answer, group).
+fn ballots_with_groups(path: &Path) -> Vec<(Id, Option<Id>)> {
+    let session = store::load(path).unwrap();
+    session.agenda[0].rounds[0]
+        .ballots
+        .iter()
+        .map(|b| (b.option, b.group))
+        .collect()
+}
+
+fn wait_for_groups(path: &Path, want: &[(Id, Option<Id>)]) {
+    let started = Instant::now();
+    while ballots_with_groups(path) != want {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the file's ballots stayed {:?}, expected {want:?}",
+            ballots_with_groups(path)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A session with tables: the phone picks its table once (remembered after a reload), answers
+/// a 0–10 scale from a grid of buttons, and moves its ballot when it picks another table.
+#[test]
+fn a_phone_picks_its_table_and_answers_a_scale() {
+    const TABLES: [Id; 2] = [Id(0x71), Id(0x72)];
+    let mut s = Session::new("Tafels", Language::Nl);
+    for (id, name) in TABLES.into_iter().zip(["Tafel 1", "Tafel 2"]) {
+        s.groups.push(Group {
+            id,
+            name: name.into(),
+            size: None,
+        });
+    }
+    let mut item = Item::new(
+        &s,
+        ItemKind::Proposition,
+        "Hoe tevreden ben je over vandaag?",
+    );
+    item.options = (0..=10)
+        .map(|n| ResponseOption {
+            id: Id(0x100 + n),
+            label: n.to_string(),
+        })
+        .collect();
+    s.agenda.push(item);
+    let seven = Id(0x107);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tafels.ron");
+    store::save(&path, &s).unwrap();
+
+    let driver = Driver::start();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let client = browser(&driver, 16).await;
+        let live = Live::start(&path, 0);
+        client.goto(&live.url).await.unwrap();
+        until(
+            &client,
+            "return !document.getElementById('groups').hidden \
+               && document.querySelectorAll('#group-list button').length === 2",
+        )
+        .await;
+        let table = |g: Id| format!("[data-group=\"{g}\"]");
+        client
+            .find(Locator::Css(&table(TABLES[1])))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &client,
+            "return document.querySelectorAll('#options.grid button').length === 11",
+        )
+        .await;
+        option_button(&client, seven).await.click().await.unwrap();
+        wait_for_groups(&path, &[(seven, Some(TABLES[1]))]);
+        screenshot(&client, Some("phone-nl-scale.png")).await;
+
+        // After a reload the table is known: straight to the question, the answer marked.
+        client.refresh().await.unwrap();
+        until(
+            &client,
+            &format!(
+                "return !document.getElementById('question').hidden \
+                   && document.getElementById('groups').hidden \
+                   && document.querySelector('[data-option=\"{seven}\"]') \
+                        .getAttribute('aria-pressed') === 'true'"
+            ),
+        )
+        .await;
+
+        // Another table: the ballot moves along.
+        client
+            .find(Locator::Id("change-group"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(&client, "return !document.getElementById('groups').hidden").await;
+        client
+            .find(Locator::Css(&table(TABLES[0])))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for_groups(&path, &[(seven, Some(TABLES[0]))]);
+        until(&client, "return document.getElementById('groups').hidden").await;
+        drop(live);
         client.close().await.unwrap();
     });
 }
