@@ -320,6 +320,18 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
         Some("true")
     );
     assert_eq!(votes_sent(client).await, 1);
+    // Screen readers hear the answer (a polite live region), in the session's language.
+    let label = store::load(&path).unwrap().agenda[0].options[0]
+        .label
+        .clone();
+    let heard = stelling::live::words::of(language)
+        .your_answer
+        .replace("{answer}", &label);
+    until(
+        client,
+        &format!("return document.getElementById('live').textContent === {heard:?}"),
+    )
+    .await;
     screenshot(client, shots.voted).await;
 
     // The same answer again, twice quickly: the page sends nothing, the file does not change.
