@@ -126,6 +126,7 @@ fn session(language: Language, text: &str, hands: [u32; 3]) -> Session {
 
 enum Control {
     Reveal,
+    Blank(bool),
 }
 
 /// The live host on its own thread, as the app runs it: the first item's round is current
@@ -158,6 +159,7 @@ impl Live {
             loop {
                 match commands.try_recv() {
                     Ok(Control::Reveal) => host.set_revealed(true),
+                    Ok(Control::Blank(blank)) => host.set_blank(blank),
                     Err(mpsc::TryRecvError::Empty) => {}
                     Err(mpsc::TryRecvError::Disconnected) => break,
                 }
@@ -173,12 +175,8 @@ impl Live {
         }
     }
 
-    fn reveal(&self) {
-        self.control
-            .as_ref()
-            .unwrap()
-            .send(Control::Reveal)
-            .unwrap();
+    fn send(&self, control: Control) {
+        self.control.as_ref().unwrap().send(control).unwrap();
     }
 }
 
@@ -369,7 +367,7 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
         js(client, "return document.getElementById('results').hidden").await,
         json!(true)
     );
-    live.reveal();
+    live.send(Control::Reveal);
     until(client, "return !document.getElementById('results').hidden").await;
     let counts = js(
         client,
@@ -380,6 +378,21 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
     let expected = [HANDS[0], HANDS[1] + 1, HANDS[2]].map(|n| n.to_string());
     assert_eq!(counts, json!(expected));
     screenshot(client, shots.revealed).await;
+
+    // The beamer goes blank: so does the phone, and it comes back as it was.
+    live.send(Control::Blank(true));
+    until(
+        client,
+        "return !document.getElementById('dark').hidden && document.getElementById('main').hidden",
+    )
+    .await;
+    live.send(Control::Blank(false));
+    until(
+        client,
+        "return document.getElementById('dark').hidden \
+           && !document.getElementById('question').hidden",
+    )
+    .await;
 
     // The laptop goes away: the page says it is reconnecting. When it is back (on the same
     // address, results no longer revealed), the page follows within 2 s, answer still marked.
