@@ -20,7 +20,9 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use stelling::live::{Host, LiveConfig};
-use stelling::model::{Document, Id, Item, ItemKind, Language, Session, Tally};
+use stelling::model::{
+    Document, Group, Id, Item, ItemKind, Language, ResponseOption, Session, Tally,
+};
 use stelling::store::{self, Autosave};
 
 /// Longest wait for anything: a ballot to reach the file, the page to show something.
@@ -124,6 +126,7 @@ fn session(language: Language, text: &str, hands: [u32; 3]) -> Session {
 
 enum Control {
     Reveal,
+    Blank(bool),
 }
 
 /// The live host on its own thread, as the app runs it: the first item's round is current
@@ -156,6 +159,7 @@ impl Live {
             loop {
                 match commands.try_recv() {
                     Ok(Control::Reveal) => host.set_revealed(true),
+                    Ok(Control::Blank(blank)) => host.set_blank(blank),
                     Err(mpsc::TryRecvError::Empty) => {}
                     Err(mpsc::TryRecvError::Disconnected) => break,
                 }
@@ -171,12 +175,8 @@ impl Live {
         }
     }
 
-    fn reveal(&self) {
-        self.control
-            .as_ref()
-            .unwrap()
-            .send(Control::Reveal)
-            .unwrap();
+    fn send(&self, control: Control) {
+        self.control.as_ref().unwrap().send(control).unwrap();
     }
 }
 
@@ -318,6 +318,18 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
         Some("true")
     );
     assert_eq!(votes_sent(client).await, 1);
+    // Screen readers hear the answer (a polite live region), in the session's language.
+    let label = store::load(&path).unwrap().agenda[0].options[0]
+        .label
+        .clone();
+    let heard = stelling::live::words::of(language)
+        .your_answer
+        .replace("{answer}", &label);
+    until(
+        client,
+        &format!("return document.getElementById('live').textContent === {heard:?}"),
+    )
+    .await;
     screenshot(client, shots.voted).await;
 
     // The same answer again, twice quickly: the page sends nothing, the file does not change.
@@ -355,7 +367,7 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
         js(client, "return document.getElementById('results').hidden").await,
         json!(true)
     );
-    live.reveal();
+    live.send(Control::Reveal);
     until(client, "return !document.getElementById('results').hidden").await;
     let counts = js(
         client,
@@ -366,6 +378,21 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
     let expected = [HANDS[0], HANDS[1] + 1, HANDS[2]].map(|n| n.to_string());
     assert_eq!(counts, json!(expected));
     screenshot(client, shots.revealed).await;
+
+    // The beamer goes blank: so does the phone, and it comes back as it was.
+    live.send(Control::Blank(true));
+    until(
+        client,
+        "return !document.getElementById('dark').hidden && document.getElementById('main').hidden",
+    )
+    .await;
+    live.send(Control::Blank(false));
+    until(
+        client,
+        "return document.getElementById('dark').hidden \
+           && !document.getElementById('question').hidden",
+    )
+    .await;
 
     // The laptop goes away: the page says it is reconnecting. When it is back (on the same
     // address, results no longer revealed), the page follows within 2 s, answer still marked.
@@ -496,6 +523,126 @@ fn the_page_reflows_at_double_text_size() {
         assert!(scroll <= width, "wider than the phone at 200 %: {fits}");
         assert!(button >= 112.0, "buttons do not grow with the text: {fits}");
         screenshot(&client, Some("phone-nl-200-percent.png")).await;
+        client.close().await.unwrap();
+    });
+}
+
+/// The file's ballots of the first item's first round as (answer, group).
+fn ballots_with_groups(path: &Path) -> Vec<(Id, Option<Id>)> {
+    let session = store::load(path).unwrap();
+    session.agenda[0].rounds[0]
+        .ballots
+        .iter()
+        .map(|b| (b.option, b.group))
+        .collect()
+}
+
+fn wait_for_groups(path: &Path, want: &[(Id, Option<Id>)]) {
+    let started = Instant::now();
+    while ballots_with_groups(path) != want {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the file's ballots stayed {:?}, expected {want:?}",
+            ballots_with_groups(path)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A session with tables: the phone picks its table once (remembered after a reload), answers
+/// a 0–10 scale from a grid of buttons, and moves its ballot when it picks another table.
+#[test]
+fn a_phone_picks_its_table_and_answers_a_scale() {
+    const TABLES: [Id; 2] = [Id(0x71), Id(0x72)];
+    let mut s = Session::new("Tafels", Language::Nl);
+    for (id, name) in TABLES.into_iter().zip(["Tafel 1", "Tafel 2"]) {
+        s.groups.push(Group {
+            id,
+            name: name.into(),
+            size: None,
+        });
+    }
+    let mut item = Item::new(
+        &s,
+        ItemKind::Proposition,
+        "Hoe tevreden ben je over vandaag?",
+    );
+    item.options = (0..=10)
+        .map(|n| ResponseOption {
+            id: Id(0x100 + n),
+            label: n.to_string(),
+        })
+        .collect();
+    s.agenda.push(item);
+    let seven = Id(0x107);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tafels.ron");
+    store::save(&path, &s).unwrap();
+
+    let driver = Driver::start();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let client = browser(&driver, 16).await;
+        let live = Live::start(&path, 0);
+        client.goto(&live.url).await.unwrap();
+        until(
+            &client,
+            "return !document.getElementById('groups').hidden \
+               && document.querySelectorAll('#group-list button').length === 2",
+        )
+        .await;
+        let table = |g: Id| format!("[data-group=\"{g}\"]");
+        client
+            .find(Locator::Css(&table(TABLES[1])))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &client,
+            "return document.querySelectorAll('#options.grid button').length === 11",
+        )
+        .await;
+        option_button(&client, seven).await.click().await.unwrap();
+        wait_for_groups(&path, &[(seven, Some(TABLES[1]))]);
+        screenshot(&client, Some("phone-nl-scale.png")).await;
+
+        // After a reload the table is known: straight to the question, the answer marked.
+        client.refresh().await.unwrap();
+        until(
+            &client,
+            &format!(
+                "return !document.getElementById('question').hidden \
+                   && document.getElementById('groups').hidden \
+                   && document.querySelector('[data-option=\"{seven}\"]') \
+                        .getAttribute('aria-pressed') === 'true'"
+            ),
+        )
+        .await;
+
+        // Another table: the ballot moves along.
+        client
+            .find(Locator::Id("change-group"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(&client, "return !document.getElementById('groups').hidden").await;
+        client
+            .find(Locator::Css(&table(TABLES[0])))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for_groups(&path, &[(seven, Some(TABLES[0]))]);
+        until(&client, "return document.getElementById('groups').hidden").await;
+        drop(live);
         client.close().await.unwrap();
     });
 }
