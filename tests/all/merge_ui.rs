@@ -1,22 +1,17 @@
 //! A subgroup's copy in the app: it opens with its group picked, says so in the status bar,
 //! and tallies and reactions entered without choosing a group belong to that group.
 
-use crate::support::{app_with, harness, press_mod};
+use crate::support::{app, app_with, example_copy, harness, press_mod};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use stelling::model::merge::split;
 use stelling::model::{ItemKind, Language, Session};
-use stelling::store::{self, examples::EXAMPLES, settings::Settings};
-use stelling::ui::App;
+use stelling::store;
 
 /// The second group's copy of the workshop example, saved in `dir`.
 fn second_groups_copy(dir: &Path) -> (PathBuf, Session) {
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    let original = store::examples::install(example, dir).unwrap();
+    let original = example_copy(dir, "stellingenworkshop.ron");
     let session = store::load(&original).unwrap();
     let copy = split(&session).swap_remove(1);
     let path = dir.join("kopie.ron");
@@ -86,15 +81,8 @@ fn a_whole_room_session_shows_no_copy_label() {
 fn hand_out_copies_writes_one_file_per_group_and_never_overwrites() {
     use stelling::ui::merge_view::{self, Window};
     let dir = tempfile::tempdir().unwrap();
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "subgroepen-themas.ron")
-        .unwrap();
-    let path = store::examples::install(example, dir.path()).unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
+    let path = example_copy(dir.path(), "subgroepen-themas.ron");
+    let mut app = app(Language::En);
     app.open_path(&path);
     let folder = dir.path().join("kopieen");
     merge_view::hand_out_to(&mut app, &folder);
@@ -137,10 +125,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     let first_path = dir.path().join("eerste.ron");
     store::save(&first_path, &first).unwrap();
 
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
+    let mut app = app(Language::En);
     merge_view::merge_files(&mut app, vec![first_path.clone(), path.clone()]);
     let mut h = harness(app);
     assert!(h.query_by_label_contains("Save merged session…").is_some());
@@ -204,11 +189,7 @@ fn every_conflict_kind_has_its_word_in_both_languages() {
 fn a_new_round_on_every_copy_merges_into_one_round() {
     use stelling::model::merge::merge;
     let dir = tempfile::tempdir().unwrap();
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    let original = store::load(&store::examples::install(example, dir.path()).unwrap()).unwrap();
+    let original = store::load(&example_copy(dir.path(), "stellingenworkshop.ron")).unwrap();
     let target = original
         .agenda
         .iter()

@@ -63,15 +63,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn reaction(id: Id, text: &str, group: Option<Id>) -> Reaction {
-    Reaction {
-        id,
-        text: text.into(),
-        stance: Stance::Neutral,
-        group,
-        by: None,
-        time: None,
-        highlighted: false,
-    }
+    crate::support::reaction(id, text, Stance::Neutral, group)
 }
 
 fn item(id: Id, kind: ItemKind, text: &str, round: Id) -> Item {

@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use stelling::model::{Document, Language, Session};
+use stelling::model::{Document, Id, Language, Reaction, Session, Stance};
 use stelling::store::{
     self, Autosave, SaveStatus,
     examples::{EXAMPLES, Example},
@@ -194,4 +194,18 @@ pub fn settle_autosave(autosave: &mut Autosave, doc: &Document) {
 pub fn test_name(module: &str, name: &str) -> String {
     let inside = module.split_once("::").map_or("", |(_crate, rest)| rest);
     format!("{inside}::{name}")
+}
+
+/// A reaction as a facilitator types it: a text, a stance and maybe a table; no name, no time,
+/// not highlighted.
+pub fn reaction(id: Id, text: impl Into<String>, stance: Stance, group: Option<Id>) -> Reaction {
+    Reaction {
+        id,
+        text: text.into(),
+        stance,
+        group,
+        by: None,
+        time: None,
+        highlighted: false,
+    }
 }

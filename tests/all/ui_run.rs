@@ -1,22 +1,18 @@
 //! The run view driven through egui like a facilitator would: keys and clicks in, then the
 //! model and the file on disk are checked.
 
-use crate::support::{app_with, harness, press, press_mod, session};
+use crate::support::{app_with, example_copy, harness, press, press_mod, session};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use stelling::model::{ItemKind, Language, Session, Stance};
-use stelling::store::{self, examples::EXAMPLES};
+use stelling::store;
 use stelling::ui::App;
 
 fn workshop_copy(dir: &Path) -> PathBuf {
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    store::examples::install(example, dir).unwrap()
+    example_copy(dir, "stellingenworkshop.ron")
 }
 
 /// Runs frames until the background save has caught up (or failed), at most five seconds.
