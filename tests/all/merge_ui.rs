@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use stelling::model::merge::split;
-use stelling::model::{ItemKind, Language, Session};
+use stelling::model::{Language, Session};
 use stelling::store;
 
 /// The second group's copy of the workshop example, saved in `dir`.
@@ -38,14 +38,7 @@ fn a_copy_records_its_group_without_picking_it() {
         "the status bar names the group"
     );
 
-    let target = copy
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
-    for _ in 0..target {
-        press_mod(&mut h, Modifiers::NONE, Key::ArrowDown);
-    }
+    let target = crate::support::to_first_proposition(&mut h);
     let item = &copy.agenda[target];
     let option = item.options[0].id;
     let before = item.rounds.last().unwrap().count(option, Some(group));
@@ -116,11 +109,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     let (path, copy) = second_groups_copy(dir.path());
     // Two copies: the second group's, and the first group's with a reworded proposition.
     let mut first = split(&store::load(&path).unwrap()).swap_remove(0);
-    let target = first
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
+    let target = crate::support::first_proposition(&first);
     first.agenda[target].text = "Anders geformuleerd".into();
     let first_path = dir.path().join("eerste.ron");
     store::save(&first_path, &first).unwrap();
@@ -190,11 +179,7 @@ fn a_new_round_on_every_copy_merges_into_one_round() {
     use stelling::model::merge::merge;
     let dir = tempfile::tempdir().unwrap();
     let original = store::load(&example_copy(dir.path(), "stellingenworkshop.ron")).unwrap();
-    let target = original
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
+    let target = crate::support::first_proposition(&original);
     let item = original.agenda[target].clone();
     let option = item.options[0].id;
     let copies = split(&original);

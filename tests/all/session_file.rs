@@ -39,21 +39,6 @@ fn title_of(path: &Path) -> String {
 }
 
 /// Runs frames until the background save has caught up (or failed), at most ten seconds.
-fn settle_window(h: &mut Harness<'_, App>) {
-    std::thread::sleep(store::SAVE_DELAY);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        h.run_steps(1);
-        let open = h.state().open.as_ref().unwrap();
-        if open.autosave.is_settled(&open.doc) {
-            h.run_steps(2);
-            return;
-        }
-        assert!(Instant::now() < deadline, "the save did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
 fn shows(h: &Harness<'_, App>, text: &str) -> bool {
     h.query_all(egui_kittest::kittest::by().label_contains(text))
         .next()
@@ -174,7 +159,7 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
     assert!(app.message.is_none(), "{:?}", app.message);
     let mut h = harness(app);
     rename_in_app(h.state_mut(), "Na de wijziging");
-    settle_window(&mut h);
+    support::settle(&mut h);
     assert!(
         matches!(
             h.state().open.as_ref().unwrap().autosave.status(),
@@ -186,7 +171,7 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
     assert_written_through(&target, &via, "Na de wijziging");
     // A second save keeps a real backup too (the first version).
     rename_in_app(h.state_mut(), "Nog eens");
-    settle_window(&mut h);
+    support::settle(&mut h);
     assert_written_through(&target, &via, "Nog eens");
     assert_eq!(
         title_of(&store::backup_path(&target)),
@@ -479,7 +464,7 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
     let theirs = std::fs::read(&path).unwrap();
 
     rename_in_app(h.state_mut(), "Van deze Stelling");
-    settle_window(&mut h);
+    support::settle(&mut h);
     let status = h.state().open.as_ref().unwrap().autosave.status().clone();
     assert!(
         matches!(status, SaveStatus::LockedElsewhere { .. }),
@@ -494,7 +479,7 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
     // Once the other copy lets go, saving goes on (the file is as this copy last saw it).
     drop(other);
     std::thread::sleep(store::RETRY_INTERVAL);
-    settle_window(&mut h);
+    support::settle(&mut h);
     assert!(
         matches!(
             h.state().open.as_ref().unwrap().autosave.status(),
@@ -845,7 +830,7 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
     assert_eq!(title_of(&elsewhere), "Gewijzigd");
     assert!(!shows(&h, "READ-ONLY"));
     rename_in_app(h.state_mut(), "Verder in de kopie");
-    settle_window(&mut h);
+    support::settle(&mut h);
     assert_eq!(title_of(&elsewhere), "Verder in de kopie");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }

@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use stelling::model::{Document, Id, Language, Reaction, Session, Stance};
+use stelling::model::{Document, Id, ItemKind, Language, Reaction, Session, Stance};
 use stelling::store::{
     self, Autosave, SaveStatus,
     examples::{EXAMPLES, Example},
@@ -163,6 +163,24 @@ pub fn session(h: &Harness<'_, App>) -> Session {
     h.state().open.as_ref().unwrap().doc.session().clone()
 }
 
+/// Where the first proposition stands on the agenda of `s`.
+pub fn first_proposition(s: &Session) -> usize {
+    let found = s
+        .agenda
+        .iter()
+        .position(|i| i.kind == ItemKind::Proposition);
+    found.expect("the session has a proposition")
+}
+
+/// Walks the agenda down to the first proposition of the open session; returns its place.
+pub fn to_first_proposition(h: &mut Harness<'_, App>) -> usize {
+    let target = first_proposition(&session(h));
+    for _ in 0..target {
+        press(h, Key::ArrowDown);
+    }
+    target
+}
+
 /// One key press, then a frame.
 pub fn press(h: &mut Harness<'_, App>, key: Key) {
     h.key_press(key);
@@ -173,6 +191,23 @@ pub fn press(h: &mut Harness<'_, App>, key: Key) {
 pub fn press_mod(h: &mut Harness<'_, App>, m: Modifiers, key: Key) {
     h.key_press_modifiers(m, key);
     h.run_steps(1);
+}
+
+/// Runs frames until the window's background save has caught up (or failed), at most ten
+/// seconds, then two more so the status line shows the outcome.
+pub fn settle(h: &mut Harness<'_, App>) {
+    std::thread::sleep(store::SAVE_DELAY);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        h.run_steps(1);
+        let open = h.state().open.as_ref().unwrap();
+        if open.autosave.is_settled(&open.doc) {
+            h.run_steps(2);
+            return;
+        }
+        assert!(Instant::now() < deadline, "the save did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// Ticks until the autosave is idle (saved, failed or waiting for a choice).

@@ -7,7 +7,6 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
-use std::time::Duration;
 use stelling::model::{ItemKind, Language, Session, validate};
 use stelling::store::{self, settings::Settings, templates::Template};
 use stelling::ui::{App, Screen};
@@ -49,20 +48,7 @@ fn texts(s: &Session) -> Vec<String> {
 
 /// Runs frames until the background save has caught up, then returns the file's session.
 fn saved(h: &mut Harness<'_, App>) -> Session {
-    std::thread::sleep(store::SAVE_DELAY);
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    loop {
-        h.run_steps(1);
-        let open = h.state().open.as_ref().unwrap();
-        if open.autosave.is_settled(&open.doc) {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the save did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::support::settle(h);
     store::load(&path(h)).expect("the saved file loads")
 }
 
