@@ -3,7 +3,7 @@
 //! unseen, and no version is lost.
 
 use crate::support;
-use crate::support::settle_autosave as settle;
+use crate::support::{rename, ron_files, settle_autosave as settle};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use stelling::model::{Change, Document, Language, Session};
@@ -13,12 +13,6 @@ fn session(title: &str) -> Session {
     let mut s = Session::new(title, Language::Nl);
     s.place = "Zaal 1".into();
     s
-}
-
-fn rename(doc: &mut Document, title: &str) {
-    let mut details = doc.session().details();
-    details.title = title.into();
-    doc.apply(Change::SetDetails(Box::new(details))).unwrap();
 }
 
 /// A file as a text editor or a sync tool writes it: new content, a later time.
@@ -35,16 +29,6 @@ fn setup() -> (tempfile::TempDir, PathBuf, Document, Autosave) {
     let doc = Document::new(store::load(&path).unwrap());
     let autosave = Autosave::new(path.clone(), &doc);
     (dir, path, doc, autosave)
-}
-
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::support::stelling;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use stelling::model::Stance;
 use stelling::store;
 
@@ -356,24 +356,9 @@ fn list_options_do_not_mix_with_into() {
 
 /// Runs the binary, killed after `limit`: a test that would hang fails instead.
 fn stelling_within(args: &[&str], limit: std::time::Duration) -> (Output, std::time::Duration) {
-    use std::process::Stdio;
     let start = std::time::Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("stelling {args:?} took longer than {limit:?}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let elapsed = start.elapsed();
-    (child.wait_with_output().unwrap(), elapsed)
+    let out = crate::support::run_limited(args, limit).unwrap_or_else(|hang| panic!("{hang}"));
+    (out, start.elapsed())
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! symbolic link, another program's edit that keeps the size and time, a folder that goes away
 //! and comes back, a save that ends while nobody touches the window, a read-only folder or file.
 
-use crate::support::{self, app, harness, settle_autosave as settle};
+use crate::support::{self, app, harness, rename, settle_autosave as settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -19,12 +19,6 @@ fn session(title: &str) -> Session {
     let mut s = Session::new(title, Language::Nl);
     s.place = "Buurthuis De Linde".into();
     s
-}
-
-fn rename(doc: &mut Document, title: &str) {
-    let mut details = doc.session().details();
-    details.title = title.into();
-    doc.apply(Change::SetDetails(Box::new(details))).unwrap();
 }
 
 fn rename_in_app(app: &mut App, title: &str) {

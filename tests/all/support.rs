@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use stelling::model::{Document, Id, ItemKind, Language, Reaction, Session, Stance};
+use stelling::model::{Change, Document, Id, ItemKind, Language, Reaction, Session, Stance};
 use stelling::store::{
     self, Autosave, SaveStatus,
     examples::{EXAMPLES, Example},
@@ -84,15 +84,20 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The shipped example sessions (`sessions/*.ron`), sorted, so every test walks them alike.
-pub fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
+/// The session files (`*.ron`) in `dir`, sorted, so every test walks them alike.
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
     files.sort();
+    files
+}
+
+/// The shipped example sessions (`sessions/*.ron`), sorted.
+pub fn examples() -> Vec<PathBuf> {
+    let files = ron_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"));
     assert!(files.len() >= 4, "the examples are there");
     files
 }
@@ -208,6 +213,13 @@ pub fn settle(h: &mut Harness<'_, App>) {
         assert!(Instant::now() < deadline, "the save did not finish");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Gives the session in `doc` a new title, as the details form does.
+pub fn rename(doc: &mut Document, title: &str) {
+    let mut details = doc.session().details();
+    details.title = title.into();
+    doc.apply(Change::SetDetails(Box::new(details))).unwrap();
 }
 
 /// Ticks until the autosave is idle (saved, failed or waiting for a choice).
