@@ -12,18 +12,20 @@ fn main() {
     divan::main();
 }
 
-fn open_app(dir: &std::path::Path) -> App {
-    let mut app = app_with(&large_session(100, 10_000), dir);
+/// The app on the large session with the 51st of 100 items showing, warmed up; the folder
+/// holding its file lives as long as the benchmark.
+fn warm_app() -> (tempfile::TempDir, App, egui::Context) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with(&large_session(100, 10_000), dir.path());
     app.open.as_mut().unwrap().view.current = 50;
-    app
+    let ctx = warmed_up(&mut app);
+    (dir, app, ctx)
 }
 
 /// One frame of the run view with the 51st of 100 items showing.
 #[divan::bench]
 fn run_view_frame(bencher: divan::Bencher) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open_app(dir.path());
-    let ctx = warmed_up(&mut app);
+    let (_dir, mut app, ctx) = warm_app();
     bencher.bench_local(|| {
         let out = ctx.run_ui(input(), |ui| app.show(ui));
         divan::black_box(out.shapes.len())
@@ -33,9 +35,7 @@ fn run_view_frame(bencher: divan::Bencher) {
 /// A frame right after a tally key press: the change, its undo record and the next layout.
 #[divan::bench]
 fn run_view_frame_with_tally(bencher: divan::Bencher) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = open_app(dir.path());
-    let ctx = warmed_up(&mut app);
+    let (_dir, mut app, ctx) = warm_app();
     bencher.bench_local(|| {
         let mut raw = input();
         raw.events.push(egui::Event::Key {
