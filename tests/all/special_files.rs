@@ -164,14 +164,17 @@ fn utf16be(text: &str) -> Vec<u8> {
     bytes
 }
 
+/// The encodings Windows editors save in, each with the file name its case is known by.
+const ENCODINGS: [(&str, fn(&str) -> Vec<u8>); 3] = [
+    ("notepad.ron", utf8_bom),
+    ("unicode-le.ron", utf16le),
+    ("unicode-be.ron", utf16be),
+];
+
 #[test]
 fn sessions_with_a_byte_order_mark_or_in_utf16_pass_check_and_export() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, encode) in [
-        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
-        ("unicode-le.ron", utf16le),
-        ("unicode-be.ron", utf16be),
-    ] {
+    for (name, encode) in ENCODINGS {
         let path = reencoded(dir.path(), name, encode);
         let run = stelling(&[&"check", &path]);
         assert_eq!(run.code, Some(0), "{name}: {}", run.both());
@@ -221,11 +224,7 @@ fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
     use stelling::model::Change;
     use stelling::store::{SaveStatus, settings::Settings};
     let dir = tempfile::tempdir().unwrap();
-    for (name, encode) in [
-        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
-        ("unicode-le.ron", utf16le),
-        ("unicode-be.ron", utf16be),
-    ] {
+    for (name, encode) in ENCODINGS {
         let path = reencoded(dir.path(), name, encode);
         let mut app = stelling::ui::App::with_settings(Settings::default());
         app.open_path(&path);
