@@ -233,6 +233,26 @@ impl Ids {
     }
 }
 
+/// The proposal every copy shares, as it is now in `s` (none once a laptop removed it).
+fn shared_proposal(s: &Session) -> Option<Proposal> {
+    let found = s.agenda[0]
+        .proposals
+        .iter()
+        .find(|p| p.id == SHARED_PROPOSAL);
+    found.cloned()
+}
+
+/// The change that writes `p` back in the first item's first place.
+fn put_shared(s: &Session, p: Proposal) -> Change {
+    let item = s.agenda[0].id;
+    let record = Record::Proposal(p);
+    Change::PutRecord {
+        item,
+        index: 0,
+        record,
+    }
+}
+
 fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
     let mut ids = Ids {
         laptop: laptop as u64,
@@ -432,13 +452,7 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                 Change::ReplaceItem(Box::new(it))
             }
             Edit::Feedback { text } => {
-                let it = &s.agenda[0];
-                let Some(mut p) = it
-                    .proposals
-                    .iter()
-                    .find(|p| p.id == SHARED_PROPOSAL)
-                    .cloned()
-                else {
+                let Some(mut p) = shared_proposal(s) else {
                     continue;
                 };
                 p.feedback.push(stelling::model::Feedback {
@@ -446,28 +460,14 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                     from_group: own,
                     text,
                 });
-                Change::PutRecord {
-                    item: it.id,
-                    index: 0,
-                    record: Record::Proposal(p),
-                }
+                put_shared(s, p)
             }
             Edit::RewriteAction { text } => {
-                let it = &s.agenda[0];
-                let Some(mut p) = it
-                    .proposals
-                    .iter()
-                    .find(|p| p.id == SHARED_PROPOSAL)
-                    .cloned()
-                else {
+                let Some(mut p) = shared_proposal(s) else {
                     continue;
                 };
                 p.actions[0].text = text;
-                Change::PutRecord {
-                    item: it.id,
-                    index: 0,
-                    record: Record::Proposal(p),
-                }
+                put_shared(s, p)
             }
             Edit::NewRound { item, minutes } => {
                 // As the run view's N does it.
