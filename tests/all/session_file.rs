@@ -2,6 +2,7 @@
 //! symbolic link, another program's edit that keeps the size and time, a folder that goes away
 //! and comes back, a save that ends while nobody touches the window, a read-only folder or file.
 
+use crate::support::listing;
 use crate::support::{self, app, harness, rename, settle_autosave as settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -173,10 +174,7 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
         "the backup is the previous version, not the live file"
     );
     // The lock is the target's: a second writer of the target is refused.
-    assert!(
-        matches!(SessionLock::acquire(&target), Err(LockError::Held { .. })),
-        "the target is locked while the session is open"
-    );
+    crate::support::assert_locked(&target, "the target is locked while the session is open");
     // The recent list names the file that holds the data.
     assert_eq!(h.state().settings.recent.first(), Some(&target));
     // And the status line names it too.
@@ -423,10 +421,7 @@ fn after_the_folder_comes_back_the_next_save_takes_the_lock_again() {
     rename_in_app(&mut app, "Na de terugkeer");
     app.flush().unwrap();
     assert_eq!(title_of(&path), "Na de terugkeer");
-    assert!(
-        matches!(SessionLock::acquire(&path), Err(LockError::Held { .. })),
-        "the save took the lock again"
-    );
+    crate::support::assert_locked(&path, "the save took the lock again");
     // So another command cannot write the open session.
     let chat = dir.path().join("chat.txt");
     std::fs::write(&chat, "20:15:00 From Kees to Everyone: dat wordt niks\n").unwrap();
@@ -483,10 +478,7 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
         h.state().open.as_ref().unwrap().autosave.status()
     );
     assert_eq!(title_of(&path), "Van deze Stelling");
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
 }
 
 #[test]
@@ -522,10 +514,7 @@ fn autosave_waits_for_a_folder_that_is_away_and_locks_it_again_when_it_is_back()
     std::fs::remove_dir_all(&away).unwrap();
     assert_eq!(autosave.flush(&doc, "kopie").unwrap(), None);
     assert_eq!(title_of(&path), "Terwijl de stick weg is");
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     drop(autosave);
     drop(SessionLock::acquire(&path).expect("closing lets go of the new lock"));
 }
@@ -686,15 +675,6 @@ fn the_status_line_shows_saved_without_further_input() {
 // ---------------------------------------------------------------------------------------------
 // 20. A read-only file or folder opens read-only; nothing is written there.
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[cfg(unix)]
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
@@ -832,13 +812,6 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
 #[cfg(unix)]
 #[test]
 fn a_session_in_a_read_only_folder_opens_read_only_in_dutch_too() {
-    /// Makes the folder writable again however the test ends, so it can be cleaned up.
-    struct Restore<'a>(&'a Path);
-    impl Drop for Restore<'_> {
-        fn drop(&mut self) {
-            set_mode(self.0, 0o755);
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("stick");
     std::fs::create_dir(&folder).unwrap();
@@ -847,7 +820,7 @@ fn a_session_in_a_read_only_folder_opens_read_only_in_dutch_too() {
     let bytes = std::fs::read(&path).unwrap();
     let files = listing(&folder);
     set_mode(&folder, 0o555);
-    let _restore = Restore(&folder);
+    let _restore = crate::support::WritableAgain(&folder);
 
     let mut app = app(Language::Nl);
     // Root ignores permission bits; then the lock's failure is what a read-only folder gives.

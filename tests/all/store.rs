@@ -2,6 +2,7 @@
 //! failed saves leave the previous file intact, broken files give errors that point at the
 //! problem and are never touched, the lock keeps a second writer out, and file names are safe.
 
+use crate::support::listing;
 use chrono::{Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -102,16 +103,6 @@ fn sample() -> Session {
     s.agenda.push(st);
     validate::session(&s).unwrap();
     s
-}
-
-/// File names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// 1-based line and column (in characters) of the first `marker` in `text`.
@@ -901,14 +892,6 @@ fn saving_into_a_missing_folder_fails_with_a_clear_message() {
 fn saving_into_a_read_only_folder_fails_and_keeps_the_file() {
     use std::os::unix::fs::PermissionsExt;
 
-    /// Makes the folder writable again however the test ends, so it can be cleaned up.
-    struct Restore<'a>(&'a Path);
-    impl Drop for Restore<'_> {
-        fn drop(&mut self) {
-            let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o755));
-        }
-    }
-
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sessie.ron");
     let mut s = sample();
@@ -920,7 +903,7 @@ fn saving_into_a_read_only_folder_fails_and_keeps_the_file() {
     let files = listing(dir.path());
 
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let _restore = Restore(dir.path());
+    let _restore = crate::support::WritableAgain(dir.path());
     // Root ignores permissions; then there is nothing to test here (the injected-error test
     // above still covers a failing save).
     let probe = dir.path().join("probe");
@@ -1395,10 +1378,7 @@ fn a_second_writer_is_refused_until_the_first_lets_go() {
         other => panic!("expected the lock to be held, got {other:?}"),
     }
     // Still held after a refused attempt, and the holder text is intact.
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     assert!(std::fs::read_to_string(&lock_file).unwrap().contains(&pid));
 
     drop(first);
@@ -1408,10 +1388,7 @@ fn a_second_writer_is_refused_until_the_first_lets_go() {
         "the side-car file stays (deleting it races with a second copy) but names nobody"
     );
     let again = SessionLock::acquire(&path).unwrap();
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     drop(again);
     assert_eq!(
         listing(dir.path()),
@@ -1516,10 +1493,7 @@ fn the_lock_works_across_processes() {
 
     // A child that crashes: the OS drops its lock, the stale side-car file does not block.
     let mut child = spawn_lock_holder(&path);
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(

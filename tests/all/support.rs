@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 use stelling::model::{Change, Document, Id, ItemKind, Language, Reaction, Session, Stance};
 use stelling::store::{
-    self, Autosave, SaveStatus,
+    self, Autosave, LockError, SaveStatus, SessionLock,
     examples::{EXAMPLES, Example},
     settings::Settings,
 };
@@ -93,6 +93,29 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// File names in a folder, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Makes a folder made read-only by a test writable again however the test ends, so that
+/// it can be cleaned up.
+#[cfg(unix)]
+pub struct WritableAgain<'a>(pub &'a Path);
+
+#[cfg(unix)]
+impl Drop for WritableAgain<'_> {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o755));
+    }
 }
 
 /// The shipped example sessions (`sessions/*.ron`), sorted.
@@ -220,6 +243,13 @@ pub fn rename(doc: &mut Document, title: &str) {
     let mut details = doc.session().details();
     details.title = title.into();
     doc.apply(Change::SetDetails(Box::new(details))).unwrap();
+}
+
+/// Another writer of the session at `path` is refused: someone holds its lock.
+#[track_caller]
+pub fn assert_locked(path: &Path, why: &str) {
+    let second = SessionLock::acquire(path);
+    assert!(matches!(second, Err(LockError::Held { .. })), "{why}");
 }
 
 /// Ticks until the autosave is idle (saved, failed or waiting for a choice).
