@@ -2436,7 +2436,7 @@ fn to_change(s: &Session, op: &Op, next_id: &mut u64) -> Option<Change> {
         Op::Tally {
             item,
             round,
-            option,
+            option: nth_option,
             group,
             delta,
         } => {
@@ -2444,7 +2444,7 @@ fn to_change(s: &Session, op: &Op, next_id: &mut u64) -> Option<Change> {
             // An option of the item, or (for items without options) a made-up one.
             let option = pick(
                 &it.options.iter().map(|o| o.id).collect::<Vec<_>>(),
-                *option,
+                *nth_option,
             )
             .unwrap_or(Id(424242));
             Change::Tally {

@@ -21,12 +21,14 @@ fn current(h: &Harness<'_, App>) -> usize {
     h.state().open.as_ref().unwrap().view.current
 }
 
-fn key(key: Key, physical: Option<Key>, modifiers: Modifiers) -> Event {
+/// A key going down (not a repeat) with `modifiers`, on the physical key `physical_key`.
+fn key(key: Key, physical_key: Option<Key>, modifiers: Modifiers) -> Event {
+    let (pressed, repeat) = (true, false);
     Event::Key {
         key,
-        physical_key: physical,
-        pressed: true,
-        repeat: false,
+        physical_key,
+        pressed,
+        repeat,
         modifiers,
     }
 }
