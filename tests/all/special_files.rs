@@ -257,7 +257,6 @@ fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
 #[test]
 fn the_app_refuses_a_pipe_or_a_device_in_the_window_s_language() {
     use stelling::model::Language;
-    use stelling::store::settings::Settings;
     let dir = tempfile::tempdir().unwrap();
     let pipe = fifo(dir.path(), "pijp.ron");
     for (path, words) in [
@@ -267,10 +266,7 @@ fn the_app_refuses_a_pipe_or_a_device_in_the_window_s_language() {
         let (tx, rx) = std::sync::mpsc::channel();
         let opened = path.clone();
         std::thread::spawn(move || {
-            let mut app = stelling::ui::App::with_settings(Settings {
-                language: Some(Language::Nl),
-                recent: Vec::new(),
-            });
+            let mut app = crate::support::app(Language::Nl);
             app.open_path(&opened);
             let _ = tx.send((app.open.is_some(), app.message));
         });
@@ -321,27 +317,16 @@ fn a_link_loop_is_called_one_by_every_command() {
 #[test]
 fn the_app_calls_a_link_loop_one_in_the_window_s_language() {
     use stelling::model::Language;
-    use stelling::store::settings::Settings;
+    const NL: &str = "snelkoppeling (symbolische link) die naar zichzelf terugleidt";
+    const EN: &str = "shortcut (symbolic link) that leads back to itself";
     let dir = tempfile::tempdir().unwrap();
-    for (language, words) in [
-        (
-            Language::Nl,
-            "snelkoppeling (symbolische link) die naar zichzelf terugleidt",
-        ),
-        (
-            Language::En,
-            "shortcut (symbolic link) that leads back to itself",
-        ),
-    ] {
+    for (language, words) in [(Language::Nl, NL), (Language::En, EN)] {
         for link in link_loop(&tempfile::tempdir_in(dir.path()).unwrap().keep()) {
-            let mut app = stelling::ui::App::with_settings(Settings {
-                language: Some(language),
-                recent: Vec::new(),
-            });
+            let mut app = crate::support::app(language);
             app.open_path(&link);
             assert!(app.open.is_none());
             let message = app.message.unwrap_or_default();
-            assert!(message.contains(words), "{message}");
+            assert!(message.contains(words), "{language:?}: {message}");
         }
     }
 }
