@@ -34,6 +34,24 @@ fn title_of(path: &Path) -> String {
 }
 
 /// Runs frames until the background save has caught up (or failed), at most ten seconds.
+/// A folder `name` in a new temporary folder, holding `sessie.ron` titled `title`: the
+/// temporary folder, the folder and the session file.
+fn saved_in_folder(name: &str, title: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(name);
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("sessie.ron");
+    store::save(&path, &session(title)).unwrap();
+    (dir, folder, path)
+}
+
+/// The window's autosave reports the session saved.
+#[track_caller]
+fn assert_saved(h: &Harness<'_, App>) {
+    let status = h.state().open.as_ref().unwrap().autosave.status();
+    assert!(matches!(status, SaveStatus::Saved { .. }), "{status:?}");
+}
+
 fn shows(h: &Harness<'_, App>, text: &str) -> bool {
     h.query_all(egui_kittest::kittest::by().label_contains(text))
         .next()
@@ -155,14 +173,7 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
     let mut h = harness(app);
     rename_in_app(h.state_mut(), "Na de wijziging");
     support::settle(&mut h);
-    assert!(
-        matches!(
-            h.state().open.as_ref().unwrap().autosave.status(),
-            SaveStatus::Saved { .. }
-        ),
-        "{:?}",
-        h.state().open.as_ref().unwrap().autosave.status()
-    );
+    assert_saved(&h);
     assert_written_through(&target, &via, "Na de wijziging");
     // A second save keeps a real backup too (the first version).
     rename_in_app(h.state_mut(), "Nog eens");
@@ -405,14 +416,8 @@ fn folder_goes_away_and_comes_back(folder: &Path) {
 
 #[test]
 fn after_the_folder_comes_back_the_next_save_takes_the_lock_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
-    let mut app = app(Language::En);
-    app.open_path(&path);
-    assert!(app.message.is_none(), "{:?}", app.message);
+    let (dir, folder, path) = saved_in_folder("stick", "Voor");
+    let mut app = support::app_with(&path, Language::En);
 
     folder_goes_away_and_comes_back(&folder);
     // The gap: the old lock went with the old folder.
@@ -438,14 +443,8 @@ fn after_the_folder_comes_back_the_next_save_takes_the_lock_again() {
 
 #[test]
 fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
-    let mut app = app(Language::En);
-    app.open_path(&path);
-    assert!(app.message.is_none(), "{:?}", app.message);
+    let (_dir, folder, path) = saved_in_folder("stick", "Voor");
+    let app = support::app_with(&path, Language::En);
     let mut h = harness(app);
 
     folder_goes_away_and_comes_back(&folder);
@@ -469,25 +468,14 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
     drop(other);
     std::thread::sleep(store::RETRY_INTERVAL);
     support::settle(&mut h);
-    assert!(
-        matches!(
-            h.state().open.as_ref().unwrap().autosave.status(),
-            SaveStatus::Saved { .. }
-        ),
-        "{:?}",
-        h.state().open.as_ref().unwrap().autosave.status()
-    );
+    assert_saved(&h);
     assert_eq!(title_of(&path), "Van deze Stelling");
     crate::support::assert_locked(&path, "another writer is refused");
 }
 
 #[test]
 fn autosave_waits_for_a_folder_that_is_away_and_locks_it_again_when_it_is_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
+    let (dir, folder, path) = saved_in_folder("stick", "Voor");
     let access = store::Access::for_session(&path).unwrap();
     assert!(matches!(access, store::Access::Edit(_)));
     let mut doc = Document::new(store::load(&path).unwrap());
@@ -544,11 +532,7 @@ fn relative_path_child() {
 
 #[test]
 fn a_session_opened_by_a_relative_path_keeps_saving_after_its_folder_comes_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
+    let (_dir, folder, path) = saved_in_folder("stick", "Voor");
     let mut child = Command::new(std::env::current_exe().unwrap())
         .arg(support::test_name(module_path!(), "relative_path_child"))
         .args(["--exact", "--ignored", "--nocapture"])
@@ -748,14 +732,29 @@ fn a_read_only_folder_or_file_gives_read_only_access_and_nothing_is_written() {
     assert_eq!(listing(dir.path()), files, "nothing new in the folder");
 }
 
+/// A change in a read-only session, however long the window runs, is not written: the
+/// status line `says` so, the file keeps its `bytes` and its folder its `files`.
+#[cfg(unix)]
+#[track_caller]
+fn not_written(
+    h: &mut Harness<'_, App>,
+    (path, bytes): (&Path, &[u8]),
+    (folder, files): (&Path, &[String]),
+    says: &str,
+) {
+    rename_in_app(h.state_mut(), "Gewijzigd");
+    std::thread::sleep(store::SAVE_DELAY * 2);
+    h.run_steps(5);
+    assert!(shows(h, says), "{says}");
+    assert_eq!(std::fs::read(path).unwrap(), bytes, "the file is untouched");
+    let left = listing(folder);
+    assert_eq!(left, files, "no lock file, no backup, no temporary file");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("map");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Alleen lezen")).unwrap();
+    let (dir, folder, path) = saved_in_folder("map", "Alleen lezen");
     std::fs::remove_file(store::backup_path(&path)).ok();
     set_mode(&path, 0o444);
     let bytes = std::fs::read(&path).unwrap();
@@ -770,19 +769,11 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
     assert!(h.get_all_by_label("Save as…").count() >= 1);
 
     // Changes are allowed but not written, however long the window runs.
-    rename_in_app(h.state_mut(), "Gewijzigd");
-    std::thread::sleep(store::SAVE_DELAY * 2);
-    h.run_steps(5);
-    assert!(shows(&h, "changes are not saved"));
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        bytes,
-        "the file is untouched"
-    );
-    assert_eq!(
-        listing(&folder),
-        files,
-        "no lock file, no backup, no temporary file"
+    not_written(
+        &mut h,
+        (&path, &bytes),
+        (&folder, &files),
+        "changes are not saved",
     );
     // Closing the window with those changes is refused once, with the way on.
     assert!(
@@ -812,11 +803,7 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
 #[cfg(unix)]
 #[test]
 fn a_session_in_a_read_only_folder_opens_read_only_in_dutch_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Vergrendelde stick")).unwrap();
+    let (_dir, folder, path) = saved_in_folder("stick", "Vergrendelde stick");
     let bytes = std::fs::read(&path).unwrap();
     let files = listing(&folder);
     set_mode(&folder, 0o555);
@@ -841,19 +828,11 @@ fn a_session_in_a_read_only_folder_opens_read_only_in_dutch_too() {
     let mut h = harness(app);
     assert!(shows(&h, "ALLEEN-LEZEN"), "a banner says so");
     assert!(shows(&h, "kan niet schrijven in de map"));
-    rename_in_app(h.state_mut(), "Gewijzigd");
-    std::thread::sleep(store::SAVE_DELAY * 2);
-    h.run_steps(5);
-    assert!(shows(&h, "wijzigingen worden niet opgeslagen"));
+    not_written(
+        &mut h,
+        (&path, &bytes),
+        (&folder, &files),
+        "wijzigingen worden niet opgeslagen",
+    );
     set_mode(&folder, 0o755);
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        bytes,
-        "the file is untouched"
-    );
-    assert_eq!(
-        listing(&folder),
-        files,
-        "no lock file, no backup, no temporary file"
-    );
 }
