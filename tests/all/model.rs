@@ -239,8 +239,24 @@ fn roundtrip(s: &mut Session, change: Change) -> Session {
 #[track_caller]
 fn refused(s: &mut Session, change: Change, expected: ModelError) {
     let before = s.clone();
-    assert_eq!(s.apply(change), Err(expected));
-    assert_eq!(*s, before, "a refused change leaves the session unchanged");
+    let case = format!("{change:?}");
+    assert_eq!(s.apply(change), Err(expected), "{case}");
+    assert_eq!(
+        *s, before,
+        "{case}: a refused change leaves the session unchanged"
+    );
+}
+
+/// A tally of one hand for `option` in `round` of `item`, anywhere in the sample.
+fn tally_in(item: Id, round: Id, option: Id) -> Change {
+    let (group, delta) = (None, 1);
+    Change::Tally {
+        item,
+        round,
+        option,
+        group,
+        delta,
+    }
 }
 
 fn find_item(s: &Session, id: Id) -> &Item {
@@ -919,22 +935,19 @@ fn tally_with_delta_zero_changes_nothing() {
 #[test]
 fn tally_refuses_negative_counts() {
     let mut s = sample();
-    refused(
-        &mut s,
-        tally(OPT_A, Some(G1), -4),
-        ModelError::NegativeCount,
-    );
-    refused(&mut s, tally(OPT_C, None, -1), ModelError::NegativeCount);
-    refused(
-        &mut s,
-        tally(OPT_A, Some(G1), i64::MIN),
-        ModelError::NegativeCount,
-    );
-    refused(
-        &mut s,
-        tally(OPT_A, Some(G1), -(i64::from(u32::MAX)) - 10),
-        ModelError::NegativeCount,
-    );
+    let too_many_back = -(i64::from(u32::MAX)) - 10;
+    for (option, group, delta) in [
+        (OPT_A, Some(G1), -4),
+        (OPT_C, None, -1),
+        (OPT_A, Some(G1), i64::MIN),
+        (OPT_A, Some(G1), too_many_back),
+    ] {
+        refused(
+            &mut s,
+            tally(option, group, delta),
+            ModelError::NegativeCount,
+        );
+    }
 }
 
 #[test]
@@ -942,83 +955,37 @@ fn tally_refuses_counts_too_large() {
     let mut s = sample();
     let after = roundtrip(&mut s, tally(OPT_C, None, i64::from(u32::MAX)));
     assert_eq!(find_round(&after, PROP, R1).count(OPT_C, None), u32::MAX);
-    refused(&mut s, tally(OPT_C, None, 1), ModelError::CountTooLarge);
-    refused(
-        &mut s,
-        tally(OPT_A, None, i64::from(u32::MAX)),
-        ModelError::CountTooLarge,
-    );
-    // No overflow panic on extreme deltas.
-    refused(
-        &mut s,
-        tally(OPT_A, None, i64::MAX),
-        ModelError::CountTooLarge,
-    );
-    refused(
-        &mut s,
-        tally(OPT_B, None, i64::MAX),
-        ModelError::CountTooLarge,
-    );
+    // The last two: no overflow panic on extreme deltas.
+    for (option, delta) in [
+        (OPT_C, 1),
+        (OPT_A, i64::from(u32::MAX)),
+        (OPT_A, i64::MAX),
+        (OPT_B, i64::MAX),
+    ] {
+        refused(
+            &mut s,
+            tally(option, None, delta),
+            ModelError::CountTooLarge,
+        );
+    }
 }
 
 #[test]
 fn tally_refuses_unknown_references() {
     let mut s = sample();
-    refused(
-        &mut s,
-        tally(OPT_A, Some(NOPE), 1),
-        ModelError::UnknownGroup(NOPE),
-    );
-    refused(
-        &mut s,
-        tally(NOPE, None, 1),
-        ModelError::UnknownOption(NOPE),
-    );
+    use ModelError::{UnknownGroup, UnknownItem, UnknownOption, UnknownRound};
+    refused(&mut s, tally(OPT_A, Some(NOPE), 1), UnknownGroup(NOPE));
+    refused(&mut s, tally(NOPE, None, 1), UnknownOption(NOPE));
     // An option of another item is unknown here.
-    refused(
-        &mut s,
-        Change::Tally {
-            item: QUESTION,
-            round: Q_ROUND,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownOption(OPT_A),
-    );
-    refused(
-        &mut s,
-        Change::Tally {
-            item: PROP,
-            round: NOPE,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownRound(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::Tally {
-            item: PROP,
-            round: Q_ROUND,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownRound(Q_ROUND),
-    );
-    refused(
-        &mut s,
-        Change::Tally {
-            item: NOPE,
-            round: R1,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownItem(NOPE),
-    );
+    let cases = [
+        (tally_in(QUESTION, Q_ROUND, OPT_A), UnknownOption(OPT_A)),
+        (tally_in(PROP, NOPE, OPT_A), UnknownRound(NOPE)),
+        (tally_in(PROP, Q_ROUND, OPT_A), UnknownRound(Q_ROUND)),
+        (tally_in(NOPE, R1, OPT_A), UnknownItem(NOPE)),
+    ];
+    for (change, expected) in cases {
+        refused(&mut s, change, expected);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1232,63 +1199,28 @@ fn remove_round_and_undo_restores_its_place_and_data() {
     );
 }
 
+/// Removing `round` from `item`.
+fn remove_round(item: Id, round: Id) -> Change {
+    Change::RemoveRound { item, round }
+}
+
 #[test]
 fn remove_round_refuses_the_last_round_and_unknown_rounds() {
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: QUESTION,
-            round: Q_ROUND,
-        },
-        ModelError::LastRound,
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: INFO,
-            round: I_ROUND,
-        },
-        ModelError::LastRound,
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: NOPE,
-        },
-        ModelError::UnknownRound(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: Q_ROUND,
-        },
-        ModelError::UnknownRound(Q_ROUND),
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: NOPE,
-            round: R1,
-        },
-        ModelError::UnknownItem(NOPE),
-    );
+    use ModelError::{LastRound, UnknownItem, UnknownRound};
+    let cases = [
+        (remove_round(QUESTION, Q_ROUND), LastRound),
+        (remove_round(INFO, I_ROUND), LastRound),
+        (remove_round(PROP, NOPE), UnknownRound(NOPE)),
+        (remove_round(PROP, Q_ROUND), UnknownRound(Q_ROUND)),
+        (remove_round(NOPE, R1), UnknownItem(NOPE)),
+    ];
+    for (change, expected) in cases {
+        refused(&mut s, change, expected);
+    }
     // After removing one of two, the other is the last.
-    s.apply(Change::RemoveRound {
-        item: PROP,
-        round: R2,
-    })
-    .unwrap();
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: R1,
-        },
-        ModelError::LastRound,
-    );
+    s.apply(remove_round(PROP, R2)).unwrap();
+    refused(&mut s, remove_round(PROP, R1), LastRound);
 }
 
 fn update_round(
@@ -1560,6 +1492,17 @@ fn remove_reaction_and_undo_restores_its_place() {
     );
 }
 
+/// Moving `reaction` in `round` of the proposition to place `to`.
+fn move_reaction(round: Id, reaction: Id, to: usize) -> Change {
+    let item = PROP;
+    Change::MoveReaction {
+        item,
+        round,
+        reaction,
+        to,
+    }
+}
+
 #[test]
 fn move_reaction_moves_clamps_and_undoes() {
     let order = |s: &Session| {
@@ -1569,60 +1512,19 @@ fn move_reaction_moves_clamps_and_undoes() {
             .map(|r| r.id)
             .collect::<Vec<_>>()
     };
+    // Each from a fresh sample (RE1, RE2, RE3); a place past the end is the end.
+    for (reaction, to, expected) in [
+        (RE1, 2, [RE2, RE3, RE1]),
+        (RE3, 0, [RE3, RE1, RE2]),
+        (RE2, 99, [RE1, RE3, RE2]),
+    ] {
+        let after = roundtrip(&mut sample(), move_reaction(R1, reaction, to));
+        assert_eq!(order(&after), expected, "{reaction:?} to {to}");
+    }
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: RE1,
-            to: 2,
-        },
-    );
-    assert_eq!(order(&after), vec![RE2, RE3, RE1]);
-    let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: RE3,
-            to: 0,
-        },
-    );
-    assert_eq!(order(&after), vec![RE3, RE1, RE2]);
-    let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: RE2,
-            to: 99,
-        },
-    );
-    assert_eq!(order(&after), vec![RE1, RE3, RE2]);
-    let mut s = sample();
-    refused(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: NOPE,
-            to: 0,
-        },
-        ModelError::UnknownRecord(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R2,
-            reaction: RE1,
-            to: 0,
-        },
-        ModelError::UnknownRecord(RE1),
-    );
+    let unknown = ModelError::UnknownRecord;
+    refused(&mut s, move_reaction(R1, NOPE, 0), unknown(NOPE));
+    refused(&mut s, move_reaction(R2, RE1, 0), unknown(RE1));
 }
 
 // ---------------------------------------------------------------------------------------------
