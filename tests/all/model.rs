@@ -249,13 +249,12 @@ fn refused(s: &mut Session, change: Change, expected: ModelError) {
 
 /// A tally of one hand for `option` in `round` of `item`, anywhere in the sample.
 fn tally_in(item: Id, round: Id, option: Id) -> Change {
-    let (group, delta) = (None, 1);
     Change::Tally {
         item,
         round,
         option,
-        group,
-        delta,
+        group: None,
+        delta: 1,
     }
 }
 
