@@ -164,8 +164,11 @@ fn utf16be(text: &str) -> Vec<u8> {
     bytes
 }
 
+/// Text to the bytes an editor writes.
+type Encode = fn(&str) -> Vec<u8>;
+
 /// The encodings Windows editors save in, each with the file name its case is known by.
-const ENCODINGS: [(&str, fn(&str) -> Vec<u8>); 3] = [
+const ENCODINGS: [(&str, Encode); 3] = [
     ("notepad.ron", utf8_bom),
     ("unicode-le.ron", utf16le),
     ("unicode-be.ron", utf16be),
