@@ -66,14 +66,21 @@ fn short_lines(id: stelling::model::Id, table3: stelling::model::Id) -> stelling
     }
 }
 
-/// Puts the keyboard in the session's title field (still "Workshop with propositions") and
-/// types `title` over it.
-fn retype_title(h: &mut Harness<'_, App>, title: &str) {
-    let field = h.query_all_by_value("Workshop with propositions").next();
-    field.expect("the title field").focus();
+/// Clicks the first item of the agenda list (an information item in every template).
+fn click_first_item(h: &mut Harness<'_, App>) {
+    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
+    h.run_steps(2);
+}
+
+/// Puts the keyboard in the field now showing `value` and types `text` over it.
+fn retype(h: &mut Harness<'_, App>, value: &str, text: &str) {
+    let field = h.query_all_by_value(value).next();
+    field
+        .unwrap_or_else(|| panic!("a field showing {value:?}"))
+        .focus();
     h.run_steps(1);
     press_mod(h, Modifiers::COMMAND, Key::A);
-    type_text(h, title);
+    type_text(h, text);
 }
 
 fn path(h: &Harness<'_, App>) -> PathBuf {
@@ -337,8 +344,7 @@ fn typed_text_survives_switching_screen_and_item_without_enter() {
     press(&mut h, Key::Enter);
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Tweede, nieuw");
-    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
-    h.run_steps(2);
+    click_first_item(&mut h);
     let s = session(&h);
     assert_eq!(s.agenda[2].text, "Tweede, nieuw");
     assert_eq!(h.state().open.as_ref().unwrap().view.current, 0);
@@ -470,10 +476,7 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
     let (_home, mut h) = started(Template::TableGroups, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
     // Rename "Table 1".
-    h.query_all_by_value("Table 1").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "Tafel bij het raam");
+    retype(&mut h, "Table 1", "Tafel bij het raam");
     press(&mut h, Key::Enter);
     let names = |s: &Session| s.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     assert_eq!(
@@ -564,10 +567,7 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
 fn session_details_are_typed_and_picked() {
     let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
-    h.query_all_by_value("13:30").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "9.15");
+    retype(&mut h, "13:30", "9.15");
     press(&mut h, Key::Enter);
     let s = session(&h);
     assert_eq!(s.start_time.unwrap().format("%H:%M").to_string(), "09:15");
@@ -579,7 +579,11 @@ fn session_details_are_typed_and_picked() {
     assert_eq!(session(&h).date, None);
     // A title typed without Enter, then a click on the room's language: both are kept (the
     // language change must not put the old title back).
-    retype_title(&mut h, "Ouderavond ‘Samen’ — één avond");
+    retype(
+        &mut h,
+        "Workshop with propositions",
+        "Ouderavond ‘Samen’ — één avond",
+    );
     // The language buttons of the form come after the status bar's.
     h.get_all_by_label("Nederlands").last().unwrap().click();
     h.run_steps(2);
@@ -588,10 +592,7 @@ fn session_details_are_typed_and_picked() {
     assert_eq!(s2.language, Language::Nl);
     assert_eq!(h.state().language(), Language::En, "the UI language stays");
     // An invalid time is refused with a message and the old one stays.
-    h.query_all_by_value("15:00").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "25:61");
+    retype(&mut h, "15:00", "25:61");
     press(&mut h, Key::Enter);
     assert!(h.query_by_label_contains("Time as 13:30").is_some());
     assert_eq!(session(&h).end_time, s.end_time);
@@ -772,10 +773,7 @@ fn themes_of_a_statements_item_are_renamed_added_and_removed() {
             .map(|t| t.name.clone())
             .collect()
     };
-    h.query_all_by_value("Tijd en geld").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "Geld, tijd en ruimte");
+    retype(&mut h, "Tijd en geld", "Geld, tijd en ruimte");
     press(&mut h, Key::Enter);
     assert_eq!(names(&h)[3], "Geld, tijd en ruimte");
     // A new theme with Enter.
@@ -927,8 +925,7 @@ fn text_typed_for_a_proposition_without_answers_is_kept() {
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Nieuwe tekst zonder antwoorden");
     // A click on another item: the text is stored, the answers stay as they were.
-    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
-    h.run_steps(2);
+    click_first_item(&mut h);
     let s = session(&h);
     let stored = s.item(item.id).unwrap();
     assert_eq!(stored.text, "Nieuwe tekst zonder antwoorden");
@@ -955,13 +952,10 @@ fn undo_and_redo_of_details_work_while_a_field_is_invalid() {
     let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     let before = session(&h);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
-    retype_title(&mut h, "Nieuwe titel");
+    retype(&mut h, "Workshop with propositions", "Nieuwe titel");
     press(&mut h, Key::Enter);
     assert_eq!(session(&h).title, "Nieuwe titel");
-    h.query_all_by_value("15:00").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "25:61");
+    retype(&mut h, "15:00", "25:61");
     press(&mut h, Key::Enter);
     assert!(h.query_by_label_contains("Time as 13:30").is_some());
     assert_eq!(session(&h).end_time, before.end_time);
