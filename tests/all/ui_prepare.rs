@@ -39,6 +39,19 @@ fn started(template: Template, language: Language) -> (tempfile::TempDir, Harnes
     (home, h)
 }
 
+/// [`started`], then down the agenda to the item at place `item`.
+fn started_at(
+    template: Template,
+    language: Language,
+    item: usize,
+) -> (tempfile::TempDir, Harness<'static, App>) {
+    let (home, mut h) = started(template, language);
+    for _ in 0..item {
+        press(&mut h, Key::ArrowDown);
+    }
+    (home, h)
+}
+
 /// Three hands for the first option in the first round of the second item; returns its id.
 fn three_hands_on_the_second_item(h: &mut Harness<'_, App>) -> stelling::model::Id {
     let s = session(h);
@@ -64,6 +77,12 @@ fn short_lines(id: stelling::model::Id, table3: stelling::model::Id) -> stelling
         actions: Vec::new(),
         feedback: Vec::new(),
     }
+}
+
+/// [`retype`], then Enter.
+fn enter(h: &mut Harness<'_, App>, value: &str, text: &str) {
+    retype(h, value, text);
+    press(h, Key::Enter);
 }
 
 /// Clicks the first item of the agenda list (an information item in every template).
@@ -325,8 +344,7 @@ fn add_type_reorder_duplicate_delete_and_undo_reach_the_file() {
 
 #[test]
 fn typed_text_survives_switching_screen_and_item_without_enter() {
-    let (_home, mut h) = started(Template::PropositionWorkshop, Language::Nl);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::PropositionWorkshop, Language::Nl, 1);
     press(&mut h, Key::F2);
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Scholen moeten ouders vaker uitnodigen");
@@ -361,19 +379,15 @@ fn typed_text_survives_switching_screen_and_item_without_enter() {
 
 #[test]
 fn answer_presets_custom_answers_and_inline_warnings() {
-    let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::PropositionWorkshop, Language::En, 1);
     // The preset picker: yes / no.
     h.get_by_label("Set of answers").click();
     h.run_steps(2);
     h.get_by_label("Yes / no").click();
     h.run_steps(2);
-    let labels = |h: &Harness<'_, App>| -> Vec<String> {
-        session(h).agenda[1]
-            .options
-            .iter()
-            .map(|o| o.label.clone())
-            .collect()
+    let labels = |h: &Harness<'_, App>| {
+        let options = session(h).agenda[1].options.clone();
+        options.into_iter().map(|o| o.label).collect::<Vec<_>>()
     };
     assert_eq!(labels(&h), ["Yes", "No"]);
     // A third answer typed as a duplicate: the warning shows, the file has what was typed.
@@ -476,8 +490,7 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
     let (_home, mut h) = started(Template::TableGroups, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
     // Rename "Table 1".
-    retype(&mut h, "Table 1", "Tafel bij het raam");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "Table 1", "Tafel bij het raam");
     let names = |s: &Session| s.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     assert_eq!(
         names(&session(&h)),
@@ -567,8 +580,7 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
 fn session_details_are_typed_and_picked() {
     let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
-    retype(&mut h, "13:30", "9.15");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "13:30", "9.15");
     let s = session(&h);
     assert_eq!(s.start_time.unwrap().format("%H:%M").to_string(), "09:15");
     // The calendar: today, then clear.
@@ -592,8 +604,7 @@ fn session_details_are_typed_and_picked() {
     assert_eq!(s2.language, Language::Nl);
     assert_eq!(h.state().language(), Language::En, "the UI language stays");
     // An invalid time is refused with a message and the old one stays.
-    retype(&mut h, "15:00", "25:61");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "15:00", "25:61");
     assert!(h.query_by_label_contains("Time as 13:30").is_some());
     assert_eq!(session(&h).end_time, s.end_time);
     let on_disk = saved(&mut h);
@@ -605,10 +616,8 @@ fn session_details_are_typed_and_picked() {
 
 #[test]
 fn chat_import_through_the_preview_keeps_names_out_and_reports_unparsed_lines() {
-    let (_home, mut h) = started(Template::OnlineFeedback, Language::En);
     // The chat should go to the question about the updates (item 3).
-    press(&mut h, Key::ArrowDown);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::OnlineFeedback, Language::En, 2);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num4);
     let chat = "Meeting chat, saved 14 March\n\
                 15:31:02 From Anneke de Wit to Everyone: Goed om te horen dat de werkgroep loopt!\n\
@@ -762,8 +771,7 @@ fn items_are_reordered_by_dragging_their_handle() {
 
 #[test]
 fn themes_of_a_statements_item_are_renamed_added_and_removed() {
-    let (_home, mut h) = started(Template::SubgroupThemes, Language::Nl);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::SubgroupThemes, Language::Nl, 1);
     let item = session(&h).agenda[1].clone();
     assert_eq!(item.kind, ItemKind::Statements);
     let names = |h: &Harness<'_, App>| -> Vec<String> {
@@ -773,8 +781,7 @@ fn themes_of_a_statements_item_are_renamed_added_and_removed() {
             .map(|t| t.name.clone())
             .collect()
     };
-    retype(&mut h, "Tijd en geld", "Geld, tijd en ruimte");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "Tijd en geld", "Geld, tijd en ruimte");
     assert_eq!(names(&h)[3], "Geld, tijd en ruimte");
     // A new theme with Enter.
     h.get_all_by_role(egui::accesskit::Role::TextInput)
@@ -913,8 +920,7 @@ fn remove_all_answers(h: &mut Harness<'_, App>) {
 
 #[test]
 fn text_typed_for_a_proposition_without_answers_is_kept() {
-    let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::PropositionWorkshop, Language::En, 1);
     let item = session(&h).agenda[1].clone();
     assert_eq!(item.kind, ItemKind::Proposition);
     remove_all_answers(&mut h);
@@ -952,11 +958,9 @@ fn undo_and_redo_of_details_work_while_a_field_is_invalid() {
     let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     let before = session(&h);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
-    retype(&mut h, "Workshop with propositions", "Nieuwe titel");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "Workshop with propositions", "Nieuwe titel");
     assert_eq!(session(&h).title, "Nieuwe titel");
-    retype(&mut h, "15:00", "25:61");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "15:00", "25:61");
     assert!(h.query_by_label_contains("Time as 13:30").is_some());
     assert_eq!(session(&h).end_time, before.end_time);
 
