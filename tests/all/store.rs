@@ -105,6 +105,43 @@ fn sample() -> Session {
     s
 }
 
+/// A new temporary folder and the path `sessie.ron` in it (not written yet).
+fn scratch() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    (dir, path)
+}
+
+/// The sample saved twice in a new folder, the second time titled "Tweede": so there is a
+/// backup. The folder, the file and the session as last saved.
+fn saved_twice() -> (tempfile::TempDir, PathBuf, Session) {
+    let (dir, path) = scratch();
+    let mut s = sample();
+    store::save(&path, &s).unwrap();
+    s.title = "Tweede".into();
+    store::save(&path, &s).unwrap();
+    (dir, path, s)
+}
+
+/// `s` saved as `name` in a new folder loads back equal.
+#[track_caller]
+fn assert_round_trip_on_disk(s: &Session, name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    store::save(&path, s).unwrap();
+    assert_eq!(&store::load(&path).unwrap(), s, "{name}");
+}
+
+/// Loading was refused because the path is not a regular file but a `kind`.
+#[track_caller]
+fn assert_not_a_file(err: &LoadError, kind: store::NotAFile) {
+    let refused_as = match err {
+        LoadError::NotAFile { kind, .. } => Some(*kind),
+        _ => None,
+    };
+    assert_eq!(refused_as, Some(kind), "{err:?}");
+}
+
 /// 1-based line and column (in characters) of the first `marker` in `text`.
 fn position_of(text: &str, marker: char) -> (usize, usize) {
     let offset = text.find(marker).expect("marker present");
@@ -682,8 +719,7 @@ fn nasty_texts_and_extremes_survive_save_and_load() {
     s.agenda[1].commitments[0].follow_up = Some(date(9999, 12, 31));
     validate::session(&s).unwrap();
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (_dir, path) = scratch();
     store::save(&path, &s).unwrap();
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, s);
@@ -721,10 +757,7 @@ fn every_item_kind_and_stance_survives() {
         s.agenda.push(item);
     }
     validate::session(&s).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("alles.ron");
-    store::save(&path, &s).unwrap();
-    assert_eq!(store::load(&path).unwrap(), s);
+    assert_round_trip_on_disk(&s, "alles.ron");
 }
 
 #[test]
@@ -750,8 +783,7 @@ fn older_files_are_brought_up_to_date_on_load() {
 
 #[test]
 fn save_keeps_the_previous_version_as_bak() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     let bak = store::backup_path(&path);
     assert_eq!(bak, dir.path().join("sessie.ron.bak"));
 
@@ -789,8 +821,7 @@ fn save_keeps_the_previous_version_as_bak() {
 fn saving_keeps_the_file_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     // A new file gets what any new file of this user gets (not tempfile's private 0600).
     let reference = dir.path().join("referentie");
     std::fs::File::create(&reference).unwrap();
@@ -821,12 +852,7 @@ fn write_atomic_replaces_the_contents() {
 
 #[test]
 fn a_failing_write_leaves_the_file_and_backup_intact() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
-    let mut s = sample();
-    store::save(&path, &s).unwrap();
-    s.title = "Tweede".into();
-    store::save(&path, &s).unwrap();
+    let (dir, path, s) = saved_twice();
     let file = std::fs::read(&path).unwrap();
     let bak = std::fs::read(store::backup_path(&path)).unwrap();
     let files = listing(dir.path());
@@ -892,12 +918,7 @@ fn saving_into_a_missing_folder_fails_with_a_clear_message() {
 fn saving_into_a_read_only_folder_fails_and_keeps_the_file() {
     use std::os::unix::fs::PermissionsExt;
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
-    let mut s = sample();
-    store::save(&path, &s).unwrap();
-    s.title = "Tweede".into();
-    store::save(&path, &s).unwrap();
+    let (dir, path, s) = saved_twice();
     let file = std::fs::read(&path).unwrap();
     let bak = std::fs::read(store::backup_path(&path)).unwrap();
     let files = listing(dir.path());
@@ -1133,16 +1154,7 @@ fn only_regular_files_are_loaded() {
     let folder = dir.path().join("map.ron");
     std::fs::create_dir(&folder).unwrap();
     let err = load_within_seconds(&folder).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            LoadError::NotAFile {
-                kind: store::NotAFile::Folder,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_not_a_file(&err, store::NotAFile::Folder);
     assert!(err.to_string().starts_with(&folder.display().to_string()));
     #[cfg(unix)]
     {
@@ -1153,31 +1165,13 @@ fn only_regular_files_are_loaded() {
             .unwrap();
         assert!(made.success());
         let err = load_within_seconds(&fifo).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                LoadError::NotAFile {
-                    kind: store::NotAFile::Pipe,
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_not_a_file(&err, store::NotAFile::Pipe);
         assert!(err.to_string().contains("named pipe"), "{err}");
         // Through a link the target counts, and /dev/zero is never read.
         let link = dir.path().join("nullen.ron");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         let err = load_within_seconds(&link).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                LoadError::NotAFile {
-                    kind: store::NotAFile::Device,
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_not_a_file(&err, store::NotAFile::Device);
     }
 }
 
@@ -1353,8 +1347,7 @@ fn a_newer_file_is_refused_and_left_alone() {
 
 #[test]
 fn a_second_writer_is_refused_until_the_first_lets_go() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     let lock_file = store::lock_path(&path);
     assert_eq!(lock_file, dir.path().join(".sessie.ron.lock"));
 
@@ -1679,10 +1672,7 @@ fn printable_texts_are_written_plain_and_survive() {
         text.contains("r###\""),
         "a text with \"## needs three hashes"
     );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
-    store::save(&path, &s).unwrap();
-    assert_eq!(store::load(&path).unwrap(), s);
+    assert_round_trip_on_disk(&s, "sessie.ron");
 }
 
 #[test]
@@ -1714,8 +1704,7 @@ proptest! {
 
 #[test]
 fn opening_a_session_tidies_the_temporary_files_of_a_killed_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     let session = sample();
     store::save(&path, &session).unwrap();
     let keep = [
