@@ -123,6 +123,13 @@ fn saved_twice() -> (tempfile::TempDir, PathBuf, Session) {
     (dir, path, s)
 }
 
+/// The file at `path`, its backup, and the names in its folder `dir`, to compare with later.
+fn as_it_is(dir: &Path, path: &Path) -> (Vec<u8>, Vec<u8>, Vec<String>) {
+    let file = std::fs::read(path).unwrap();
+    let bak = std::fs::read(store::backup_path(path)).unwrap();
+    (file, bak, listing(dir))
+}
+
 /// `s` saved as `name` in a new folder loads back equal.
 #[track_caller]
 fn assert_round_trip_on_disk(s: &Session, name: &str) {
@@ -372,103 +379,92 @@ fn raw_proposal() -> impl Strategy<Value = RawProposal> {
 }
 
 fn raw_item() -> impl Strategy<Value = RawItem> {
-    (
+    let what = (
         prop::sample::select(ItemKind::ALL.to_vec()),
         text(),
         prop::collection::vec(text(), 0..4),
         text(),
         prop::option::of(any::<u32>()),
+    );
+    let commitment = (
+        text(),
+        text(),
+        text(),
+        prop::option::of(naive_date()),
+        prop::option::of(naive_date()),
+    );
+    let records = (
         prop::collection::vec(raw_round(), 1..3),
         prop::collection::vec(raw_proposal(), 0..2),
-        prop::collection::vec(
-            (
-                text(),
-                text(),
-                text(),
-                prop::option::of(naive_date()),
-                prop::option::of(naive_date()),
-            ),
-            0..2,
-        ),
+        prop::collection::vec(commitment, 0..2),
+    );
+    let statements = (
         prop::collection::vec(name(), 0..3),
         prop::collection::vec((0usize..8, group_sel(), text()), 0..3),
-    )
-        .prop_map(
-            |(
-                kind,
-                text,
-                mut options,
-                notes,
-                planned_minutes,
-                rounds,
-                proposals,
-                commitments,
-                themes,
-                statements,
-            )| {
-                if kind == ItemKind::Proposition && options.is_empty() {
-                    options.push("Eens".into());
-                }
-                RawItem {
-                    kind,
-                    text,
-                    options,
-                    notes,
-                    planned_minutes,
-                    rounds,
-                    proposals,
-                    commitments,
-                    themes,
-                    statements,
-                }
+    );
+    (what, records, statements).prop_map(
+        |(
+            (kind, text, options, notes, planned_minutes),
+            (rounds, proposals, commitments),
+            (themes, statements),
+        )| RawItem {
+            kind,
+            text,
+            notes,
+            planned_minutes,
+            // A proposition has at least one answer.
+            options: if kind == ItemKind::Proposition && options.is_empty() {
+                vec!["Eens".into()]
+            } else {
+                options
             },
-        )
+            rounds,
+            proposals,
+            commitments,
+            themes,
+            statements,
+        },
+    )
 }
 
 fn raw_session() -> impl Strategy<Value = RawSession> {
-    (
+    let content = (prop::collection::vec(raw_item(), 0..5), text());
+    let times = (
+        prop::option::of(naive_time()),
+        prop::option::of(naive_time()),
+    );
+    let details = (
         any::<u64>(),
         text(),
         prop::option::of(naive_date()),
-        (
-            prop::option::of(naive_time()),
-            prop::option::of(naive_time()),
-        ),
+        times,
         text(),
+    );
+    let people = (
         prop::collection::vec(text(), 0..3),
         prop::sample::select(vec![Language::Nl, Language::En]),
         prop::option::of(any::<u32>()),
         prop::collection::vec((name(), prop::option::of(any::<u32>())), 0..4),
-        prop::collection::vec(raw_item(), 0..5),
-        text(),
+    );
+    (details, people, content).prop_map(
+        |(
+            (id_base, title, date, times, place),
+            (facilitators, language, participants, groups),
+            (items, notes),
+        )| RawSession {
+            id_base,
+            title,
+            date,
+            times,
+            place,
+            facilitators,
+            language,
+            participants,
+            groups,
+            items,
+            notes,
+        },
     )
-        .prop_map(
-            |(
-                id_base,
-                title,
-                date,
-                times,
-                place,
-                facilitators,
-                language,
-                participants,
-                groups,
-                items,
-                notes,
-            )| RawSession {
-                id_base,
-                title,
-                date,
-                times,
-                place,
-                facilitators,
-                language,
-                participants,
-                groups,
-                items,
-                notes,
-            },
-        )
 }
 
 /// Turns the generated parts into a valid session: unique ids, references that resolve, counts
@@ -853,9 +849,7 @@ fn write_atomic_replaces_the_contents() {
 #[test]
 fn a_failing_write_leaves_the_file_and_backup_intact() {
     let (dir, path, s) = saved_twice();
-    let file = std::fs::read(&path).unwrap();
-    let bak = std::fs::read(store::backup_path(&path)).unwrap();
-    let files = listing(dir.path());
+    let (file, bak, files) = as_it_is(dir.path(), &path);
 
     let mut third = s.clone();
     third.title = "Derde, nooit bewaard".into();
@@ -919,9 +913,7 @@ fn saving_into_a_read_only_folder_fails_and_keeps_the_file() {
     use std::os::unix::fs::PermissionsExt;
 
     let (dir, path, s) = saved_twice();
-    let file = std::fs::read(&path).unwrap();
-    let bak = std::fs::read(store::backup_path(&path)).unwrap();
-    let files = listing(dir.path());
+    let (file, bak, files) = as_it_is(dir.path(), &path);
 
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     let _restore = crate::support::WritableAgain(dir.path());
