@@ -1030,96 +1030,55 @@ fn add_round_inserts_and_undoes() {
     assert_eq!(find_item(&after, PROP).rounds.last().unwrap().id, Id(7000));
 }
 
+/// Adding `round` at the start of the proposition's rounds.
+fn add_round(item: Id, round: Round) -> Change {
+    let (index, round) = (0, Box::new(round));
+    Change::AddRound { item, index, round }
+}
+
+/// A new round `Id(7000)` holding these tallies (option, group, count) and reactions (id,
+/// group).
+fn round_with(tallies: &[(Id, Option<Id>, u32)], reactions: &[(Id, Option<Id>)]) -> Round {
+    let mut r = Round::new(Id(7000), "x");
+    for &(option, group, count) in tallies {
+        r.tallies.push(Tally {
+            option,
+            group,
+            count,
+        });
+    }
+    for &(id, group) in reactions {
+        r.reactions.push(reaction(id, "x", group));
+    }
+    r
+}
+
 #[test]
 fn add_round_refuses_bad_rounds() {
     let mut s = sample();
-    let mut r = Round::new(Id(7000), "x");
-    r.started = Some(ts(14, 0));
-    r.ended = Some(ts(13, 59));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::EndBeforeStart,
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally {
-        option: OPT_A,
-        group: Some(NOPE),
-        count: 1,
-    });
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::UnknownGroup(NOPE),
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally {
-        option: NOPE,
-        group: None,
-        count: 1,
-    });
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::UnknownOption(NOPE),
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally {
-        option: OPT_A,
-        group: None,
-        count: 1,
-    });
-    r.tallies.push(Tally {
-        option: OPT_A,
-        group: None,
-        count: 2,
-    });
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateTally,
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Id(7001), "x", Some(NOPE)));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::UnknownGroup(NOPE),
-    );
-
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: NOPE,
-            index: 0,
-            round: Box::new(Round::new(Id(7000), "x")),
-        },
-        ModelError::UnknownItem(NOPE),
-    );
+    let mut backwards = round_with(&[], &[]);
+    backwards.started = Some(ts(14, 0));
+    backwards.ended = Some(ts(13, 59));
+    use ModelError::{DuplicateTally, EndBeforeStart, UnknownGroup, UnknownItem, UnknownOption};
+    let twice = [(OPT_A, None, 1), (OPT_A, None, 2)];
+    let cases = [
+        (backwards, EndBeforeStart),
+        (
+            round_with(&[(OPT_A, Some(NOPE), 1)], &[]),
+            UnknownGroup(NOPE),
+        ),
+        (round_with(&[(NOPE, None, 1)], &[]), UnknownOption(NOPE)),
+        (round_with(&twice, &[]), DuplicateTally),
+        (
+            round_with(&[], &[(Id(7001), Some(NOPE))]),
+            UnknownGroup(NOPE),
+        ),
+    ];
+    for (round, expected) in cases {
+        refused(&mut s, add_round(PROP, round), expected);
+    }
+    let empty = Round::new(Id(7000), "x");
+    refused(&mut s, add_round(NOPE, empty), UnknownItem(NOPE));
 }
 
 #[test]
@@ -1127,53 +1086,29 @@ fn add_round_refuses_used_ids() {
     let mut s = sample();
     // The round's id is used by another round, by a reaction, or by the session.
     for used in [R1, Q_ROUND, RE1, SESSION, G1] {
+        let round = Round::new(used, "x");
         refused(
             &mut s,
-            Change::AddRound {
-                item: PROP,
-                index: 0,
-                round: Box::new(Round::new(used, "x")),
-            },
+            add_round(PROP, round),
             ModelError::DuplicateId(used),
         );
     }
-    // A reaction in it uses an id that is taken.
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Q_REACTION, "x", None));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateId(Q_REACTION),
-    );
-    // Two reactions in it share an id.
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Id(7001), "x", None));
-    r.reactions.push(reaction(Id(7001), "y", None));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateId(Id(7001)),
-    );
-    // A reaction shares the round's own id.
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Id(7000), "x", None));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateId(Id(7000)),
-    );
+    let cases = [
+        // A reaction in it uses an id that is taken.
+        (vec![(Q_REACTION, None)], Q_REACTION),
+        // Two reactions in it share an id.
+        (vec![(Id(7001), None), (Id(7001), None)], Id(7001)),
+        // A reaction shares the round's own id.
+        (vec![(Id(7000), None)], Id(7000)),
+    ];
+    for (reactions, taken) in cases {
+        let round = round_with(&[], &reactions);
+        refused(
+            &mut s,
+            add_round(PROP, round),
+            ModelError::DuplicateId(taken),
+        );
+    }
 }
 
 #[test]
