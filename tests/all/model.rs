@@ -1600,80 +1600,82 @@ fn put_record_replaces_each_kind_by_id() {
     assert_eq!(find_item(&after, STATEMENTS).statements, vec![st]);
 }
 
+/// A new statement `Id(7000)` under `theme`, by `group`.
+fn statement(theme: Id, group: Option<Id>) -> Record {
+    let (id, text) = (Id(7000), "x".into());
+    Record::Statement(Statement {
+        id,
+        theme,
+        group,
+        text,
+    })
+}
+
+/// `p` with one more action, `id`.
+fn with_action(mut p: Proposal, id: Id) -> Record {
+    let (text, owner, due) = ("x".into(), String::new(), None);
+    p.actions.push(Action {
+        id,
+        text,
+        owner,
+        due,
+    });
+    Record::Proposal(p)
+}
+
+/// `p` with one more piece of feedback, `id`, from table `from_group`.
+fn with_feedback(mut p: Proposal, id: Id, from_group: Option<Id>) -> Record {
+    let text = "x".into();
+    p.feedback.push(Feedback {
+        id,
+        from_group,
+        text,
+    });
+    Record::Proposal(p)
+}
+
 #[test]
 fn put_record_refuses_invalid_records() {
     let mut s = sample();
-    refused(
-        &mut s,
-        put(
-            PROPOSALS,
-            0,
-            Record::Proposal(proposal(Id(7000), Some(NOPE))),
-        ),
-        ModelError::UnknownGroup(NOPE),
-    );
-    let mut p = proposal(Id(7000), None);
-    p.feedback.push(Feedback {
-        id: Id(7001),
-        from_group: Some(NOPE),
-        text: "x".into(),
+    use ModelError::{EmptyName, UnknownGroup, UnknownItem, UnknownTheme};
+    let new = || proposal(Id(7000), None);
+    let blank = Record::Theme(Theme {
+        id: Id(7000),
+        name: "  ".into(),
     });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::UnknownGroup(NOPE),
-    );
-    // A statement needs a theme of its own item.
-    let st = Statement {
-        id: Id(7000),
-        theme: NOPE,
-        group: None,
-        text: "x".into(),
-    };
-    refused(
-        &mut s,
-        put(STATEMENTS, 0, Record::Statement(st)),
-        ModelError::UnknownTheme(NOPE),
-    );
-    let st = Statement {
-        id: Id(7000),
-        theme: THEME_USED,
-        group: None,
-        text: "x".into(),
-    };
-    refused(
-        &mut s,
-        put(QUESTION, 0, Record::Statement(st)),
-        ModelError::UnknownTheme(THEME_USED),
-    );
-    let st = Statement {
-        id: Id(7000),
-        theme: THEME_USED,
-        group: Some(NOPE),
-        text: "x".into(),
-    };
-    refused(
-        &mut s,
-        put(STATEMENTS, 0, Record::Statement(st)),
-        ModelError::UnknownGroup(NOPE),
-    );
-    refused(
-        &mut s,
-        put(
-            STATEMENTS,
-            0,
-            Record::Theme(Theme {
-                id: Id(7000),
-                name: "  ".into(),
-            }),
+    let cases = [
+        (
+            PROPOSALS,
+            Record::Proposal(proposal(Id(7000), Some(NOPE))),
+            UnknownGroup(NOPE),
         ),
-        ModelError::EmptyName,
-    );
-    refused(
-        &mut s,
-        put(NOPE, 0, Record::Commitment(commitment(Id(7000)))),
-        ModelError::UnknownItem(NOPE),
-    );
+        (
+            PROPOSALS,
+            with_feedback(new(), Id(7001), Some(NOPE)),
+            UnknownGroup(NOPE),
+        ),
+        // A statement needs a theme of its own item.
+        (STATEMENTS, statement(NOPE, None), UnknownTheme(NOPE)),
+        (
+            QUESTION,
+            statement(THEME_USED, None),
+            UnknownTheme(THEME_USED),
+        ),
+        (
+            STATEMENTS,
+            statement(THEME_USED, Some(NOPE)),
+            UnknownGroup(NOPE),
+        ),
+        (STATEMENTS, blank, EmptyName),
+        (
+            NOPE,
+            Record::Commitment(commitment(Id(7000))),
+            UnknownItem(NOPE),
+        ),
+    ];
+    for (item, record, expected) in cases {
+        refused(&mut s, put(item, 0, record), expected);
+    }
 }
 
 #[test]
@@ -1681,80 +1683,42 @@ fn put_record_refuses_ids_used_elsewhere() {
     let mut s = sample();
     // A new record with an id used in another item or elsewhere in the session.
     for used in [RE1, PROP, G1, SESSION, STATEMENT, OPT_C] {
+        let record = Record::Commitment(commitment(used));
         refused(
             &mut s,
-            put(COMMITMENTS, 0, Record::Commitment(commitment(used))),
+            put(COMMITMENTS, 0, record),
             ModelError::DuplicateId(used),
         );
     }
-    // A record of another kind in the same item with the same id is not "the same record".
-    refused(
-        &mut s,
-        put(STATEMENTS, 0, Record::Commitment(commitment(THEME_FREE))),
-        ModelError::DuplicateId(THEME_FREE),
-    );
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Commitment(commitment(PROPOSAL))),
-        ModelError::DuplicateId(PROPOSAL),
-    );
-    // Actions and feedback inside a proposal need fresh ids too.
-    let mut p = proposal(Id(7000), None);
-    p.actions.push(Action {
-        id: RE1,
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(RE1),
-    );
-    let mut p = proposal(Id(7000), None);
-    p.feedback.push(Feedback {
-        id: ACTION,
-        from_group: None,
-        text: "x".into(),
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(ACTION),
-    );
-    let mut p = proposal(Id(7000), None);
-    p.actions.push(Action {
-        id: Id(7000),
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(Id(7000)),
-    );
-    // Replacing a proposal: its own nested ids may stay, others' may not.
-    let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
-    p.actions.push(Action {
-        id: COMMITMENT,
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(COMMITMENT),
-    );
-    let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
-    p.actions.push(Action {
-        id: Id(7000),
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    roundtrip(&mut s, put(PROPOSALS, 0, Record::Proposal(p)));
+    let new = || proposal(Id(7000), None);
+    let current = find_item(&s, PROPOSALS).proposals[0].clone();
+    let cases = [
+        // A record of another kind in the same item with the same id is not "the same record".
+        (
+            STATEMENTS,
+            Record::Commitment(commitment(THEME_FREE)),
+            THEME_FREE,
+        ),
+        (
+            PROPOSALS,
+            Record::Commitment(commitment(PROPOSAL)),
+            PROPOSAL,
+        ),
+        // Actions and feedback inside a proposal need fresh ids too.
+        (PROPOSALS, with_action(new(), RE1), RE1),
+        (PROPOSALS, with_feedback(new(), ACTION, None), ACTION),
+        (PROPOSALS, with_action(new(), Id(7000)), Id(7000)),
+        // Replacing a proposal: its own nested ids may stay, others' may not.
+        (
+            PROPOSALS,
+            with_action(current.clone(), COMMITMENT),
+            COMMITMENT,
+        ),
+    ];
+    for (item, record, taken) in cases {
+        refused(&mut s, put(item, 0, record), ModelError::DuplicateId(taken));
+    }
+    roundtrip(&mut s, put(PROPOSALS, 0, with_action(current, Id(7000))));
 }
 
 #[test]
