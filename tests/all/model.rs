@@ -609,59 +609,42 @@ fn add_item_inserts_every_kind_at_index_and_clamps() {
     }
 }
 
+/// Adding `item` at the top of the agenda.
+fn add_item_first(item: Item) -> Change {
+    let (index, item) = (0, Box::new(item));
+    Change::AddItem { index, item }
+}
+
 #[test]
 fn add_item_refuses_used_ids_inside_and_outside() {
     let mut s = sample();
     // The item's own id is used.
     refused(
         &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(new_item(PROP, ItemKind::Info)),
-        },
+        add_item_first(new_item(PROP, ItemKind::Info)),
         ModelError::DuplicateId(PROP),
     );
     // An option id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options[0].id = OPT_A;
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::DuplicateId(OPT_A),
-    );
+    refused(&mut s, add_item_first(it), ModelError::DuplicateId(OPT_A));
     // A reaction id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(RE2, "x", None));
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::DuplicateId(RE2),
-    );
+    refused(&mut s, add_item_first(it), ModelError::DuplicateId(RE2));
     // An id used twice within the new item.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(Id(7100), "x", None));
     it.rounds[0].reactions.push(reaction(Id(7100), "y", None));
     refused(
         &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
+        add_item_first(it),
         ModelError::DuplicateId(Id(7100)),
     );
     // The session's own id.
     refused(
         &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(new_item(SESSION, ItemKind::Info)),
-        },
+        add_item_first(new_item(SESSION, ItemKind::Info)),
         ModelError::DuplicateId(SESSION),
     );
 }
@@ -671,27 +654,13 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
     let mut s = sample();
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options.clear();
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::NoOptions,
-    );
+    refused(&mut s, add_item_first(it), ModelError::NoOptions);
 
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0]
         .reactions
         .push(reaction(Id(7100), "x", Some(NOPE)));
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::UnknownGroup(NOPE),
-    );
+    refused(&mut s, add_item_first(it), ModelError::UnknownGroup(NOPE));
 
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.rounds[0].tallies.push(Tally {
@@ -699,14 +668,7 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
         group: None,
         count: 1,
     });
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::UnknownOption(OPT_A),
-    );
+    refused(&mut s, add_item_first(it), ModelError::UnknownOption(OPT_A));
 
     let mut it = new_item(Id(7000), ItemKind::Statements);
     it.statements.push(Statement {
@@ -717,10 +679,7 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
     });
     refused(
         &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
+        add_item_first(it),
         ModelError::UnknownTheme(THEME_USED),
     );
 }
@@ -733,13 +692,7 @@ fn item_new_makes_a_valid_item_with_one_round() {
     assert_eq!(it.options[0].label, texts::default_options(Language::Nl)[0]);
     assert_eq!(it.rounds.len(), 1);
     assert_eq!(it.rounds[0].label, texts::round_label(Language::Nl, 1));
-    roundtrip(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-    );
+    roundtrip(&mut s, add_item_first(it));
     let info = Item::new(&s, ItemKind::Info, "Pauze");
     assert!(info.options.is_empty());
     assert_eq!(info.rounds.len(), 1);
