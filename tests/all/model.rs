@@ -734,6 +734,11 @@ fn move_item_moves_clamps_and_undoes() {
     );
 }
 
+/// Replacing the item with `item`'s id by `item`.
+fn replace_item(item: Item) -> Change {
+    Change::ReplaceItem(Box::new(item))
+}
+
 #[test]
 fn replace_item_replaces_and_undoes() {
     let mut s = sample();
@@ -746,7 +751,7 @@ fn replace_item_replaces_and_undoes() {
         id: Id(7000),
         label: "Weet niet".into(),
     });
-    let after = roundtrip(&mut s, Change::ReplaceItem(Box::new(it.clone())));
+    let after = roundtrip(&mut s, replace_item(it.clone()));
     assert_eq!(*find_item(&after, PROP), it);
     assert_eq!(after.item_index(PROP), Some(0));
 }
@@ -756,44 +761,32 @@ fn replace_item_refuses_bad_items() {
     let mut s = sample();
     refused(
         &mut s,
-        Change::ReplaceItem(Box::new(new_item(NOPE, ItemKind::Info))),
+        replace_item(new_item(NOPE, ItemKind::Info)),
         ModelError::UnknownItem(NOPE),
     );
 
     // Ids used by another item.
     let mut it = find_item(&s, QUESTION).clone();
     it.rounds[0].reactions[0].id = RE1;
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::DuplicateId(RE1),
-    );
+    refused(&mut s, replace_item(it), ModelError::DuplicateId(RE1));
 
     // Removing the options of a proposition.
     let mut it = find_item(&s, PROP).clone();
     it.options.clear();
     it.rounds.iter_mut().for_each(|r| r.tallies.clear());
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::NoOptions,
-    );
+    refused(&mut s, replace_item(it), ModelError::NoOptions);
 
     // Removing an option that is still counted.
     let mut it = find_item(&s, PROP).clone();
     it.options.remove(0);
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::UnknownOption(OPT_A),
-    );
+    refused(&mut s, replace_item(it), ModelError::UnknownOption(OPT_A));
 
     // Removing a theme that a statement uses.
     let mut it = find_item(&s, STATEMENTS).clone();
     it.themes.remove(0);
     refused(
         &mut s,
-        Change::ReplaceItem(Box::new(it)),
+        replace_item(it),
         ModelError::UnknownTheme(THEME_USED),
     );
 
@@ -804,30 +797,18 @@ fn replace_item_refuses_bad_items() {
         group: Some(G1),
         count: 1,
     });
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::DuplicateTally,
-    );
+    refused(&mut s, replace_item(it), ModelError::DuplicateTally);
 
     // A round that ends before it starts.
     let mut it = find_item(&s, PROP).clone();
     it.rounds[1].started = Some(ts(15, 0));
     it.rounds[1].ended = Some(ts(14, 0));
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::EndBeforeStart,
-    );
+    refused(&mut s, replace_item(it), ModelError::EndBeforeStart);
 
     // A proposal of an unknown group.
     let mut it = find_item(&s, PROPOSALS).clone();
     it.proposals[0].group = Some(NOPE);
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::UnknownGroup(NOPE),
-    );
+    refused(&mut s, replace_item(it), ModelError::UnknownGroup(NOPE));
 }
 
 // ---------------------------------------------------------------------------------------------
