@@ -4,6 +4,7 @@
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use proptest::prelude::*;
+use stelling::model::ModelError::*;
 use stelling::model::validate;
 use stelling::model::*;
 
@@ -318,7 +319,7 @@ fn set_details_refuses_end_before_start() {
     refused(
         &mut s,
         Change::SetDetails(Box::new(d)),
-        ModelError::SessionEndBeforeStart,
+        SessionEndBeforeStart,
     );
 }
 
@@ -369,7 +370,7 @@ fn add_group_refuses_used_id_anywhere() {
         refused(
             &mut s,
             Change::AddGroup { index: 0, group: g },
-            ModelError::DuplicateId(used),
+            DuplicateId(used),
         );
     }
 }
@@ -383,11 +384,7 @@ fn add_group_refuses_empty_name() {
             name: name.into(),
             size: None,
         };
-        refused(
-            &mut s,
-            Change::AddGroup { index: 0, group: g },
-            ModelError::EmptyName,
-        );
+        refused(&mut s, Change::AddGroup { index: 0, group: g }, EmptyName);
     }
 }
 
@@ -414,7 +411,7 @@ fn update_group_refuses_unknown_group_and_empty_name() {
             name: "x".into(),
             size: None,
         }),
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
     refused(
         &mut s,
@@ -423,7 +420,7 @@ fn update_group_refuses_unknown_group_and_empty_name() {
             name: " ".into(),
             size: None,
         }),
-        ModelError::EmptyName,
+        EmptyName,
     );
 }
 
@@ -443,11 +440,7 @@ fn remove_group_removes_an_unused_group_and_undo_restores_its_place() {
 #[test]
 fn remove_group_refuses_unknown_group() {
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::RemoveGroup(NOPE),
-        ModelError::UnknownGroup(NOPE),
-    );
+    refused(&mut s, Change::RemoveGroup(NOPE), UnknownGroup(NOPE));
 }
 
 #[test]
@@ -486,7 +479,7 @@ fn remove_group_refuses_a_group_in_use_by_each_kind_of_reference() {
         refused(
             &mut s,
             Change::RemoveGroup(G_UNUSED),
-            ModelError::GroupInUse("Leeg".into()),
+            GroupInUse("Leeg".into()),
         );
     }
 }
@@ -563,7 +556,7 @@ fn remove_group_change_for_an_unused_group_is_a_plain_remove() {
     refused(
         &mut s,
         sample().remove_group_change(NOPE),
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
 }
 
@@ -622,30 +615,26 @@ fn add_item_refuses_used_ids_inside_and_outside() {
     refused(
         &mut s,
         add_item_first(new_item(PROP, ItemKind::Info)),
-        ModelError::DuplicateId(PROP),
+        DuplicateId(PROP),
     );
     // An option id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options[0].id = OPT_A;
-    refused(&mut s, add_item_first(it), ModelError::DuplicateId(OPT_A));
+    refused(&mut s, add_item_first(it), DuplicateId(OPT_A));
     // A reaction id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(RE2, "x", None));
-    refused(&mut s, add_item_first(it), ModelError::DuplicateId(RE2));
+    refused(&mut s, add_item_first(it), DuplicateId(RE2));
     // An id used twice within the new item.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(Id(7100), "x", None));
     it.rounds[0].reactions.push(reaction(Id(7100), "y", None));
-    refused(
-        &mut s,
-        add_item_first(it),
-        ModelError::DuplicateId(Id(7100)),
-    );
+    refused(&mut s, add_item_first(it), DuplicateId(Id(7100)));
     // The session's own id.
     refused(
         &mut s,
         add_item_first(new_item(SESSION, ItemKind::Info)),
-        ModelError::DuplicateId(SESSION),
+        DuplicateId(SESSION),
     );
 }
 
@@ -654,13 +643,13 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
     let mut s = sample();
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options.clear();
-    refused(&mut s, add_item_first(it), ModelError::NoOptions);
+    refused(&mut s, add_item_first(it), NoOptions);
 
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0]
         .reactions
         .push(reaction(Id(7100), "x", Some(NOPE)));
-    refused(&mut s, add_item_first(it), ModelError::UnknownGroup(NOPE));
+    refused(&mut s, add_item_first(it), UnknownGroup(NOPE));
 
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.rounds[0].tallies.push(Tally {
@@ -668,7 +657,7 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
         group: None,
         count: 1,
     });
-    refused(&mut s, add_item_first(it), ModelError::UnknownOption(OPT_A));
+    refused(&mut s, add_item_first(it), UnknownOption(OPT_A));
 
     let mut it = new_item(Id(7000), ItemKind::Statements);
     it.statements.push(Statement {
@@ -677,11 +666,7 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
         group: None,
         text: "x".into(),
     });
-    refused(
-        &mut s,
-        add_item_first(it),
-        ModelError::UnknownTheme(THEME_USED),
-    );
+    refused(&mut s, add_item_first(it), UnknownTheme(THEME_USED));
 }
 
 #[test]
@@ -704,11 +689,7 @@ fn remove_item_and_undo_restores_its_place() {
     let after = roundtrip(&mut s, Change::RemoveItem(PROPOSALS));
     assert!(after.item(PROPOSALS).is_none());
     assert_eq!(after.agenda.len(), 5);
-    refused(
-        &mut s,
-        Change::RemoveItem(NOPE),
-        ModelError::UnknownItem(NOPE),
-    );
+    refused(&mut s, Change::RemoveItem(NOPE), UnknownItem(NOPE));
 }
 
 #[test]
@@ -730,7 +711,7 @@ fn move_item_moves_clamps_and_undoes() {
     refused(
         &mut s,
         Change::MoveItem { id: NOPE, to: 0 },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
 }
 
@@ -762,33 +743,29 @@ fn replace_item_refuses_bad_items() {
     refused(
         &mut s,
         replace_item(new_item(NOPE, ItemKind::Info)),
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
 
     // Ids used by another item.
     let mut it = find_item(&s, QUESTION).clone();
     it.rounds[0].reactions[0].id = RE1;
-    refused(&mut s, replace_item(it), ModelError::DuplicateId(RE1));
+    refused(&mut s, replace_item(it), DuplicateId(RE1));
 
     // Removing the options of a proposition.
     let mut it = find_item(&s, PROP).clone();
     it.options.clear();
     it.rounds.iter_mut().for_each(|r| r.tallies.clear());
-    refused(&mut s, replace_item(it), ModelError::NoOptions);
+    refused(&mut s, replace_item(it), NoOptions);
 
     // Removing an option that is still counted.
     let mut it = find_item(&s, PROP).clone();
     it.options.remove(0);
-    refused(&mut s, replace_item(it), ModelError::UnknownOption(OPT_A));
+    refused(&mut s, replace_item(it), UnknownOption(OPT_A));
 
     // Removing a theme that a statement uses.
     let mut it = find_item(&s, STATEMENTS).clone();
     it.themes.remove(0);
-    refused(
-        &mut s,
-        replace_item(it),
-        ModelError::UnknownTheme(THEME_USED),
-    );
+    refused(&mut s, replace_item(it), UnknownTheme(THEME_USED));
 
     // The same option counted twice for a group.
     let mut it = find_item(&s, PROP).clone();
@@ -797,18 +774,18 @@ fn replace_item_refuses_bad_items() {
         group: Some(G1),
         count: 1,
     });
-    refused(&mut s, replace_item(it), ModelError::DuplicateTally);
+    refused(&mut s, replace_item(it), DuplicateTally);
 
     // A round that ends before it starts.
     let mut it = find_item(&s, PROP).clone();
     it.rounds[1].started = Some(ts(15, 0));
     it.rounds[1].ended = Some(ts(14, 0));
-    refused(&mut s, replace_item(it), ModelError::EndBeforeStart);
+    refused(&mut s, replace_item(it), EndBeforeStart);
 
     // A proposal of an unknown group.
     let mut it = find_item(&s, PROPOSALS).clone();
     it.proposals[0].group = Some(NOPE);
-    refused(&mut s, replace_item(it), ModelError::UnknownGroup(NOPE));
+    refused(&mut s, replace_item(it), UnknownGroup(NOPE));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -875,11 +852,7 @@ fn tally_refuses_negative_counts() {
         (OPT_A, Some(G1), i64::MIN),
         (OPT_A, Some(G1), too_many_back),
     ] {
-        refused(
-            &mut s,
-            tally(option, group, delta),
-            ModelError::NegativeCount,
-        );
+        refused(&mut s, tally(option, group, delta), NegativeCount);
     }
 }
 
@@ -895,18 +868,13 @@ fn tally_refuses_counts_too_large() {
         (OPT_A, i64::MAX),
         (OPT_B, i64::MAX),
     ] {
-        refused(
-            &mut s,
-            tally(option, None, delta),
-            ModelError::CountTooLarge,
-        );
+        refused(&mut s, tally(option, None, delta), CountTooLarge);
     }
 }
 
 #[test]
 fn tally_refuses_unknown_references() {
     let mut s = sample();
-    use ModelError::{UnknownGroup, UnknownItem, UnknownOption, UnknownRound};
     refused(&mut s, tally(OPT_A, Some(NOPE), 1), UnknownGroup(NOPE));
     refused(&mut s, tally(NOPE, None, 1), UnknownOption(NOPE));
     // An option of another item is unknown here.
@@ -993,7 +961,6 @@ fn add_round_refuses_bad_rounds() {
     let mut backwards = round_with(&[], &[]);
     backwards.started = Some(ts(14, 0));
     backwards.ended = Some(ts(13, 59));
-    use ModelError::{DuplicateTally, EndBeforeStart, UnknownGroup, UnknownItem, UnknownOption};
     let twice = [(OPT_A, None, 1), (OPT_A, None, 2)];
     let cases = [
         (backwards, EndBeforeStart),
@@ -1021,11 +988,7 @@ fn add_round_refuses_used_ids() {
     // The round's id is used by another round, by a reaction, or by the session.
     for used in [R1, Q_ROUND, RE1, SESSION, G1] {
         let round = Round::new(used, "x");
-        refused(
-            &mut s,
-            add_round(PROP, round),
-            ModelError::DuplicateId(used),
-        );
+        refused(&mut s, add_round(PROP, round), DuplicateId(used));
     }
     let cases = [
         // A reaction in it uses an id that is taken.
@@ -1037,11 +1000,7 @@ fn add_round_refuses_used_ids() {
     ];
     for (reactions, taken) in cases {
         let round = round_with(&[], &reactions);
-        refused(
-            &mut s,
-            add_round(PROP, round),
-            ModelError::DuplicateId(taken),
-        );
+        refused(&mut s, add_round(PROP, round), DuplicateId(taken));
     }
 }
 
@@ -1075,7 +1034,6 @@ fn remove_round(item: Id, round: Id) -> Change {
 #[test]
 fn remove_round_refuses_the_last_round_and_unknown_rounds() {
     let mut s = sample();
-    use ModelError::{LastRound, UnknownItem, UnknownRound};
     let cases = [
         (remove_round(QUESTION, Q_ROUND), LastRound),
         (remove_round(INFO, I_ROUND), LastRound),
@@ -1141,7 +1099,7 @@ fn update_round_refuses_end_before_start() {
     refused(
         &mut s,
         update_round(R1, "x", Some(ts(14, 0)), Some(ts(13, 59))),
-        ModelError::EndBeforeStart,
+        EndBeforeStart,
     );
     // Compared as instants, not as wall-clock times: 14:00+01:00 is 13:00 UTC, 13:30+00:00 is
     // later, 14:30+02:00 (12:30 UTC) is earlier.
@@ -1156,12 +1114,12 @@ fn update_round_refuses_end_before_start() {
     refused(
         &mut s,
         update_round(R1, "x", Some(start), Some(earlier)),
-        ModelError::EndBeforeStart,
+        EndBeforeStart,
     );
     refused(
         &mut s,
         update_round(NOPE, "x", None, None),
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
     refused(
         &mut s,
@@ -1172,7 +1130,7 @@ fn update_round_refuses_end_before_start() {
             started: None,
             ended: None,
         },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
 }
 
@@ -1227,13 +1185,13 @@ fn add_reaction_refuses_used_ids_and_unknown_references() {
         refused(
             &mut s,
             add_reaction(0, reaction(used, "x", None)),
-            ModelError::DuplicateId(used),
+            DuplicateId(used),
         );
     }
     refused(
         &mut s,
         add_reaction(0, reaction(Id(7000), "x", Some(NOPE))),
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
     refused(
         &mut s,
@@ -1243,7 +1201,7 @@ fn add_reaction_refuses_used_ids_and_unknown_references() {
             index: 0,
             reaction: reaction(Id(7000), "x", None),
         },
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
     refused(
         &mut s,
@@ -1253,7 +1211,7 @@ fn add_reaction_refuses_used_ids_and_unknown_references() {
             index: 0,
             reaction: reaction(Id(7000), "x", None),
         },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
 }
 
@@ -1287,7 +1245,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: R1,
             reaction: reaction(NOPE, "x", None),
         },
-        ModelError::UnknownRecord(NOPE),
+        UnknownRecord(NOPE),
     );
     // A reaction of another round is not found in this one.
     refused(
@@ -1297,7 +1255,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: R2,
             reaction: reaction(RE1, "x", None),
         },
-        ModelError::UnknownRecord(RE1),
+        UnknownRecord(RE1),
     );
     refused(
         &mut s,
@@ -1306,7 +1264,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: R1,
             reaction: reaction(RE1, "x", Some(NOPE)),
         },
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
     refused(
         &mut s,
@@ -1315,7 +1273,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: NOPE,
             reaction: reaction(RE1, "x", None),
         },
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
 }
 
@@ -1347,7 +1305,7 @@ fn remove_reaction_and_undo_restores_its_place() {
             round: R1,
             reaction: NOPE,
         },
-        ModelError::UnknownRecord(NOPE),
+        UnknownRecord(NOPE),
     );
     refused(
         &mut s,
@@ -1356,7 +1314,7 @@ fn remove_reaction_and_undo_restores_its_place() {
             round: R2,
             reaction: RE1,
         },
-        ModelError::UnknownRecord(RE1),
+        UnknownRecord(RE1),
     );
 }
 
@@ -1390,7 +1348,7 @@ fn move_reaction_moves_clamps_and_undoes() {
         assert_eq!(order(&after), expected, "{reaction:?} to {to}");
     }
     let mut s = sample();
-    let unknown = ModelError::UnknownRecord;
+    let unknown = UnknownRecord;
     refused(&mut s, move_reaction(R1, NOPE, 0), unknown(NOPE));
     refused(&mut s, move_reaction(R2, RE1, 0), unknown(RE1));
 }
@@ -1571,7 +1529,6 @@ fn with_feedback(mut p: Proposal, id: Id, from_group: Option<Id>) -> Record {
 #[test]
 fn put_record_refuses_invalid_records() {
     let mut s = sample();
-    use ModelError::{EmptyName, UnknownGroup, UnknownItem, UnknownTheme};
     let new = || proposal(Id(7000), None);
     let blank = Record::Theme(Theme {
         id: Id(7000),
@@ -1618,11 +1575,7 @@ fn put_record_refuses_ids_used_elsewhere() {
     // A new record with an id used in another item or elsewhere in the session.
     for used in [RE1, PROP, G1, SESSION, STATEMENT, OPT_C] {
         let record = Record::Commitment(commitment(used));
-        refused(
-            &mut s,
-            put(COMMITMENTS, 0, record),
-            ModelError::DuplicateId(used),
-        );
+        refused(&mut s, put(COMMITMENTS, 0, record), DuplicateId(used));
     }
     let new = || proposal(Id(7000), None);
     let current = find_item(&s, PROPOSALS).proposals[0].clone();
@@ -1650,7 +1603,7 @@ fn put_record_refuses_ids_used_elsewhere() {
         ),
     ];
     for (item, record, taken) in cases {
-        refused(&mut s, put(item, 0, record), ModelError::DuplicateId(taken));
+        refused(&mut s, put(item, 0, record), DuplicateId(taken));
     }
     roundtrip(&mut s, put(PROPOSALS, 0, with_action(current, Id(7000))));
 }
@@ -1704,7 +1657,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: STATEMENTS,
             id: THEME_USED,
         },
-        ModelError::ThemeInUse,
+        ThemeInUse,
     );
     refused(
         &mut s,
@@ -1712,7 +1665,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: STATEMENTS,
             id: NOPE,
         },
-        ModelError::UnknownRecord(NOPE),
+        UnknownRecord(NOPE),
     );
     refused(
         &mut s,
@@ -1720,7 +1673,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: COMMITMENTS,
             id: PROPOSAL,
         },
-        ModelError::UnknownRecord(PROPOSAL),
+        UnknownRecord(PROPOSAL),
     );
     refused(
         &mut s,
@@ -1728,7 +1681,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: NOPE,
             id: PROPOSAL,
         },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
     // Removing the statement first frees the theme.
     let mut doc = Document::new(s);
@@ -1807,7 +1760,7 @@ fn batch_is_all_or_nothing() {
             Change::RemoveGroup(G_UNUSED),
             tally(OPT_C, None, -1),
         ]),
-        ModelError::NegativeCount,
+        NegativeCount,
     );
     // A failure in a nested batch rolls back the outer one too.
     refused(
@@ -1822,7 +1775,7 @@ fn batch_is_all_or_nothing() {
                 },
             ]),
         ]),
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
     // A later step that conflicts with an earlier one.
     refused(
@@ -1831,7 +1784,7 @@ fn batch_is_all_or_nothing() {
             add_reaction(0, reaction(Id(7000), "a", None)),
             add_reaction(0, reaction(Id(7000), "b", None)),
         ]),
-        ModelError::DuplicateId(Id(7000)),
+        DuplicateId(Id(7000)),
     );
 }
 
@@ -1937,10 +1890,7 @@ fn document_refused_change_keeps_everything() {
     assert!(doc.undo());
     let before = doc.session().clone();
     let revision = doc.revision();
-    assert_eq!(
-        doc.apply(tally(OPT_C, None, -5)),
-        Err(ModelError::NegativeCount)
-    );
+    assert_eq!(doc.apply(tally(OPT_C, None, -5)), Err(NegativeCount));
     assert_eq!(*doc.session(), before);
     assert_eq!(doc.revision(), revision, "a refused change does not count");
     assert!(doc.can_redo(), "a refused change keeps the redo stack");
@@ -2046,26 +1996,23 @@ fn validate_session_catches_broken_invariants() {
     assert_eq!(validate::session(&sample()), Ok(()));
     let mut s = sample();
     s.agenda[1].rounds[0].reactions[0].id = RE1;
-    assert_eq!(validate::session(&s), Err(ModelError::DuplicateId(RE1)));
+    assert_eq!(validate::session(&s), Err(DuplicateId(RE1)));
     let mut s = sample();
     s.groups[2].name = String::new();
-    assert_eq!(validate::session(&s), Err(ModelError::EmptyName));
+    assert_eq!(validate::session(&s), Err(EmptyName));
     let mut s = sample();
     s.agenda[0].rounds[1].started = Some(ts(15, 0));
     s.agenda[0].rounds[1].ended = Some(ts(14, 0));
-    assert_eq!(validate::session(&s), Err(ModelError::EndBeforeStart));
+    assert_eq!(validate::session(&s), Err(EndBeforeStart));
     let mut s = sample();
     s.end_time = NaiveTime::from_hms_opt(8, 0, 0);
-    assert_eq!(
-        validate::session(&s),
-        Err(ModelError::SessionEndBeforeStart)
-    );
+    assert_eq!(validate::session(&s), Err(SessionEndBeforeStart));
     let mut s = sample();
     s.agenda[4].statements[0].theme = NOPE;
-    assert_eq!(validate::session(&s), Err(ModelError::UnknownTheme(NOPE)));
+    assert_eq!(validate::session(&s), Err(UnknownTheme(NOPE)));
     let mut s = sample();
     s.agenda[2].proposals[0].feedback[0].from_group = Some(NOPE);
-    assert_eq!(validate::session(&s), Err(ModelError::UnknownGroup(NOPE)));
+    assert_eq!(validate::session(&s), Err(UnknownGroup(NOPE)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2378,13 +2325,9 @@ fn a_batch_of_reactions_refuses_an_id_used_twice_or_already_in_use() {
     refused(
         &mut s,
         reaction_batch(&[70_001, 70_002, 70_001]),
-        ModelError::DuplicateId(Id(70_001)),
+        DuplicateId(Id(70_001)),
     );
-    refused(
-        &mut s,
-        reaction_batch(&[70_001, G2.0]),
-        ModelError::DuplicateId(G2),
-    );
+    refused(&mut s, reaction_batch(&[70_001, G2.0]), DuplicateId(G2));
 }
 
 #[test]
@@ -2432,11 +2375,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
         let mut s = sample();
         let mut d = details_of(&s);
         d.date = Some(bad);
-        refused(
-            &mut s,
-            Change::SetDetails(Box::new(d)),
-            ModelError::DateOutOfRange(bad),
-        );
+        refused(&mut s, Change::SetDetails(Box::new(d)), DateOutOfRange(bad));
 
         let moment = FixedOffset::east_opt(3600)
             .unwrap()
@@ -2444,7 +2383,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
             .unwrap();
         let mut r = reaction(Id(9_001), "te laat", None);
         r.time = Some(moment);
-        refused(&mut s, add_reaction(0, r), ModelError::DateOutOfRange(bad));
+        refused(&mut s, add_reaction(0, r), DateOutOfRange(bad));
         refused(
             &mut s,
             Change::UpdateRound {
@@ -2454,7 +2393,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
                 started: Some(moment),
                 ended: None,
             },
-            ModelError::DateOutOfRange(bad),
+            DateOutOfRange(bad),
         );
         let mut c = find_item(&s, COMMITMENTS).commitments[0].clone();
         c.follow_up = Some(bad);
@@ -2465,7 +2404,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
                 index: 0,
                 record: Record::Commitment(c),
             },
-            ModelError::DateOutOfRange(bad),
+            DateOutOfRange(bad),
         );
         let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
         p.actions[0].due = Some(bad);
@@ -2476,14 +2415,11 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
                 index: 0,
                 record: Record::Proposal(p),
             },
-            ModelError::DateOutOfRange(bad),
+            DateOutOfRange(bad),
         );
         let mut whole = sample();
         whole.agenda[3].commitments[0].start = Some(bad);
-        assert_eq!(
-            validate::session(&whole),
-            Err(ModelError::DateOutOfRange(bad))
-        );
+        assert_eq!(validate::session(&whole), Err(DateOutOfRange(bad)));
     }
     // The edges are dates like any other.
     let mut s = sample();
@@ -2500,7 +2436,7 @@ fn a_problem_in_a_whole_session_names_its_record_and_item() {
     assert_eq!(
         validate::located(&s),
         Err(Problem {
-            error: ModelError::DuplicateId(RE1),
+            error: DuplicateId(RE1),
             item: Some(1),
             place: Place::Repeated(RE1),
         })
@@ -2510,7 +2446,7 @@ fn a_problem_in_a_whole_session_names_its_record_and_item() {
     assert_eq!(
         validate::located(&s),
         Err(Problem {
-            error: ModelError::UnknownGroup(NOPE),
+            error: UnknownGroup(NOPE),
             item: Some(2),
             place: Place::Reference {
                 within: PROPOSALS,
