@@ -806,16 +806,14 @@ fn tally_adds_to_existing_and_new_entries() {
     assert_eq!(r.group_answers(Some(G2)), 5);
 
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::Tally {
-            item: PROP,
-            round: R2,
-            option: OPT_B,
-            group: None,
-            delta: 9,
-        },
-    );
+    let nine = Change::Tally {
+        item: PROP,
+        round: R2,
+        option: OPT_B,
+        group: None,
+        delta: 9,
+    };
+    let after = roundtrip(&mut s, nine);
     assert_eq!(find_round(&after, PROP, R2).total(OPT_B), 9);
 }
 
@@ -1138,9 +1136,15 @@ fn update_round_refuses_end_before_start() {
 // Reactions
 
 fn add_reaction(index: usize, reaction: Reaction) -> Change {
+    add_reaction_in(R1, index, reaction)
+}
+
+/// Adding `reaction` at `index` in `round` of the proposition.
+fn add_reaction_in(round: Id, index: usize, reaction: Reaction) -> Change {
+    let item = PROP;
     Change::AddReaction {
-        item: PROP,
-        round: R1,
+        item,
+        round,
         index,
         reaction,
     }
@@ -1163,15 +1167,7 @@ fn add_reaction_inserts_at_index_and_clamps() {
     assert_eq!(find_round(&after, PROP, R1).reactions.last(), Some(&r));
 
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::AddReaction {
-            item: PROP,
-            round: R2,
-            index: 0,
-            reaction: r.clone(),
-        },
-    );
+    let after = roundtrip(&mut s, add_reaction_in(R2, 0, r.clone()));
     assert_eq!(find_round(&after, PROP, R2).reactions, vec![r]);
 }
 
@@ -1195,12 +1191,7 @@ fn add_reaction_refuses_used_ids_and_unknown_references() {
     );
     refused(
         &mut s,
-        Change::AddReaction {
-            item: PROP,
-            round: NOPE,
-            index: 0,
-            reaction: reaction(Id(7000), "x", None),
-        },
+        add_reaction_in(NOPE, 0, reaction(Id(7000), "x", None)),
         UnknownRound(NOPE),
     );
     refused(
@@ -1277,18 +1268,21 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
     );
 }
 
+/// Removing `reaction` from `round` of the proposition.
+fn remove_reaction(round: Id, reaction: Id) -> Change {
+    let item = PROP;
+    Change::RemoveReaction {
+        item,
+        round,
+        reaction,
+    }
+}
+
 #[test]
 fn remove_reaction_and_undo_restores_its_place() {
     for id in [RE1, RE2, RE3] {
         let mut s = sample();
-        let after = roundtrip(
-            &mut s,
-            Change::RemoveReaction {
-                item: PROP,
-                round: R1,
-                reaction: id,
-            },
-        );
+        let after = roundtrip(&mut s, remove_reaction(R1, id));
         assert!(
             find_round(&after, PROP, R1)
                 .reactions
@@ -1298,24 +1292,8 @@ fn remove_reaction_and_undo_restores_its_place() {
         assert_eq!(find_round(&after, PROP, R1).reactions.len(), 2);
     }
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::RemoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: NOPE,
-        },
-        UnknownRecord(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::RemoveReaction {
-            item: PROP,
-            round: R2,
-            reaction: RE1,
-        },
-        UnknownRecord(RE1),
-    );
+    refused(&mut s, remove_reaction(R1, NOPE), UnknownRecord(NOPE));
+    refused(&mut s, remove_reaction(R2, RE1), UnknownRecord(RE1));
 }
 
 /// Moving `reaction` in `round` of the proposition to place `to`.
@@ -1716,11 +1694,7 @@ fn batch_applies_all_and_undoes_as_one() {
             tally(OPT_A, Some(G1), -3),
             tally(OPT_C, None, 4),
             add_reaction(0, reaction(Id(7000), "Eerst", None)),
-            Change::RemoveReaction {
-                item: PROP,
-                round: R1,
-                reaction: RE2,
-            },
+            remove_reaction(R1, RE2),
             Change::AddGroup {
                 index: 0,
                 group: Group {
@@ -1750,11 +1724,7 @@ fn batch_is_all_or_nothing() {
             tally(OPT_A, Some(G1), -3), // removes the first entry
             tally(OPT_B, Some(G2), -4), // removes the (then) last entry
             add_reaction(0, reaction(Id(7000), "Eerst", None)),
-            Change::RemoveReaction {
-                item: PROP,
-                round: R1,
-                reaction: RE2,
-            },
+            remove_reaction(R1, RE2),
             Change::RemoveItem(QUESTION),
             Change::MoveItem { id: INFO, to: 0 },
             Change::RemoveGroup(G_UNUSED),
