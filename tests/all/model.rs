@@ -110,19 +110,14 @@ fn sample() -> Session {
     ];
 
     let mut p = item(PROP, ItemKind::Proposition, "Het dorp wordt autovrij", R1);
+    let option = |id, label: &str| ResponseOption {
+        id,
+        label: label.into(),
+    };
     p.options = vec![
-        ResponseOption {
-            id: OPT_A,
-            label: "Eens".into(),
-        },
-        ResponseOption {
-            id: OPT_B,
-            label: "Oneens".into(),
-        },
-        ResponseOption {
-            id: OPT_C,
-            label: "Twijfel".into(),
-        },
+        option(OPT_A, "Eens"),
+        option(OPT_B, "Oneens"),
+        option(OPT_C, "Twijfel"),
     ];
     p.rounds[0].started = Some(ts(13, 40));
     p.rounds[0].ended = Some(ts(13, 50));
@@ -740,11 +735,8 @@ fn replace_item_replaces_and_undoes() {
 #[test]
 fn replace_item_refuses_bad_items() {
     let mut s = sample();
-    refused(
-        &mut s,
-        replace_item(new_item(NOPE, ItemKind::Info)),
-        UnknownItem(NOPE),
-    );
+    let unknown = new_item(NOPE, ItemKind::Info);
+    refused(&mut s, replace_item(unknown), UnknownItem(NOPE));
 
     // Ids used by another item.
     let mut it = find_item(&s, QUESTION).clone();
@@ -1005,13 +997,7 @@ fn add_round_refuses_used_ids() {
 #[test]
 fn remove_round_and_undo_restores_its_place_and_data() {
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: R1,
-        },
-    );
+    let after = roundtrip(&mut s, remove_round(PROP, R1));
     let rounds: Vec<Id> = find_item(&after, PROP)
         .rounds
         .iter()
@@ -1737,13 +1723,7 @@ fn batch_is_all_or_nothing() {
         &mut s,
         Change::Batch(vec![
             Change::RemoveItem(INFO),
-            Change::Batch(vec![
-                Change::RemoveItem(QUESTION),
-                Change::RemoveRound {
-                    item: PROP,
-                    round: NOPE,
-                },
-            ]),
+            Change::Batch(vec![Change::RemoveItem(QUESTION), remove_round(PROP, NOPE)]),
         ]),
         UnknownRound(NOPE),
     );
@@ -1836,12 +1816,18 @@ fn document_undo_redo_sequences() {
     assert_eq!(doc.revision(), 14);
 }
 
-#[test]
-fn document_new_change_clears_redo() {
+/// A document of the sample with two tallies for OPT_C applied and the second undone.
+fn two_tallies_one_undone() -> Document {
     let mut doc = Document::new(sample());
     doc.apply(tally(OPT_C, None, 1)).unwrap();
     doc.apply(tally(OPT_C, None, 1)).unwrap();
     assert!(doc.undo());
+    doc
+}
+
+#[test]
+fn document_new_change_clears_redo() {
+    let mut doc = two_tallies_one_undone();
     assert!(doc.can_redo());
     doc.apply(Change::RemoveItem(INFO)).unwrap();
     assert!(!doc.can_redo());
@@ -1854,10 +1840,7 @@ fn document_new_change_clears_redo() {
 
 #[test]
 fn document_refused_change_keeps_everything() {
-    let mut doc = Document::new(sample());
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    assert!(doc.undo());
+    let mut doc = two_tallies_one_undone();
     let before = doc.session().clone();
     let revision = doc.revision();
     assert_eq!(doc.apply(tally(OPT_C, None, -5)), Err(NegativeCount));
@@ -1870,10 +1853,7 @@ fn document_refused_change_keeps_everything() {
 
 #[test]
 fn document_replace_drops_history_and_counts() {
-    let mut doc = Document::new(sample());
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    assert!(doc.undo());
+    let mut doc = two_tallies_one_undone();
     let mut other = sample();
     other.title = "Van schijf".into();
     doc.replace(other.clone());
