@@ -1127,9 +1127,8 @@ fn add_reaction(index: usize, reaction: Reaction) -> Change {
 
 /// Adding `reaction` at `index` in `round` of the proposition.
 fn add_reaction_in(round: Id, index: usize, reaction: Reaction) -> Change {
-    let item = PROP;
     Change::AddReaction {
-        item,
+        item: PROP,
         round,
         index,
         reaction,
@@ -1284,9 +1283,8 @@ fn remove_reaction_and_undo_restores_its_place() {
 
 /// Moving `reaction` in `round` of the proposition to place `to`.
 fn move_reaction(round: Id, reaction: Id, to: usize) -> Change {
-    let item = PROP;
     Change::MoveReaction {
-        item,
+        item: PROP,
         round,
         reaction,
         to,
