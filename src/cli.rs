@@ -165,40 +165,37 @@ pub enum Format {
     Pdf,
 }
 
-/// Parses the process arguments and runs what they ask for.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        None => match crate::ui::run(cli.file) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("stelling: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(Command::Check { files }) => match expand_patterns(files, cfg!(windows)) {
+/// The process arguments, parsed; `--help`, `--version` and usage errors end the program here.
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+/// Runs a command on session files; what it printed and its outcome are the exit code.
+pub fn run_command(command: Command) -> ExitCode {
+    match command {
+        Command::Check { files } => match expand_patterns(files, cfg!(windows)) {
             Ok(files) => check(&files),
             Err(e) => report_result(Err(e)),
         },
-        Some(Command::Export {
+        Command::Export {
             file,
             format,
             output,
             excel,
             force,
-        }) => report_result(export(&file, format, excel, output.as_deref(), force)),
-        Some(Command::Import(args)) => report_result(import(&args)),
-        Some(Command::Split {
+        } => report_result(export(&file, format, excel, output.as_deref(), force)),
+        Command::Import(args) => report_result(import(&args)),
+        Command::Split {
             file,
             output,
             force,
-        }) => report_result(split(&file, &output, force)),
-        Some(Command::Merge {
+        } => report_result(split(&file, &output, force)),
+        Command::Merge {
             files,
             output,
             force,
             renumber,
-        }) => report_result(
+        } => report_result(
             expand_patterns(files, cfg!(windows))
                 .and_then(|files| merge(&files, &output, force, renumber)),
         ),
@@ -622,7 +619,7 @@ fn merge(files: &[PathBuf], output: &Path, force: bool, renumber: bool) -> anyho
         ),
         Err(e) => anyhow::bail!("{e}"),
     };
-    if files.iter().any(|f| same_file(f, output)) {
+    if files.iter().any(|f| store::same_file(f, output)) {
         anyhow::bail!(
             "{} is one of the files to merge; write the merged session to a new file",
             output.display()
@@ -694,14 +691,6 @@ fn real_session_path(path: &Path) -> anyhow::Result<PathBuf> {
             anyhow::anyhow!("{}: cannot find the file it names ({e})", path.display())
         }
     })
-}
-
-/// Whether two paths name one file (also through `..` or a link); false if either is missing.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 #[cfg(test)]

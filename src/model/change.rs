@@ -312,11 +312,7 @@ impl Session {
                 reaction,
             } => {
                 let r = round_mut(self.item_mut(item)?, round)?;
-                let index = r
-                    .reactions
-                    .iter()
-                    .position(|x| x.id == reaction)
-                    .ok_or(ModelError::UnknownRecord(reaction))?;
+                let index = reaction_index(r, reaction)?;
                 AddReaction {
                     item,
                     round,
@@ -331,11 +327,7 @@ impl Session {
                 to,
             } => {
                 let r = round_mut(self.item_mut(item)?, round)?;
-                let from = r
-                    .reactions
-                    .iter()
-                    .position(|x| x.id == reaction)
-                    .ok_or(ModelError::UnknownRecord(reaction))?;
+                let from = reaction_index(r, reaction)?;
                 let to = to.min(r.reactions.len() - 1);
                 let moved = r.reactions.remove(from);
                 r.reactions.insert(to, moved);
@@ -611,48 +603,43 @@ fn round_mut(item: &mut Item, id: Id) -> Result<&mut Round, ModelError> {
         .ok_or(ModelError::UnknownRound(id))
 }
 
+fn reaction_index(round: &Round, id: Id) -> Result<usize, ModelError> {
+    round
+        .reactions
+        .iter()
+        .position(|x| x.id == id)
+        .ok_or(ModelError::UnknownRecord(id))
+}
+
 /// Every id a record brings into the session: its own, and for a proposal those of its actions
 /// and feedback.
 fn record_ids(record: &Record) -> Vec<Id> {
     match record {
-        Record::Proposal(p) => std::iter::once(p.id)
-            .chain(p.actions.iter().map(|a| a.id))
-            .chain(p.feedback.iter().map(|f| f.id))
-            .collect(),
+        Record::Proposal(p) => proposal_ids(p),
         other => vec![other.id()],
     }
+}
+
+fn proposal_ids(p: &Proposal) -> Vec<Id> {
+    std::iter::once(p.id)
+        .chain(p.actions.iter().map(|a| a.id))
+        .chain(p.feedback.iter().map(|f| f.id))
+        .collect()
 }
 
 /// The ids of the record of the same kind and id that `record` would replace; empty if none.
 fn same_kind_ids(item: &Item, record: &Record) -> Vec<Id> {
     let id = record.id();
-    let old = match record {
-        Record::Proposal(_) => item
-            .proposals
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(Record::Proposal),
-        Record::Commitment(_) => item
-            .commitments
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(Record::Commitment),
-        Record::Theme(_) => item
-            .themes
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(Record::Theme),
-        Record::Statement(_) => item
-            .statements
-            .iter()
-            .find(|x| x.id == id)
-            .cloned()
-            .map(Record::Statement),
+    let present = match record {
+        Record::Proposal(_) => {
+            let old = item.proposals.iter().find(|x| x.id == id);
+            return old.map(proposal_ids).unwrap_or_default();
+        }
+        Record::Commitment(_) => item.commitments.iter().any(|x| x.id == id),
+        Record::Theme(_) => item.themes.iter().any(|x| x.id == id),
+        Record::Statement(_) => item.statements.iter().any(|x| x.id == id),
     };
-    old.map(|old| record_ids(&old)).unwrap_or_default()
+    if present { vec![id] } else { Vec::new() }
 }
 
 /// Replaces the record with the same id or inserts it at `index`; returns what it replaced.

@@ -2,10 +2,12 @@
 //! (iCalendar writes `YYYYMMDD`), a spreadsheet and a facilitator all expect four digits, so a
 //! date outside 1000–9999 is refused when a file is read and when a change would make one.
 
-use super::session::Timestamp;
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Deserializer;
 use std::ops::RangeInclusive;
+
+/// A moment with the local offset it was recorded in, so the file reads as the clock did.
+pub type Timestamp = DateTime<FixedOffset>;
 
 /// The years a date in a session may have.
 pub const YEARS: RangeInclusive<i32> = 1000..=9999;

@@ -50,6 +50,7 @@
 use super::Id;
 use super::session::*;
 use super::validate::{self, ModelError};
+use super::words::words;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -351,11 +352,8 @@ impl fmt::Display for Conflict {
 }
 
 /// The mark on the text of a conflict's other version, in the session's language.
-pub fn marker(language: Language) -> &'static str {
-    match language {
-        Language::Nl => "[andere versie] ",
-        Language::En => "[other version] ",
-    }
+fn marker(language: Language) -> &'static str {
+    words(language).session.other_version
 }
 
 /// Combines copies of one session. `force` merges sessions with different ids too.
@@ -444,64 +442,51 @@ impl Found {
 /// The records of `s` at depth `level`.
 fn records_at(s: &Session, level: u8) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut add = |what, parents: &[Id], item, id, text: &str| {
-        out.push(Found {
-            id,
-            level,
-            what,
-            parents: parents.to_vec(),
-            item,
-            text: super::shorten::title(text),
-        })
-    };
     if level == 0 {
-        for g in &s.groups {
-            add(Conflicted::Group, &[], None, g.id, &g.name);
-        }
+        found(&mut out, level, &[], None, &s.groups);
     }
     for (n, item) in s.agenda.iter().enumerate() {
-        let at = Some(n + 1);
-        let p = [item.id];
+        let (at, p) = (Some(n + 1), [item.id]);
         match level {
-            0 => add(Conflicted::Item, &[], at, item.id, &item.text),
+            0 => found(&mut out, level, &[], at, std::slice::from_ref(item)),
             1 => {
-                for o in &item.options {
-                    add(Conflicted::Option, &p, at, o.id, &o.label);
-                }
-                for r in &item.rounds {
-                    add(Conflicted::Round, &p, at, r.id, &r.label);
-                }
-                for x in &item.proposals {
-                    add(Conflicted::Proposal, &p, at, x.id, &x.title);
-                }
-                for c in &item.commitments {
-                    add(Conflicted::Commitment, &p, at, c.id, &c.action);
-                }
-                for t in &item.themes {
-                    add(Conflicted::Theme, &p, at, t.id, &t.name);
-                }
-                for st in &item.statements {
-                    add(Conflicted::Statement, &p, at, st.id, &st.text);
-                }
+                found(&mut out, level, &p, at, &item.options);
+                found(&mut out, level, &p, at, &item.rounds);
+                found(&mut out, level, &p, at, &item.proposals);
+                found(&mut out, level, &p, at, &item.commitments);
+                found(&mut out, level, &p, at, &item.themes);
+                found(&mut out, level, &p, at, &item.statements);
             }
             _ => {
                 for r in &item.rounds {
-                    for x in &r.reactions {
-                        add(Conflicted::Reaction, &[item.id, r.id], at, x.id, &x.text);
-                    }
+                    found(&mut out, level, &[item.id, r.id], at, &r.reactions);
                 }
                 for x in &item.proposals {
-                    for a in &x.actions {
-                        add(Conflicted::Action, &[item.id, x.id], at, a.id, &a.text);
-                    }
-                    for f in &x.feedback {
-                        add(Conflicted::Feedback, &[item.id, x.id], at, f.id, &f.text);
-                    }
+                    found(&mut out, level, &[item.id, x.id], at, &x.actions);
+                    found(&mut out, level, &[item.id, x.id], at, &x.feedback);
                 }
             }
         }
     }
     out
+}
+
+/// Adds `records`, found at `level` under `parents` in agenda item `item`, to `out`.
+fn found<T: Rec>(
+    out: &mut Vec<Found>,
+    level: u8,
+    parents: &[Id],
+    item: Option<usize>,
+    records: &[T],
+) {
+    out.extend(records.iter().map(|r| Found {
+        id: r.id(),
+        level,
+        what: T::WHAT,
+        parents: parents.to_vec(),
+        item,
+        text: super::shorten::title(r.text()),
+    }));
 }
 
 /// Finds ids that different records share across the files (see [`IdClash`]). Without
@@ -897,14 +882,43 @@ trait Rec: Clone + fmt::Debug {
     /// The content two versions must share to be one record. Children and flags that are
     /// united rather than compared are left out.
     fn key(&self) -> String;
+    /// The text that names the record and is marked on its other version.
+    fn text(&self) -> &str;
     /// A short text for the conflict list.
-    fn label(&self) -> String;
+    fn label(&self) -> String {
+        super::shorten::title(self.text())
+    }
     /// Unites flags of a version with the same key (a highlight on one laptop stays).
     fn join_same(&mut self, _other: &Self) {}
     /// Unites the children of another version with the same id, whatever its key.
     fn absorb(&mut self, _other: Self, _ctx: &mut Ctx) {}
-    /// This version without children, as a record of its own under `id`, its text marked.
-    fn other_version(&self, id: Id, mark: &str) -> Self;
+    /// This version under `id`, its text marked.
+    fn marked_copy(&self, id: Id, mark: &str) -> Self;
+    /// What an other version leaves behind: children and counts stay with the version that
+    /// kept the id.
+    fn without_children(self) -> Self {
+        self
+    }
+}
+
+/// The parts of [`Rec`] that every record type writes the same way: its kind, its `id` field,
+/// and the field that holds its text.
+macro_rules! rec_fields {
+    ($what:ident, $text:ident) => {
+        const WHAT: Conflicted = Conflicted::$what;
+        fn id(&self) -> Id {
+            self.id
+        }
+        fn text(&self) -> &str {
+            &self.$text
+        }
+        fn marked_copy(&self, id: Id, mark: &str) -> Self {
+            let mut copy = self.clone();
+            copy.id = id;
+            copy.$text = marked(mark, &self.$text);
+            copy
+        }
+    };
 }
 
 /// Unites `other` into `into`; see the module documentation for the rules.
@@ -973,7 +987,9 @@ fn join<T: Rec>(x: &mut T, mut y: T, ctx: &mut Ctx) -> Option<(Id, T)> {
     } else {
         yk
     };
-    let copy = y.other_version(derived_id(x.id(), &loser_key), marker(ctx.language));
+    let copy = y
+        .marked_copy(derived_id(x.id(), &loser_key), marker(ctx.language))
+        .without_children();
     ctx.conflict(T::WHAT, x.label(), y.label(), Some(copy.id()));
     x.absorb(y, ctx);
     Some((x.id(), copy))
@@ -983,40 +999,37 @@ fn marked(mark: &str, text: &str) -> String {
     format!("{mark}{text}")
 }
 
+/// [`Rec`] for records with nothing but [`rec_fields`] and their key.
+macro_rules! simple_recs {
+    ($($ty:ident: $what:ident, $text:ident, |$r:ident| $key:expr;)*) => {$(
+        impl Rec for $ty {
+            rec_fields!($what, $text);
+            fn key(&self) -> String {
+                let $r = self;
+                $key
+            }
+        }
+    )*};
+}
+
 impl Rec for Group {
-    const WHAT: Conflicted = Conflicted::Group;
-    fn id(&self) -> Id {
-        self.id
-    }
+    rec_fields!(Group, name);
     fn key(&self) -> String {
         self.name.clone()
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.name)
     }
     /// Sizes are filled in where one laptop counted; of two counts the larger stays.
     fn absorb(&mut self, other: Self, _ctx: &mut Ctx) {
         self.size = self.size.max(other.size);
     }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Group {
-            id,
-            name: marked(mark, &self.name),
-            size: None,
-        }
+    fn without_children(self) -> Self {
+        Group { size: None, ..self }
     }
 }
 
 impl Rec for Item {
-    const WHAT: Conflicted = Conflicted::Item;
-    fn id(&self) -> Id {
-        self.id
-    }
+    rec_fields!(Item, text);
     fn key(&self) -> String {
         item_key(self.kind, &self.text)
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.text)
     }
     fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
         let outer = std::mem::replace(
@@ -1037,11 +1050,9 @@ impl Rec for Item {
     /// stays with the version that kept the id, where every tally's option still exists. The
     /// round has no label (reports call it round 1) and an id from the copy's alone, so two
     /// merges that make this copy from differently merged versions still make the same round.
-    fn other_version(&self, id: Id, mark: &str) -> Self {
+    fn without_children(self) -> Self {
+        let id = self.id;
         Item {
-            id,
-            kind: self.kind,
-            text: marked(mark, &self.text),
             options: self
                 .options
                 .iter()
@@ -1057,40 +1068,26 @@ impl Rec for Item {
             commitments: Vec::new(),
             themes: Vec::new(),
             statements: Vec::new(),
+            ..self
         }
     }
 }
 
-impl Rec for ResponseOption {
-    const WHAT: Conflicted = Conflicted::Option;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn key(&self) -> String {
-        self.label.clone()
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.label)
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        ResponseOption {
-            id,
-            label: marked(mark, &self.label),
-        }
-    }
+// Records whose other version is the same record with its text marked.
+simple_recs! {
+    ResponseOption: Option, label, |o| o.label.clone();
+    Action: Action, text, |a| format!("{}\u{1f}{}\u{1f}{:?}", a.text, a.owner, a.due);
+    Feedback: Feedback, text, |f| format!("{:?}\u{1f}{}", f.from_group, f.text);
+    Theme: Theme, name, |t| t.name.clone();
+    Statement: Statement, text, |s| format!("{}\u{1f}{:?}\u{1f}{}", s.theme, s.group, s.text);
 }
 
 impl Rec for Round {
-    const WHAT: Conflicted = Conflicted::Round;
-    fn id(&self) -> Id {
-        self.id
-    }
-    /// Rounds never split in two: a different label is a conflict on a single value.
+    rec_fields!(Round, label);
+    /// Rounds never split in two: a different label is a conflict on a single value, so a
+    /// round never gets an other version.
     fn key(&self) -> String {
         String::new()
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.label)
     }
     fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
         let label = std::mem::take(&mut self.label);
@@ -1122,16 +1119,13 @@ impl Rec for Round {
         }
         merge_list(&mut self.reactions, other.reactions, ctx);
     }
-    fn other_version(&self, id: Id, _mark: &str) -> Self {
-        Round::new(id, self.label.clone())
+    fn without_children(self) -> Self {
+        Round::new(self.id, self.label)
     }
 }
 
 impl Rec for Reaction {
-    const WHAT: Conflicted = Conflicted::Reaction;
-    fn id(&self) -> Id {
-        self.id
-    }
+    rec_fields!(Reaction, text);
     fn key(&self) -> String {
         let Reaction {
             id: _,
@@ -1144,96 +1138,34 @@ impl Rec for Reaction {
         } = self;
         format!("{text}\u{1f}{stance:?}\u{1f}{group:?}\u{1f}{by:?}\u{1f}{time:?}")
     }
-    fn label(&self) -> String {
-        super::shorten::title(&self.text)
-    }
     fn join_same(&mut self, other: &Self) {
         self.highlighted |= other.highlighted;
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Reaction {
-            id,
-            text: marked(mark, &self.text),
-            ..self.clone()
-        }
     }
 }
 
 impl Rec for Proposal {
-    const WHAT: Conflicted = Conflicted::Proposal;
-    fn id(&self) -> Id {
-        self.id
-    }
+    rec_fields!(Proposal, title);
     fn key(&self) -> String {
         format!(
             "{:?}\u{1f}{}\u{1f}{}",
             self.group, self.title, self.description
         )
     }
-    fn label(&self) -> String {
-        super::shorten::title(&self.title)
-    }
     fn absorb(&mut self, other: Self, ctx: &mut Ctx) {
         merge_list(&mut self.actions, other.actions, ctx);
         merge_list(&mut self.feedback, other.feedback, ctx);
     }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
+    fn without_children(self) -> Self {
         Proposal {
-            id,
-            group: self.group,
-            title: marked(mark, &self.title),
-            description: self.description.clone(),
             actions: Vec::new(),
             feedback: Vec::new(),
-        }
-    }
-}
-
-impl Rec for Action {
-    const WHAT: Conflicted = Conflicted::Action;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn key(&self) -> String {
-        format!("{}\u{1f}{}\u{1f}{:?}", self.text, self.owner, self.due)
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.text)
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Action {
-            id,
-            text: marked(mark, &self.text),
-            ..self.clone()
-        }
-    }
-}
-
-impl Rec for Feedback {
-    const WHAT: Conflicted = Conflicted::Feedback;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn key(&self) -> String {
-        format!("{:?}\u{1f}{}", self.from_group, self.text)
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.text)
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Feedback {
-            id,
-            from_group: self.from_group,
-            text: marked(mark, &self.text),
+            ..self
         }
     }
 }
 
 impl Rec for Commitment {
-    const WHAT: Conflicted = Conflicted::Commitment;
-    fn id(&self) -> Id {
-        self.id
-    }
+    rec_fields!(Commitment, action);
     fn key(&self) -> String {
         format!(
             "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}",
@@ -1242,52 +1174,6 @@ impl Rec for Commitment {
     }
     fn label(&self) -> String {
         super::shorten::title(&format!("{}: {}", self.person, self.action))
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Commitment {
-            id,
-            action: marked(mark, &self.action),
-            ..self.clone()
-        }
-    }
-}
-
-impl Rec for Theme {
-    const WHAT: Conflicted = Conflicted::Theme;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn key(&self) -> String {
-        self.name.clone()
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.name)
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Theme {
-            id,
-            name: marked(mark, &self.name),
-        }
-    }
-}
-
-impl Rec for Statement {
-    const WHAT: Conflicted = Conflicted::Statement;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn key(&self) -> String {
-        format!("{}\u{1f}{:?}\u{1f}{}", self.theme, self.group, self.text)
-    }
-    fn label(&self) -> String {
-        super::shorten::title(&self.text)
-    }
-    fn other_version(&self, id: Id, mark: &str) -> Self {
-        Statement {
-            id,
-            text: marked(mark, &self.text),
-            ..self.clone()
-        }
     }
 }
 

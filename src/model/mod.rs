@@ -10,8 +10,8 @@ pub mod sample;
 mod session;
 mod share;
 pub mod shorten;
-pub mod texts;
 pub mod validate;
+pub mod words;
 
 pub use change::Change;
 pub use history::{Document, UNDO_LIMIT};
@@ -19,3 +19,4 @@ pub use id::Id;
 pub use session::*;
 pub use share::{Decimal, Share, group_shares, parts, round_shares};
 pub use validate::ModelError;
+pub use words::words;

@@ -32,14 +32,14 @@ pub fn large_session(items: usize, reactions: usize) -> Session {
         }
         item.rounds.clear();
         for r in 0..2 {
-            let mut round = Round::new(ids.fresh(), texts::round_label(Language::Nl, r + 1));
+            let mut round = Round::new(ids.fresh(), (words(Language::Nl).session.round)(r + 1));
             for (g, group) in session.groups.iter().enumerate() {
                 for (o, option) in item.options.iter().enumerate() {
-                    round.tallies.push(Tally {
-                        option: option.id,
-                        group: Some(group.id),
-                        count: ((n + g + o + r) % 7) as u32,
-                    });
+                    round.tallies.push(Tally::new(
+                        option.id,
+                        Some(group.id),
+                        ((n + g + o + r) % 7) as u32,
+                    ));
                 }
             }
             item.rounds.push(round);

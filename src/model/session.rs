@@ -2,11 +2,10 @@
 //! through [`crate::model::Change`] so invariants hold and every change can be undone.
 
 use super::Id;
-use chrono::{DateTime, FixedOffset, Months, NaiveDate, NaiveTime};
+use chrono::{Months, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-/// A moment with the local offset it was recorded in, so the file reads as the clock did.
-pub type Timestamp = DateTime<FixedOffset>;
+pub use super::dates::Timestamp;
 
 /// The file format version this build writes. Older files are migrated, newer ones refused.
 pub const FORMAT_VERSION: u32 = 1;
@@ -54,6 +53,16 @@ pub enum Language {
     #[default]
     Nl,
     En,
+}
+
+impl Language {
+    /// The language's code, as HTML's `lang` and a PDF's metadata write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
 }
 
 /// A table, subgroup or municipality that reacts as a unit.
@@ -158,6 +167,16 @@ pub struct Tally {
     #[serde(default)]
     pub group: Option<Id>,
     pub count: u32,
+}
+
+impl Tally {
+    pub fn new(option: Id, group: Option<Id>, count: u32) -> Self {
+        Tally {
+            option,
+            group,
+            count,
+        }
+    }
 }
 
 /// Where a reaction stands relative to the prompt.
@@ -373,7 +392,9 @@ impl Item {
             statements: Vec::new(),
         };
         if kind == ItemKind::Proposition {
-            item.options = super::texts::default_options(language)
+            item.options = super::words::words(language)
+                .session
+                .default_options
                 .iter()
                 .map(|label| ResponseOption {
                     id: ids.fresh(),
@@ -383,7 +404,7 @@ impl Item {
         }
         item.rounds.push(Round::new(
             ids.fresh(),
-            super::texts::round_label(language, 1),
+            (super::words::words(language).session.round)(1),
         ));
         item
     }

@@ -107,12 +107,9 @@ pub enum Decimal {
 }
 
 impl Decimal {
-    /// The separator a reader of `language` expects.
+    /// The separator a reader of `language` expects (one of the language's words).
     pub fn of(language: Language) -> Decimal {
-        match language {
-            Language::Nl => Decimal::Comma,
-            Language::En => Decimal::Point,
-        }
+        super::words(language).report.decimal
     }
 
     /// Tenths as a number: `125` → `12.5` or `12,5`.

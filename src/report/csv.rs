@@ -175,16 +175,8 @@ mod tests {
         .unwrap();
         let (eens, oneens) = (s.agenda[0].options[0].id, s.agenda[0].options[1].id);
         let round = &mut s.agenda[0].rounds[0];
-        round.tallies.push(Tally {
-            option: eens,
-            group: Some(Id(0x10)),
-            count: 2,
-        });
-        round.tallies.push(Tally {
-            option: oneens,
-            group: None,
-            count: 1,
-        });
+        round.tallies.push(Tally::new(eens, Some(Id(0x10)), 2));
+        round.tallies.push(Tally::new(oneens, None, 1));
         round.reactions.push(Reaction {
             id: Id(0x20),
             text: "=HYPERLINK(\"http://x\",\"klik\")".into(),

@@ -15,10 +15,10 @@ use super::bidi;
 use super::labels::Labels;
 use super::palette;
 use super::summary::{
-    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines, paragraphs,
-    single_line, summary,
+    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta, lines,
+    paragraphs, single_line, summary,
 };
-use crate::model::{Commitment, Language, Session};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -26,10 +26,7 @@ use std::fmt::Write;
 pub fn html(session: &Session) -> String {
     let sum = summary(session);
     let l = sum.labels;
-    let lang = match session.language {
-        Language::Nl => "nl",
-        Language::En => "en",
-    };
+    let lang = session.language.code();
     let mut h = String::with_capacity(16 * 1024);
     h.push_str("<!DOCTYPE html>\n");
     let _ = writeln!(h, "<html lang=\"{lang}\">");
@@ -38,7 +35,7 @@ pub fn html(session: &Session) -> String {
     h.push_str("<meta name=\"generator\" content=\"Stelling\">\n");
     let _ = writeln!(h, "<title>{}</title>", esc(&sum.title));
     h.push_str("<style>\n");
-    h.push_str(CSS);
+    h.push_str(&stylesheet());
     h.push_str("</style>\n</head>\n<body>\n<main>\n");
 
     header(&mut h, &sum);
@@ -56,18 +53,38 @@ pub fn html(session: &Session) -> String {
     h
 }
 
+/// [`CSS`] with its colours from the palette: lower case and short in the stylesheet, upper
+/// case where the colour is also a chart's (as the SVG writes it).
+fn stylesheet() -> String {
+    use palette::{BLACK, BLUE, GREY, INK, PAPER, PRINT_GREY, PROMPT_FILL, RULE, VERMILLION};
+    let colours = [
+        ("{ink}", palette::css(INK)),
+        ("{grey}", palette::css(GREY)),
+        ("{rule}", palette::css(RULE)),
+        ("{prompt_fill}", palette::css(PROMPT_FILL)),
+        ("{paper}", palette::css(PAPER)),
+        ("{black}", palette::css(BLACK)),
+        ("{print_grey}", palette::css(PRINT_GREY)),
+        ("{blue}", palette::hex(BLUE)),
+        ("{vermillion}", palette::hex(VERMILLION)),
+    ];
+    colours.iter().fold(CSS.to_string(), |css, (name, colour)| {
+        css.replace(name, colour)
+    })
+}
+
 /// Readable on a phone (one column, tables scroll sideways), restrained on screen, and on
 /// paper: no backgrounds, no chart or table row split over two pages, no heading left alone
-/// at the bottom of a page.
+/// at the bottom of a page. Colours stand as `{name}`, filled in by [`stylesheet`].
 const CSS: &str = "\
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #fff; color: #1a1a1a;
+body { margin: 0; background: {paper}; color: {ink};
   font: 100%/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 1rem 0 0.75rem; }
 h2 { font-size: 1.35rem; line-height: 1.3; margin: 2.5rem 0 0.75rem; padding-top: 0.75rem;
-  border-top: 2px solid #1a1a1a; }
+  border-top: 2px solid {ink}; }
 h3 { font-size: 1.1rem; margin: 1.75rem 0 0.5rem; }
 h4 { font-size: 1rem; margin: 1.25rem 0 0.25rem; }
 h1, h2, h3, h4 { overflow-wrap: anywhere; }
@@ -75,30 +92,30 @@ p, li, td, th, dd, blockquote { overflow-wrap: anywhere; }
 .details { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0; }
 .details dt { font-weight: 600; }
 .details dd { margin: 0; }
-.prompt { margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 4px solid #0072B2;
-  background: #f3f7fa; font-size: 1.1rem; }
+.prompt { margin: 0 0 1rem; padding: 0.5rem 1rem; border-left: 4px solid {blue};
+  background: {prompt_fill}; font-size: 1.1rem; }
 .prompt p { margin: 0.25rem 0; }
 figure { margin: 1rem 0 1.5rem; }
 figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 .chart { display: block; width: 100%; max-width: 40rem; height: auto; }
-.chart text { font-family: inherit; font-size: 14px; fill: #1a1a1a; }
+.chart text { font-family: inherit; font-size: 14px; fill: {ink}; }
 .chart .value { font-weight: 600; }
-.chart rect { stroke: #1a1a1a; stroke-width: 1; }
+.chart rect { stroke: {ink}; stroke-width: 1; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; min-width: 60%; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #c8c8c8; text-align: left;
+th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid {rule}; text-align: left;
   vertical-align: top; }
-thead th { border-bottom: 2px solid #1a1a1a; }
+thead th { border-bottom: 2px solid {ink}; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.total th, tr.total td { font-weight: 700; border-top: 2px solid #1a1a1a; }
+tr.total th, tr.total td { font-weight: 700; border-top: 2px solid {ink}; }
 ul { padding-left: 1.25rem; }
 li { margin: 0.2rem 0; }
 li.highlighted { list-style: none; margin-left: -1.25rem; }
-.star { display: inline-block; width: 1.25rem; color: #D55E00; }
-.who, .meta { color: #555; }
-.legend { color: #555; font-size: 0.9rem; }
-.note { color: #555; font-size: 0.85rem; }
+.star { display: inline-block; width: 1.25rem; color: {vermillion}; }
+.who, .meta { color: {grey}; }
+.legend { color: {grey}; font-size: 0.9rem; }
+.note { color: {grey}; font-size: 0.85rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 @media (max-width: 30rem) {
@@ -110,10 +127,10 @@ li.highlighted { list-style: none; margin-left: -1.25rem; }
 }
 @media print {
   @page { margin: 1.8cm 1.6cm; }
-  body { background: none; color: #000; font-size: 11pt; }
+  body { background: none; color: {black}; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .prompt { background: none; }
-  .who, .meta, .legend, .note { color: #333; }
+  .who, .meta, .legend, .note { color: {print_grey}; }
   .chart { max-width: 16cm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h1, h2, h3, h4, figcaption, caption { break-after: avoid; page-break-after: avoid; }
   figure, table, .chart, blockquote, li, tr { break-inside: avoid; page-break-inside: avoid; }
@@ -156,19 +173,22 @@ fn item_section(h: &mut String, l: &Labels, it: &ItemSummary) {
         }
         h.push_str("</blockquote>\n");
     }
-    for round in &it.rounds {
-        tally_figure(h, l, n, it.rounds.len() > 1, round);
-    }
-    shifts(h, l, it);
+    votes(h, l, it);
     reactions(h, l, it);
-    for p in &it.proposals {
-        proposal(h, l, p);
-    }
+    it.proposals.iter().for_each(|p| proposal(h, l, p));
     if !it.commitments.is_empty() {
         commitments_table(h, l, it.commitments);
     }
     statements(h, l, it);
     h.push_str("</section>\n");
+}
+
+/// A chart and table per round, then the shifts between rounds.
+fn votes(h: &mut String, l: &Labels, it: &ItemSummary) {
+    for round in &it.rounds {
+        tally_figure(h, l, it.number, it.rounds.len() > 1, round);
+    }
+    shifts(h, l, it);
 }
 
 /// `46,7%` or `46.7%` as the language writes it.
@@ -385,21 +405,10 @@ fn proposal(h: &mut String, l: &Labels, ps: &ProposalSummary) {
     if !p.actions.is_empty() {
         let _ = writeln!(h, "<h4>{}</h4>\n<ul class=\"actions\">", esc(l.actions));
         for a in &p.actions {
-            let mut meta = Vec::new();
-            let owner = single_line(&a.owner);
-            if !owner.is_empty() {
-                meta.push(format!("{}: {owner}", l.owner));
-            }
-            if let Some(due) = a.due {
-                meta.push(format!("{}: {}", l.due, l.format_date(due)));
-            }
+            let meta = action_details(l, a, single_line);
             let _ = write!(h, "<li>{}", esc_text(&a.text));
             if !meta.is_empty() {
-                let _ = write!(
-                    h,
-                    " <span class=\"meta\">({})</span>",
-                    esc(&meta.join("; "))
-                );
+                let _ = write!(h, " <span class=\"meta\">({})</span>", esc(&meta));
             }
             h.push_str("</li>\n");
         }
@@ -412,9 +421,8 @@ fn proposal(h: &mut String, l: &Labels, ps: &ProposalSummary) {
             if !group.is_empty() {
                 let _ = write!(
                     h,
-                    " <span class=\"who\">({} {})</span>",
-                    esc(l.feedback_from),
-                    esc(group)
+                    " <span class=\"who\">({})</span>",
+                    esc(&(l.feedback_from)(group))
                 );
             }
             h.push_str("</li>\n");
@@ -546,17 +554,8 @@ fn overview(h: &mut String, l: &Labels, todos: &[Todo]) {
             Some(d) => l.format_date(d),
             None => format!("<em>{}</em>", esc(l.undated)),
         };
-        let owner = single_line(t.owner);
-        let org = single_line(t.organisation);
-        let owner = match (owner.is_empty(), org.is_empty()) {
-            (_, true) => owner,
-            (true, false) => org,
-            (false, false) => format!("{owner} ({org})"),
-        };
-        let source = match &t.proposal {
-            Some(title) => format!("{}: {title}", l.proposal),
-            None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-        };
+        let owner = t.who(single_line);
+        let source = t.source(l, str::to_string);
         let _ = writeln!(
             h,
             "<tr><td class=\"num\">{when}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -607,6 +606,14 @@ fn esc_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
+
+    /// Fails naming the first of `parts` that `text` lacks, and `text`.
+    fn assert_contains(text: &str, parts: &[&str]) {
+        for part in parts {
+            assert!(text.contains(part), "no {part:?} in\n{text}");
+        }
+    }
     use crate::model::{
         Change, Commitment, Group, Id, Item, ItemKind, Reaction, Record, Stance, Tally,
     };
@@ -639,12 +646,17 @@ mod tests {
         assert!(page.starts_with(
             "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         ));
-        assert!(page.contains("<title>Wijk &amp; &lt;toekomst&gt;</title>"));
-        assert!(page.contains("<h1>Wijk &amp; &lt;toekomst&gt;</h1>"));
-        assert!(page.contains("<dt>Datum</dt><dd>23-11-2026</dd>"));
-        assert!(page.contains("<dd>Tafel &quot;1&quot; (5)</dd>"));
-        assert!(page.contains("@media print"));
-        assert!(page.contains("break-after: avoid"));
+        assert_contains(
+            &page,
+            &[
+                "<title>Wijk &amp; &lt;toekomst&gt;</title>",
+                "<h1>Wijk &amp; &lt;toekomst&gt;</h1>",
+                "<dt>Datum</dt><dd>23-11-2026</dd>",
+                "<dd>Tafel &quot;1&quot; (5)</dd>",
+                "@media print",
+                "break-after: avoid",
+            ],
+        );
         assert!(page.ends_with("</html>\n"));
         let en = html(&Session::new("", Language::En));
         assert!(en.contains("<html lang=\"en\">") && en.contains("<h1>Report</h1>"));
@@ -679,24 +691,17 @@ mod tests {
         let i = proposition(&mut s, "Meer groen.");
         let (eens, oneens) = (s.agenda[i].options[0].id, s.agenda[i].options[1].id);
         let round = &mut s.agenda[i].rounds[0];
-        round.tallies.push(Tally {
-            option: eens,
-            group: Some(Id(0x10)),
-            count: 2,
-        });
-        round.tallies.push(Tally {
-            option: oneens,
-            group: None,
-            count: 1,
-        });
+        round.tallies.push(Tally::new(eens, Some(Id(0x10)), 2));
+        round.tallies.push(Tally::new(oneens, None, 1));
         let page = html(&s);
         assert!(page.contains("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-1-1\""));
         assert!(page.contains(
             "<title id=\"chart-1-1\">Ronde 1. Eens: 2 (66,7%); Oneens: 1 (33,3%); Twijfel: 0 (0,0%); 3 antwoorden.</title>"
         ));
-        assert!(page.contains(">2 (66,7%)</text>"));
-        assert!(page.contains(">0 (0,0%)</text>"));
-        assert!(page.contains("fill=\"#0072B2\""));
+        assert_contains(
+            &page,
+            &[">2 (66,7%)</text>", ">0 (0,0%)</text>", "fill=\"#0072B2\""],
+        );
         // Per group: a column for the group and one for hands without a group.
         assert!(page.contains("<th scope=\"col\" class=\"num\">Tafel &quot;1&quot;</th><th scope=\"col\" class=\"num\">Zonder groep</th>"));
         assert!(page.contains("<td class=\"num\">2 (100,0%)</td><td class=\"num\">0 (0,0%)</td>"));
@@ -753,9 +758,14 @@ mod tests {
         let page = html(&s);
         assert!(!page.contains("<script"), "{page}");
         assert!(!page.contains("<img"), "{page}");
-        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
-        assert!(page.contains("it&#39;s fine"));
+        assert_contains(
+            &page,
+            &[
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+                "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+                "it&#39;s fine",
+            ],
+        );
         assert!(!page.contains('\u{0}'));
     }
 

@@ -10,17 +10,14 @@
 
 use super::labels::Labels;
 use super::summary::{lines, single_line, summary};
-use crate::model::{Commitment, Language, Session};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 
 /// The follow-ups of the session's commitments as an iCalendar file. Pure and deterministic.
 pub fn ics(session: &Session) -> String {
     let sum = summary(session);
     let l = sum.labels;
-    let lang = match session.language {
-        Language::Nl => "NL",
-        Language::En => "EN",
-    };
+    let lang = session.language.code().to_uppercase();
     let stamp = session
         .date
         .unwrap_or_default()
@@ -90,10 +87,7 @@ fn event(
     if let Some(next) = date.succ_opt() {
         out.line(&format!("DTEND;VALUE=DATE:{}", day(next)));
     }
-    out.line(&format!(
-        "SUMMARY:{}",
-        text(&format!("{}: {what}", l.follow_up_event))
-    ));
+    out.line(&format!("SUMMARY:{}", text(&(l.follow_up_event)(&what))));
     out.line(&format!("DESCRIPTION:{}", text(&description.join("\n"))));
     out.line("TRANSP:TRANSPARENT");
     out.line("BEGIN:VALARM");
@@ -101,7 +95,7 @@ fn event(
     out.line("TRIGGER:-P1D");
     out.line(&format!(
         "DESCRIPTION:{}",
-        text(&format!("{}: {what}", l.follow_up_reminder))
+        text(&(l.follow_up_reminder)(&what))
     ));
     out.line("END:VALARM");
     out.line("END:VEVENT");
@@ -165,6 +159,7 @@ pub fn text(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     #[test]
     fn folding_keeps_characters_whole() {

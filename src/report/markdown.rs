@@ -8,8 +8,8 @@
 
 use super::labels::Labels;
 use super::summary::{
-    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines,
-    single_line, summary,
+    self, ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta,
+    lines, single_line, summary,
 };
 use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
@@ -198,17 +198,10 @@ fn proposal(doc: &mut Doc, l: &Labels, ps: &ProposalSummary) {
             .actions
             .iter()
             .map(|a| {
-                let mut meta = Vec::new();
-                let owner = inline(&a.owner);
-                if !owner.is_empty() {
-                    meta.push(format!("{}: {owner}", l.owner));
-                }
-                if let Some(due) = a.due {
-                    meta.push(format!("{}: {}", l.due, l.format_date(due)));
-                }
+                let meta = action_details(l, a, inline);
                 let mut b = format!("- {}", bullet_body(&a.text));
                 if !meta.is_empty() {
-                    b.push_str(&format!(" ({})", meta.join("; ")));
+                    b.push_str(&format!(" ({meta})"));
                 }
                 b
             })
@@ -223,7 +216,7 @@ fn proposal(doc: &mut Doc, l: &Labels, ps: &ProposalSummary) {
                 let group = inline(group);
                 let mut b = format!("- {}", bullet_body(&f.text));
                 if !group.is_empty() {
-                    b.push_str(&format!(" ({} {group})", l.feedback_from));
+                    b.push_str(&format!(" ({})", (l.feedback_from)(&group)));
                 }
                 b
             })
@@ -323,17 +316,8 @@ fn overview(doc: &mut Doc, l: &Labels, todos: &[Todo]) {
         let date = t
             .date
             .map_or_else(|| format!("*{}*", l.undated), |d| l.format_date(d));
-        let owner = cell(t.owner);
-        let org = cell(t.organisation);
-        let owner = match (owner.is_empty(), org.is_empty()) {
-            (_, true) => owner,
-            (true, false) => org,
-            (false, false) => format!("{owner} ({org})"),
-        };
-        let source = match &t.proposal {
-            Some(title) => format!("{}: {}", l.proposal, cell(title)),
-            None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-        };
+        let owner = t.who(cell);
+        let source = t.source(l, cell);
         out.push_str(&format!(
             "\n| {date} | {} | {owner} | {source} |",
             cell(t.action)
@@ -439,6 +423,13 @@ fn looks_like_entity(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fails naming the first of `parts` that `text` lacks, and `text`.
+    fn assert_contains(text: &str, parts: &[&str]) {
+        for part in parts {
+            assert!(text.contains(part), "no {part:?} in\n{text}");
+        }
+    }
     use crate::model::{
         Action, Change, Details, Feedback, Group, Id, Item, ItemKind, Language, Proposal, Reaction,
         Record, Round, Stance, Statement, Theme,
@@ -505,16 +496,27 @@ mod tests {
         s.item(item).unwrap().options[n].id
     }
 
-    fn tally(s: &mut Session, item: Id, round: Id, option: usize, group: Option<Id>, n: i64) {
-        let option = option_id(s, item, option);
-        s.apply(Change::Tally {
-            item,
-            round,
-            option,
-            group,
-            delta: n,
-        })
-        .unwrap();
+    /// Counts `(option, group, hands)` in a round.
+    fn tally(s: &mut Session, item: Id, round: Id, counts: &[(usize, Option<Id>, i64)]) {
+        for &(option, group, delta) in counts {
+            let option = option_id(s, item, option);
+            s.apply(Change::Tally {
+                item,
+                round,
+                option,
+                group,
+                delta,
+            })
+            .unwrap();
+        }
+    }
+
+    /// A proposition with `counts` (see [`tally`]) in its first round; its id and that round's.
+    fn counted(s: &mut Session, text: &str, counts: &[(usize, Option<Id>, i64)]) -> (Id, Id) {
+        let item = add_item(s, ItemKind::Proposition, text);
+        let round = round_id(s, item, 0);
+        tally(s, item, round, counts);
+        (item, round)
     }
 
     /// A reaction to add, with a group, name or role and highlight when given.
@@ -543,6 +545,27 @@ mod tests {
             reaction,
         })
         .unwrap();
+    }
+
+    impl<'a> Said<'a> {
+        fn group(self, group: Id) -> Self {
+            Said {
+                group: Some(group),
+                ..self
+            }
+        }
+        fn by(self, by: &'a str) -> Self {
+            Said {
+                by: Some(by),
+                ..self
+            }
+        }
+        fn highlighted(self) -> Self {
+            Said {
+                highlighted: true,
+                ..self
+            }
+        }
     }
 
     fn said(text: &str, stance: Stance) -> Said<'_> {
@@ -578,49 +601,49 @@ mod tests {
         add_group(&mut s, "Tafel 1");
         let md = markdown(&s);
         assert!(md.starts_with("# Toekomst van de wijk\n\n"));
-        assert!(md.contains("- **Datum:** 23-11-2026\n"));
-        assert!(md.contains("- **Tijd:** 13:00–17:30\n"));
-        assert!(md.contains("- **Plaats:** Buurthuis De Linde\n"));
-        assert!(md.contains("- **Begeleiding:** Anna, Bram\n"));
-        assert!(md.contains("- **Deelnemers:** 42\n"));
-        assert!(md.contains("- **Groepen:** Tafel 1"));
-        assert!(md.contains("## Actieoverzicht"));
+        assert_contains(
+            &md,
+            &[
+                "- **Datum:** 23-11-2026\n",
+                "- **Tijd:** 13:00–17:30\n",
+                "- **Plaats:** Buurthuis De Linde\n",
+                "- **Begeleiding:** Anna, Bram\n",
+                "- **Deelnemers:** 42\n",
+                "- **Groepen:** Tafel 1",
+                "## Actieoverzicht",
+            ],
+        );
         assert!(!md.contains("Date"));
     }
 
     #[test]
     fn english_labels() {
         let mut s = session(Language::En);
-        let item = add_item(
-            &mut s,
-            ItemKind::Proposition,
-            "Remote work should be the norm.",
-        );
-        let r = round_id(&s, item, 0);
-        tally(&mut s, item, r, 0, None, 3);
+        counted(&mut s, "Remote work should be the norm.", &[(0, None, 3)]);
         let md = markdown(&s);
-        assert!(md.contains("- **Date:** 2026-11-23\n"));
-        assert!(md.contains("- **Facilitators:** Anna, Bram\n"));
-        assert!(md.contains("## 1. Proposition\n\n> Remote work should be the norm.\n"));
-        assert!(md.contains("| Answer | Count | Percentage |"));
-        assert!(md.contains("| Agree | 3 | 100.0% |"));
-        assert!(md.contains("| **Total** | **3** | **100.0%** |"));
-        assert!(md.contains("## Actions overview\n\nNo actions.\n"));
+        assert_contains(
+            &md,
+            &[
+                "- **Date:** 2026-11-23\n",
+                "- **Facilitators:** Anna, Bram\n",
+                "## 1. Proposition\n\n> Remote work should be the norm.\n",
+                "| Answer | Count | Percentage |",
+                "| Agree | 3 | 100.0% |",
+                "| **Total** | **3** | **100.0%** |",
+                "## Actions overview\n\nNo actions.\n",
+            ],
+        );
         assert!(!md.contains("Datum") && !md.contains("Totaal"));
     }
 
     #[test]
     fn percentages_are_of_the_rounds_answers() {
         let mut s = session(Language::Nl);
-        let item = add_item(
+        counted(
             &mut s,
-            ItemKind::Proposition,
             "Thuiswerken moet de norm zijn.",
+            &[(0, None, 7), (1, None, 6), (2, None, 2)],
         );
-        let r = round_id(&s, item, 0);
-        tally(&mut s, item, r, 0, None, 7);
-        tally(&mut s, item, r, 1, None, 6);
-        tally(&mut s, item, r, 2, None, 2);
         let md = markdown(&s);
         let table = table_after(&md, "| Antwoord");
         assert_eq!(
@@ -656,19 +679,30 @@ mod tests {
         let r2 = add_round(&mut s, item, "Na discussie");
         let r3 = add_round(&mut s, item, "Ronde 3");
         // Round 1: 7/15 agree (46.7%), 6 disagree (40.0%), 2 doubt (13.3%).
-        tally(&mut s, item, r1, 0, None, 7);
-        tally(&mut s, item, r1, 1, None, 6);
-        tally(&mut s, item, r1, 2, None, 2);
+        tally(
+            &mut s,
+            item,
+            r1,
+            &[(0, None, 7), (1, None, 6), (2, None, 2)],
+        );
         // Round 2: 9/15 agree (60.0%), 4 disagree (26.7%), 2 doubt (13.3%).
-        tally(&mut s, item, r2, 0, None, 9);
-        tally(&mut s, item, r2, 1, None, 4);
-        tally(&mut s, item, r2, 2, None, 2);
+        tally(
+            &mut s,
+            item,
+            r2,
+            &[(0, None, 9), (1, None, 4), (2, None, 2)],
+        );
         // Round 3 has no answers: no shift to it.
         let _ = r3;
         let md = markdown(&s);
-        assert!(md.contains("### Ronde 1\n\n| Antwoord"));
-        assert!(md.contains("### Na discussie\n\n| Antwoord"));
-        assert!(md.contains("**Verschuiving Ronde 1 → Na discussie**\n\n- Eens: +13,3 pp\n- Oneens: -13,3 pp\n- Twijfel: ±0,0 pp"));
+        assert_contains(
+            &md,
+            &[
+                "### Ronde 1\n\n| Antwoord",
+                "### Na discussie\n\n| Antwoord",
+                "**Verschuiving Ronde 1 → Na discussie**\n\n- Eens: +13,3 pp\n- Oneens: -13,3 pp\n- Twijfel: ±0,0 pp",
+            ],
+        );
         assert!(!md.contains("→ Ronde 3"));
     }
 
@@ -677,12 +711,16 @@ mod tests {
         let mut s = session(Language::Nl);
         let t1 = add_group(&mut s, "Tafel 1");
         let t2 = add_group(&mut s, "Tafel | 2");
-        let item = add_item(&mut s, ItemKind::Proposition, "Stelling met groepen.");
-        let r = round_id(&s, item, 0);
-        tally(&mut s, item, r, 0, Some(t1), 4);
-        tally(&mut s, item, r, 0, Some(t2), 3);
-        tally(&mut s, item, r, 1, Some(t2), 2);
-        tally(&mut s, item, r, 2, None, 1);
+        counted(
+            &mut s,
+            "Stelling met groepen.",
+            &[
+                (0, Some(t1), 4),
+                (0, Some(t2), 3),
+                (1, Some(t2), 2),
+                (2, None, 1),
+            ],
+        );
         let md = markdown(&s);
         assert_eq!(
             table_after(&md, "| Antwoord"),
@@ -701,9 +739,7 @@ mod tests {
     fn no_group_columns_without_group_tallies() {
         let mut s = session(Language::Nl);
         add_group(&mut s, "Tafel 1");
-        let item = add_item(&mut s, ItemKind::Proposition, "Zonder groepstelling.");
-        let r = round_id(&s, item, 0);
-        tally(&mut s, item, r, 0, None, 2);
+        counted(&mut s, "Zonder groepstelling.", &[(0, None, 2)]);
         let md = markdown(&s);
         assert!(md.contains("| Antwoord | Aantal | Percentage |\n|---|---:|---:|\n"));
     }
@@ -719,30 +755,21 @@ mod tests {
             &mut s,
             item,
             r,
-            Said {
-                group: Some(t1),
-                by: Some("wethouder"),
-                ..said("Tegenargument", Stance::Against)
-            },
+            said("Tegenargument", Stance::Against)
+                .group(t1)
+                .by("wethouder"),
         );
         react(
             &mut s,
             item,
             r,
-            Said {
-                group: Some(t1),
-                highlighted: true,
-                ..said("Heel goed punt", Stance::For)
-            },
+            said("Heel goed punt", Stance::For).group(t1).highlighted(),
         );
         react(
             &mut s,
             item,
             r,
-            Said {
-                by: Some("Piet"),
-                ..said("Waarom?", Stance::Question)
-            },
+            said("Waarom?", Stance::Question).by("Piet"),
         );
         let md = markdown(&s);
         let expected = "### Reacties\n\n★ = Uitgelicht\n\n\
@@ -926,18 +953,12 @@ mod tests {
     fn deterministic() {
         let mut s = session(Language::Nl);
         let t1 = add_group(&mut s, "Tafel 1");
-        let item = add_item(&mut s, ItemKind::Proposition, "Stelling");
-        let r = round_id(&s, item, 0);
-        tally(&mut s, item, r, 0, Some(t1), 3);
+        let (item, r) = counted(&mut s, "Stelling", &[(0, Some(t1), 3)]);
         react(
             &mut s,
             item,
             r,
-            Said {
-                group: Some(t1),
-                highlighted: true,
-                ..said("Ja", Stance::For)
-            },
+            said("Ja", Stance::For).group(t1).highlighted(),
         );
         let first = markdown(&s);
         assert_eq!(first, markdown(&s));
@@ -989,13 +1010,15 @@ mod tests {
         let silent = add_item(&mut s, ItemKind::Proposition, "Silent");
         let twin = add_item(&mut s, ItemKind::Proposition, "Shared twin");
         let r = round_id(&s, split, 0);
-        tally(&mut s, split, r, 0, Some(a), 10);
-        tally(&mut s, split, r, 1, Some(b), 2);
+        tally(&mut s, split, r, &[(0, Some(a), 10), (1, Some(b), 2)]);
         for item in [shared, twin] {
             let r = round_id(&s, item, 0);
-            tally(&mut s, item, r, 0, Some(a), 4);
-            tally(&mut s, item, r, 0, Some(b), 4);
-            tally(&mut s, item, r, 1, Some(b), 1);
+            tally(
+                &mut s,
+                item,
+                r,
+                &[(0, Some(a), 4), (0, Some(b), 4), (1, Some(b), 1)],
+            );
         }
         let _ = silent;
         let md = markdown(&s);
@@ -1034,7 +1057,7 @@ mod tests {
         let r = round_id(&s, item, 0);
         // Table A: 5 / 2 / 4 of 11, shown 45.4 / 18.2 / 36.4 (alone, 5 of 11 is 45.5); B: 1 of 2.
         for (option, group, n) in [(0, a, 5), (1, a, 2), (2, a, 4), (0, b, 1), (1, b, 1)] {
-            tally(&mut s, item, r, option, Some(group), n);
+            tally(&mut s, item, r, &[(option, Some(group), n)]);
         }
         let sum = summary(&s);
         assert_eq!(sum.items[0].rounds[0].options[0].group_tenths, [454, 500]);
@@ -1060,16 +1083,12 @@ mod tests {
         // A hand-edited file need not be valid; the report still renders.
         let mut s = session(Language::Nl);
         let mut item = Item::new(&s, ItemKind::Proposition, "x");
-        item.rounds[0].tallies.push(crate::model::Tally {
-            option: Id(1),
-            group: Some(Id(2)),
-            count: u32::MAX,
-        });
-        item.rounds[0].tallies.push(crate::model::Tally {
-            option: item.options[0].id,
-            group: None,
-            count: u32::MAX,
-        });
+        item.rounds[0]
+            .tallies
+            .push(crate::model::Tally::new(Id(1), Some(Id(2)), u32::MAX));
+        item.rounds[0]
+            .tallies
+            .push(crate::model::Tally::new(item.options[0].id, None, u32::MAX));
         item.statements.push(Statement {
             id: Id(3),
             theme: Id(4),

@@ -6,6 +6,10 @@ pub type Rgb = [u8; 3];
 
 /// Body text and the lines of charts and tables.
 pub const INK: Rgb = [0x1A, 0x1A, 0x1A];
+/// The page behind it all.
+pub const PAPER: Rgb = [0xFF, 0xFF, 0xFF];
+/// Secondary text on paper, where [`GREY`] prints too light.
+pub const PRINT_GREY: Rgb = [0x33, 0x33, 0x33];
 /// Secondary text: who said it, dates, legends.
 pub const GREY: Rgb = [0x55, 0x55, 0x55];
 /// Thin rules between table rows.
@@ -53,6 +57,16 @@ pub fn hex(c: Rgb) -> String {
     format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
 }
 
+/// `#rrggbb` in lower case, or `#rgb` where each pair is one digit twice: as the HTML
+/// report's stylesheet writes a colour.
+pub fn css(c: Rgb) -> String {
+    if c.iter().all(|x| x >> 4 == x & 0xF) {
+        format!("#{:x}{:x}{:x}", c[0] & 0xF, c[1] & 0xF, c[2] & 0xF)
+    } else {
+        format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +76,12 @@ mod tests {
         assert_eq!(hex(BLUE), "#0072B2");
         assert_eq!(hex(chart(7)), "#0072B2");
         assert_eq!(hex(chart(1)), "#E69F00");
+    }
+
+    #[test]
+    fn css_is_lower_case_and_short_where_it_can_be() {
+        assert_eq!(css(INK), "#1a1a1a");
+        assert_eq!(css(GREY), "#555");
+        assert_eq!(css(PAPER), "#fff");
     }
 }

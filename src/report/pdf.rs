@@ -22,10 +22,10 @@
 use super::bidi;
 use super::labels::Labels;
 use super::summary::{
-    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, delta, lines, paragraphs,
-    single_line, summary,
+    ItemSummary, ProposalSummary, Ranking, RoundTally, Summary, Todo, action_details, delta, lines,
+    paragraphs, single_line, summary,
 };
-use crate::model::{Commitment, Language, Session};
+use crate::model::{Commitment, Session};
 use chrono::NaiveDate;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -205,6 +205,12 @@ fn clean(text: &str) -> String {
 struct Span<'a> {
     style: Style,
     text: &'a str,
+}
+
+impl<'a> Span<'a> {
+    fn new(style: Style, text: &'a str) -> Self {
+        Span { style, text }
+    }
 }
 
 /// A piece of one wrapped line, `x` from the line's start.
@@ -582,13 +588,7 @@ impl Layout<'_> {
             };
             if t.total_row && i == last {
                 self.ensure(style.leading + 2.0);
-                self.op(Op::Rule {
-                    x: LEFT,
-                    y: self.y,
-                    w: WIDTH,
-                    thickness: 1.0,
-                    colour: INK,
-                });
+                self.full_rule();
             }
             self.table_row(t, &widths, row, style);
         }
@@ -602,6 +602,11 @@ impl Layout<'_> {
         self.y += PAD / 2.0;
         self.draw_cell_lines(t, widths, &cells, 0..lines);
         self.y += PAD / 2.0;
+        self.full_rule();
+    }
+
+    /// A rule in ink over the whole width, at the current line.
+    fn full_rule(&mut self) {
         self.op(Op::Rule {
             x: LEFT,
             y: self.y,
@@ -701,16 +706,7 @@ fn report(out: &mut Layout, sum: &Summary) {
         out.spans(
             LEFT,
             WIDTH,
-            &[
-                Span {
-                    style: BODY_BOLD,
-                    text: &label,
-                },
-                Span {
-                    style: BODY,
-                    text: value,
-                },
-            ],
+            &[Span::new(BODY_BOLD, &label), Span::new(BODY, value)],
         );
     }
     if sum.items.is_empty() {
@@ -749,15 +745,7 @@ fn item_section(out: &mut Layout, l: &Labels, it: &ItemSummary) {
     let text: f32 = paragraphs(&it.item.text)
         .iter()
         .flatten()
-        .flat_map(|source| {
-            out.wrap(
-                &[Span {
-                    style: PROMPT,
-                    text: source,
-                }],
-                WIDTH - 14.0,
-            )
-        })
+        .flat_map(|source| out.wrap(&[Span::new(PROMPT, source)], WIDTH - 14.0))
         .map(|line| line.leading)
         .sum();
     let votes = if it.rounds.is_empty() {
@@ -794,13 +782,7 @@ fn prompt(out: &mut Layout, text: &str) {
             out.y += 5.0;
         }
         for source in para {
-            for line in out.wrap(
-                &[Span {
-                    style: PROMPT,
-                    text: source,
-                }],
-                WIDTH - 14.0,
-            ) {
+            for line in out.wrap(&[Span::new(PROMPT, source)], WIDTH - 14.0) {
                 out.ensure(line.leading);
                 out.op(Op::Rect {
                     x: LEFT,
@@ -973,12 +955,7 @@ fn shifts(out: &mut Layout, l: &Labels, it: &ItemSummary) {
         out.gap(6.0);
         out.table(&Table {
             cols: vec![text_col(1.0), NUM, NUM, NUM],
-            head: vec![
-                l.answer.to_string(),
-                s.from.clone(),
-                s.to.clone(),
-                l.shift.to_string(),
-            ],
+            head: words(&[l.answer, &s.from, &s.to, l.shift]),
             rows,
             total_row: false,
             caption: Some(&caption),
@@ -1026,10 +1003,7 @@ fn reactions(out: &mut Layout, l: &Labels, it: &ItemSummary) {
                         style: body,
                         text: &text,
                     },
-                    Span {
-                        style: SMALL,
-                        text: &who,
-                    },
+                    Span::new(SMALL, &who),
                 ],
             );
         }
@@ -1037,13 +1011,7 @@ fn reactions(out: &mut Layout, l: &Labels, it: &ItemSummary) {
 }
 
 fn plain_bullet(out: &mut Layout, spans: &[Span]) {
-    out.bullet(
-        Span {
-            style: BODY,
-            text: "•",
-        },
-        spans,
-    );
+    out.bullet(Span::new(BODY, "•"), spans);
 }
 
 fn proposal(out: &mut Layout, l: &Labels, ps: &ProposalSummary) {
@@ -1056,33 +1024,14 @@ fn proposal(out: &mut Layout, l: &Labels, ps: &ProposalSummary) {
     if !p.actions.is_empty() {
         out.heading(H4, l.actions, 6.0);
         for a in &p.actions {
-            let mut meta = Vec::new();
-            let owner = single_line(&a.owner);
-            if !owner.is_empty() {
-                meta.push(format!("{}: {owner}", l.owner));
-            }
-            if let Some(due) = a.due {
-                meta.push(format!("{}: {}", l.due, l.format_date(due)));
-            }
+            let meta = action_details(l, a, single_line);
             let meta = if meta.is_empty() {
                 String::new()
             } else {
-                format!("({})", meta.join("; "))
+                format!("({meta})")
             };
             let text = lines(&a.text).join(" ");
-            plain_bullet(
-                out,
-                &[
-                    Span {
-                        style: BODY,
-                        text: &text,
-                    },
-                    Span {
-                        style: SMALL,
-                        text: &meta,
-                    },
-                ],
-            );
+            plain_bullet(out, &[Span::new(BODY, &text), Span::new(SMALL, &meta)]);
         }
     }
     if !ps.feedback.is_empty() {
@@ -1091,24 +1040,17 @@ fn proposal(out: &mut Layout, l: &Labels, ps: &ProposalSummary) {
             let who = if group.is_empty() {
                 String::new()
             } else {
-                format!("({} {group})", l.feedback_from)
+                format!("({})", (l.feedback_from)(group))
             };
             let text = lines(&f.text).join(" ");
-            plain_bullet(
-                out,
-                &[
-                    Span {
-                        style: BODY,
-                        text: &text,
-                    },
-                    Span {
-                        style: SMALL,
-                        text: &who,
-                    },
-                ],
-            );
+            plain_bullet(out, &[Span::new(BODY, &text), Span::new(SMALL, &who)]);
         }
     }
+}
+
+/// A table's head from its words.
+fn words(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
 }
 
 fn date(l: &Labels, d: Option<NaiveDate>) -> String {
@@ -1131,13 +1073,7 @@ fn commitments(out: &mut Layout, l: &Labels, commitments: &[Commitment]) {
     out.gap(6.0);
     out.table(&Table {
         cols: vec![text_col(1.0), text_col(1.0), text_col(2.2), AUTO, AUTO],
-        head: vec![
-            l.person.to_string(),
-            l.organisation.to_string(),
-            l.action.to_string(),
-            l.start.to_string(),
-            l.follow_up.to_string(),
-        ],
+        head: words(&[l.person, l.organisation, l.action, l.start, l.follow_up]),
         rows,
         total_row: false,
         caption: None,
@@ -1158,19 +1094,7 @@ fn statements(out: &mut Layout, l: &Labels, it: &ItemSummary) {
                 format!("{}:", st.group)
             };
             let text = lines(&st.statement.text).join(" ");
-            plain_bullet(
-                out,
-                &[
-                    Span {
-                        style: BODY_BOLD,
-                        text: &group,
-                    },
-                    Span {
-                        style: BODY,
-                        text: &text,
-                    },
-                ],
-            );
+            plain_bullet(out, &[Span::new(BODY_BOLD, &group), Span::new(BODY, &text)]);
         }
     }
 }
@@ -1219,28 +1143,14 @@ fn overview(out: &mut Layout, l: &Labels, todos: &[Todo]) {
             let when = t
                 .date
                 .map_or_else(|| l.undated.to_string(), |d| l.format_date(d));
-            let owner = single_line(t.owner);
-            let org = single_line(t.organisation);
-            let owner = match (owner.is_empty(), org.is_empty()) {
-                (_, true) => owner,
-                (true, false) => org,
-                (false, false) => format!("{owner} ({org})"),
-            };
-            let source = match &t.proposal {
-                Some(title) => format!("{}: {title}", l.proposal),
-                None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-            };
+            let owner = t.who(single_line);
+            let source = t.source(l, str::to_string);
             vec![when, single_line(t.action), owner, source]
         })
         .collect();
     out.table(&Table {
         cols: vec![AUTO, text_col(2.0), text_col(1.0), text_col(1.2)],
-        head: vec![
-            l.date.to_string(),
-            l.action.to_string(),
-            l.owner.to_string(),
-            l.source.to_string(),
-        ],
+        head: words(&[l.date, l.action, l.owner, l.source]),
         rows,
         total_row: false,
         caption: None,
@@ -1258,10 +1168,7 @@ fn draw(
 ) -> Result<Vec<u8>, PdfError> {
     let mut doc = Document::new();
     let title = single_line(&session.title);
-    let lang = match session.language {
-        Language::Nl => "nl",
-        Language::En => "en",
-    };
+    let lang = session.language.code();
     let mut metadata = Metadata::new()
         .language(lang.to_string())
         .creator("Stelling".to_string())
@@ -1279,7 +1186,7 @@ fn draw(
         for op in ops {
             draw_op(&mut surface, fonts, op);
         }
-        let footer = format!("{} {} {} {total}", l.page, i + 1, l.page_of);
+        let footer = (l.page)(i + 1, total);
         let x = (PAGE_W - fonts.width(SMALL, &footer)) / 2.0;
         draw_text(&mut surface, fonts, x, FOOTER_BASELINE, SMALL, &footer);
         surface.finish();
@@ -1389,14 +1296,7 @@ mod tests {
     fn long_words_break_between_characters() {
         let mut f = fonts();
         let word = "x".repeat(300);
-        let lines = wrap(
-            &mut f,
-            &[Span {
-                style: BODY,
-                text: &word,
-            }],
-            200.0,
-        );
+        let lines = wrap(&mut f, &[Span::new(BODY, &word)], 200.0);
         assert!(lines.len() > 3);
         assert!(lines.iter().all(|l| l.width <= 200.0 + 0.01));
         let joined: String = lines
@@ -1413,14 +1313,8 @@ mod tests {
         let lines = wrap(
             &mut f,
             &[
-                Span {
-                    style: BODY_BOLD,
-                    text: "Tafel 1:",
-                },
-                Span {
-                    style: BODY,
-                    text: " één  plan ",
-                },
+                Span::new(BODY_BOLD, "Tafel 1:"),
+                Span::new(BODY, " één  plan "),
             ],
             WIDTH,
         );

@@ -129,6 +129,45 @@ pub struct Todo<'a> {
     pub proposal: Option<String>,
 }
 
+impl Todo<'_> {
+    /// "Owner (organisation)", or whichever of the two is given, each through `clean` (one
+    /// line, or escaped for the format).
+    pub fn who(&self, clean: impl Fn(&str) -> String) -> String {
+        let (owner, org) = (clean(self.owner), clean(self.organisation));
+        match (owner.is_empty(), org.is_empty()) {
+            (_, true) => owner,
+            (true, false) => org,
+            (false, false) => format!("{owner} ({org})"),
+        }
+    }
+
+    /// Where it comes from: "Proposal: title" (the title through `clean`) or "Commitment
+    /// (follow-up)".
+    pub fn source(&self, l: &Labels, clean: impl Fn(&str) -> String) -> String {
+        match &self.proposal {
+            Some(title) => format!("{}: {}", l.proposal, clean(title)),
+            None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
+        }
+    }
+}
+
+/// "Owner: …; Due: …" for an action, the owner through `clean`; empty when it has neither.
+pub fn action_details(
+    l: &Labels,
+    a: &crate::model::Action,
+    clean: impl Fn(&str) -> String,
+) -> String {
+    let mut meta = Vec::new();
+    let owner = clean(&a.owner);
+    if !owner.is_empty() {
+        meta.push(format!("{}: {owner}", l.owner));
+    }
+    if let Some(due) = a.due {
+        meta.push(format!("{}: {}", l.due, l.format_date(due)));
+    }
+    meta.join("; ")
+}
+
 /// The report model of a session.
 pub fn summary(session: &Session) -> Summary<'_> {
     let l = labels(session.language);
@@ -257,7 +296,7 @@ fn item_summary<'a>(
 pub fn round_label(l: &Labels, round: &Round, number: usize) -> String {
     let label = single_line(&round.label);
     if label.is_empty() {
-        format!("{} {number}", l.round)
+        (l.round)(number)
     } else {
         label
     }
@@ -566,7 +605,7 @@ impl Ranking<'_> {
             return None;
         }
         let numbers: Vec<String> = self.unanswered.iter().map(usize::to_string).collect();
-        Some(format!("{} {}.", l.unranked, numbers.join(", ")))
+        Some((l.unranked)(&numbers.join(", ")))
     }
 }
 

@@ -66,7 +66,7 @@ pub fn check_export_target(
     allow_existing: bool,
 ) -> Result<(), ExportTargetError> {
     let owned = || output.to_path_buf();
-    if same_file(output, input) {
+    if super::same_file(output, input) {
         return Err(ExportTargetError::IsInput(owned()));
     }
     let resolved = output.canonicalize().ok();
@@ -185,30 +185,6 @@ fn skip_filler(mut text: &str) -> &str {
         };
         text = next;
     }
-}
-
-/// Whether two paths name one file: through links and `..` (both resolved), or as two hard
-/// links to it. False when either does not exist.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) if x == y => true,
-        (Ok(_), Ok(_)) => same_inode(a, b),
-        _ => false,
-    }
-}
-
-#[cfg(unix)]
-fn same_inode(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_inode(_: &Path, _: &Path) -> bool {
-    false
 }
 
 #[cfg(test)]

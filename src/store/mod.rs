@@ -328,7 +328,7 @@ fn migrate(session: &mut Session) {
         if item.rounds.is_empty() {
             item.rounds.push(crate::model::Round::new(
                 ids.fresh(),
-                crate::model::texts::round_label(session.language, 1),
+                (crate::model::words::words(session.language).session.round)(1),
             ));
         }
     }
@@ -697,6 +697,34 @@ fn simplified(path: PathBuf) -> PathBuf {
 #[cfg(not(windows))]
 fn simplified(path: PathBuf) -> PathBuf {
     path
+}
+
+/// Whether two paths name one file: the same path, or through links and `..` (both resolved),
+/// or as two hard links to it. Otherwise false when either does not exist. The one answer for
+/// "is this the open session", "is this an input file" and "would this overwrite the session".
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) if x == y => true,
+        (Ok(_), Ok(_)) => same_inode(a, b),
+        _ => false,
+    }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Saves atomically: the old file stays whole until the new one is complete on disk.

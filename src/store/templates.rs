@@ -162,12 +162,8 @@ mod tests {
             for (ra, rb) in a.rounds.iter().zip(&b.rounds) {
                 for (ta, tb) in ra.tallies.iter().zip(&rb.tallies) {
                     let label = |item: &crate::model::Item, id| {
-                        item.options
-                            .iter()
-                            .find(|o| o.id == id)
-                            .unwrap()
-                            .label
-                            .clone()
+                        let i = item.option_index(id).unwrap();
+                        item.options[i].label.clone()
                     };
                     assert_eq!(label(a, ta.option), label(b, tb.option));
                     assert_eq!(original.group_name(ta.group), copy.group_name(tb.group));
@@ -176,12 +172,8 @@ mod tests {
             }
             for (sa, sb) in a.statements.iter().zip(&b.statements) {
                 let theme = |item: &crate::model::Item, id| {
-                    item.themes
-                        .iter()
-                        .find(|t| t.id == id)
-                        .unwrap()
-                        .name
-                        .clone()
+                    let t = item.themes.iter().find(|t| t.id == id);
+                    t.unwrap().name.clone()
                 };
                 assert_eq!(theme(a, sa.theme), theme(b, sb.theme));
             }

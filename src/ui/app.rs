@@ -1,98 +1,34 @@
-//! The app's state and the frame loop: which screen shows, the open session with its undo
-//! history and autosave, settings, and the keys that work everywhere.
+//! The app and the frame loop: settings, the message line, the dialogs, opening, saving and
+//! closing the session (its state is in [`super::state`]), the keys that work everywhere, and
+//! carrying out what the screens ask for ([`Request`]). The screens are its children: they get
+//! the state and return requests, and none of them knows this module.
 
+use super::background::{Task, picked};
 use super::commands::{self, Command};
+use super::request::Request;
+use super::state::{OpenSession, RunState, Screen, clamp_view};
 use super::texts::{Texts, texts};
-use super::{errors, prepare_view, report_view, run_view, start};
-use crate::model::{Change, Document, Id, Language, Session, Stance};
+use super::{beamer, errors, merge_view, prepare_view, report_view, run_view, start};
+use crate::model::{Change, Document, Language, Session};
 use crate::store::{self, Access, Autosave, LockError, SessionLock, settings};
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-/// A session open for editing, with everything needed to keep it safe on disk (the autosave
-/// also holds the session's lock).
-pub struct OpenSession {
-    pub doc: Document,
-    pub autosave: Autosave,
-    pub view: RunState,
-}
-
-/// The three jobs a facilitator does with a session, each on its own screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    /// Details, groups and the agenda, the evening before.
-    Prepare,
-    /// The live session: show items, record the room.
-    #[default]
-    Run,
-    /// The summary and its exports, afterwards.
-    Report,
-}
-
-/// What the presenter is looking at and typing; not part of the session file.
-#[derive(Default)]
-pub struct RunState {
-    pub screen: Screen,
-    /// Index of the current agenda item.
-    pub current: usize,
-    /// The round shown per item; the last round when absent.
-    pub round: HashMap<Id, Id>,
-    /// Group that new tallies and reactions belong to; `None` is the whole room.
-    pub group: Option<Id>,
-    pub stance: Stance,
-    pub capture: String,
-    pub focus_capture: bool,
-    pub selected_reaction: Option<Id>,
-    /// The item the agenda list was last scrolled to.
-    pub agenda_scrolled_to: Option<usize>,
-    /// Lay out every reaction of the round, not only the newest.
-    pub show_all_reactions: bool,
-    /// Reaction being edited in place, with its text so far.
-    pub editing: Option<(Id, String)>,
-    /// Give the edit box the keyboard on the next frame.
-    pub focus_edit: bool,
-    pub timers: HashMap<Id, Timer>,
-    /// What the audience window shows and whether it is open.
-    pub beamer: super::beamer::Beamer,
-    /// Scratch text of the small forms (proposals, commitments, statements).
-    pub forms: super::forms::FormState,
-    /// Drafts and choices of the prepare screen.
-    pub prepare: prepare_view::PrepareState,
-    /// The report preview and the last export.
-    pub report: report_view::ReportState,
-}
-
-/// Stopwatch for one agenda item; runs only while the presenter lets it.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Timer {
-    pub running_since: Option<Instant>,
-    pub elapsed: Duration,
-}
-
-impl Timer {
-    pub fn elapsed(&self, now: Instant) -> Duration {
-        self.elapsed + self.running_since.map_or(Duration::ZERO, |s| now - s)
-    }
-
-    pub fn toggle(&mut self, now: Instant) {
-        match self.running_since.take() {
-            Some(since) => self.elapsed += now - since,
-            None => self.running_since = Some(now),
-        }
-    }
-}
+use std::time::Instant;
 
 /// A native file dialog running on its own thread, so the UI never freezes.
 enum Dialog {
-    Open(mpsc::Receiver<Option<PathBuf>>),
-    SaveAs(mpsc::Receiver<Option<PathBuf>>),
+    Open(Task<Option<PathBuf>>),
+    SaveAs(Task<Option<PathBuf>>),
     /// A chat to import: picked, read and parsed on the dialog's thread.
-    Chat(mpsc::Receiver<Option<Result<prepare_view::ChatFile, String>>>),
+    Chat(Task<Option<Result<prepare_view::ChatFile, String>>>),
     /// Where to save a report; the export starts once a path is picked ([`App::export_to`]).
-    Export(report_view::ExportFormat, mpsc::Receiver<Option<PathBuf>>),
+    Export(report_view::ExportFormat, Task<Option<PathBuf>>),
+}
+
+/// A dialog's answer, taken out of it.
+enum Answer {
+    Path(Option<PathBuf>),
+    Chat(Option<Result<prepare_view::ChatFile, String>>),
 }
 
 pub struct App {
@@ -108,16 +44,8 @@ pub struct App {
     /// Whether settings changes are written to the settings file (off in tests).
     pub persist: bool,
     dialog: Option<Dialog>,
-    /// Handing out subgroup copies and merging them back ([`super::merge_view`]).
-    pub merge: super::merge_view::MergeState,
-}
-
-/// What was clicked on the right of the status bar, acted on after it is drawn.
-#[derive(Default)]
-struct StatusButtons {
-    language: Option<Language>,
-    shortcuts: bool,
-    back_to_start: bool,
+    /// Handing out subgroup copies and merging them back ([`merge_view`]).
+    pub merge: merge_view::MergeState,
 }
 
 impl App {
@@ -192,9 +120,9 @@ impl App {
         path: &Path,
         acquire: impl FnOnce(&Path) -> Result<SessionLock, LockError>,
     ) {
-        prepare_view::commit_drafts(self);
+        self.commit_prepare_drafts();
         if let Some(old) = &self.open
-            && same_file(old.autosave.path(), path)
+            && store::same_file(old.autosave.path(), path)
         {
             return;
         }
@@ -271,7 +199,7 @@ impl App {
 
     /// Saves and closes the open session, back to the start screen.
     pub fn close_session(&mut self) {
-        prepare_view::commit_drafts(self);
+        self.commit_prepare_drafts();
         self.commit_statement_drafts();
         match self.flush_note() {
             Ok(note) => {
@@ -329,7 +257,7 @@ impl App {
         if result.is_err() {
             // Whatever was being typed goes in too, unless that panics as well.
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                prepare_view::commit_drafts(self);
+                self.commit_prepare_drafts();
                 self.commit_statement_drafts();
             }));
         }
@@ -358,15 +286,77 @@ impl App {
     /// capture field, a reaction being edited.
     fn commit_statement_drafts(&mut self) {
         let Some(open) = &mut self.open else { return };
-        let current = open
-            .doc
-            .session()
-            .agenda
-            .get(open.view.current)
-            .map(|i| i.id);
+        let current = open.current_item_id();
         let changes = run_view::take_drafts(open, current);
         for change in changes {
             self.apply(change);
+        }
+    }
+
+    /// Stores what was typed on the prepare screen but is not a change yet.
+    fn commit_prepare_drafts(&mut self) {
+        let t = self.texts();
+        let Some(open) = &mut self.open else { return };
+        for change in prepare_view::commit_drafts(open, t) {
+            self.apply(change);
+        }
+    }
+
+    /// Carries out what a screen asked for, in order, and keeps the view's indices valid after
+    /// the changes.
+    pub fn carry_out(&mut self, requests: impl IntoIterator<Item = Request>) {
+        for request in requests {
+            match request {
+                Request::Apply(change) => self.apply(change),
+                Request::ChooseSession => self.start_open_dialog(),
+                Request::Open(path) => self.open_path(&path),
+                Request::OpenExample(example) => self.open_example(example),
+                Request::NewFromTemplate(template, language) => {
+                    self.new_from_template(template, language)
+                }
+                Request::SaveAs => self.start_save_as_dialog(),
+                Request::ChooseChatFile => self.start_chat_dialog(),
+                Request::HandOutCopies => {
+                    if let Some(open) = &self.open {
+                        merge_view::start_hand_out(&mut self.merge, open, &self.sessions_dir);
+                    }
+                }
+                Request::MergeFiles => merge_view::start_merge(&mut self.merge, &self.sessions_dir),
+                Request::Export(format) => self.start_export_dialog(format),
+                Request::OpenFolder(folder) => {
+                    if let Err(e) = report_view::export::open_folder(&folder) {
+                        self.message = Some(format!("{}: {e}", folder.display()));
+                    }
+                }
+                Request::Show(screen) => {
+                    if let Some(open) = &mut self.open {
+                        open.view.screen = screen;
+                    }
+                }
+                Request::SetLanguage(language) => self.set_language(language),
+                Request::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+                Request::CloseSession => self.close_session(),
+            }
+        }
+        if let Some(open) = &mut self.open {
+            clamp_view(open);
+        }
+    }
+
+    /// Writes one copy of the open session per group into `folder` (see
+    /// [`merge_view::hand_out_to`]).
+    pub fn hand_out_to(&mut self, folder: &Path) {
+        if let Some(open) = &self.open {
+            merge_view::hand_out_to(&mut self.merge, open, folder);
+        }
+    }
+
+    /// Saves the merged session of the merge window to `path` and opens it (see
+    /// [`merge_view::save_merged`]).
+    pub fn save_merged(&mut self, path: PathBuf) {
+        let t = self.texts();
+        if let Some(saved) = merge_view::save_merged(&mut self.merge, path, t) {
+            self.open_path(&saved);
         }
     }
 
@@ -381,7 +371,7 @@ impl App {
 
     /// Saves now whatever is unsaved (window closing).
     pub fn flush(&mut self) -> Result<(), store::SaveError> {
-        prepare_view::commit_drafts(self);
+        self.commit_prepare_drafts();
         self.commit_statement_drafts();
         if let Some(note) = self.flush_note()? {
             self.message = Some(note);
@@ -393,16 +383,13 @@ impl App {
         if self.dialog.is_some() {
             return; // One dialog at a time: a second would drop the first one's answer.
         }
-        let (tx, rx) = mpsc::channel();
         let dir = self.sessions_dir.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.dialog = Some(Dialog::Open(Task::spawn(move || {
+            rfd::FileDialog::new()
                 .add_filter("Stelling", &["ron"])
                 .set_directory(dir)
-                .pick_file();
-            let _ = tx.send(picked);
-        });
-        self.dialog = Some(Dialog::Open(rx));
+                .pick_file()
+        })));
     }
 
     pub fn start_save_as_dialog(&mut self) {
@@ -410,7 +397,6 @@ impl App {
             return; // One dialog at a time: a second would drop the first one's answer.
         }
         let Some(open) = &self.open else { return };
-        let (tx, rx) = mpsc::channel();
         let name = store::file_name_for(&open.doc.session().title);
         let dir = open
             .autosave
@@ -418,22 +404,20 @@ impl App {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| self.sessions_dir.clone());
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.dialog = Some(Dialog::SaveAs(Task::spawn(move || {
+            rfd::FileDialog::new()
                 .add_filter("Stelling", &["ron"])
                 .set_directory(dir)
                 .set_file_name(name)
-                .save_file();
-            let _ = tx.send(picked);
-        });
-        self.dialog = Some(Dialog::SaveAs(rx));
+                .save_file()
+        })));
     }
 
     /// Saves the open session under a new name and keeps working there (also the way on from
     /// a read-only session).
     pub fn save_as(&mut self, path: PathBuf) {
         let Some(open) = &mut self.open else { return };
-        if same_file(open.autosave.path(), &path) {
+        if store::same_file(open.autosave.path(), &path) {
             if let Err(e) = self.flush() {
                 self.message = Some(errors::save_error(&e, self.texts()));
             }
@@ -474,16 +458,14 @@ impl App {
         if self.dialog.is_some() {
             return; // One dialog at a time: a second would drop the first one's answer.
         }
-        let (tx, rx) = mpsc::channel();
         let t = self.texts();
-        std::thread::spawn(move || {
+        self.dialog = Some(Dialog::Chat(Task::spawn(move || {
             let picked = rfd::FileDialog::new()
                 .add_filter("Chat", &["txt", "log", "text"])
                 .add_filter("*", &["*"])
                 .pick_file();
-            let _ = tx.send(picked.map(|path| read_chat_file(&path, t)));
-        });
-        self.dialog = Some(Dialog::Chat(rx));
+            picked.map(|path| prepare_view::read_chat_file(&path, t))
+        })));
     }
 
     /// Asks where to save the report in `format`, in the session file's folder under the
@@ -493,22 +475,22 @@ impl App {
             return; // One dialog at a time: a second would drop the first one's answer.
         }
         let Some(open) = &self.open else { return };
-        let (tx, rx) = mpsc::channel();
         let name = format.file_name(&open.doc.session().title);
         let dir = report_view::folder_of(open.autosave.path(), &self.sessions_dir);
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .add_filter(format.filter_name(), &[format.extension()])
-                .set_directory(dir)
-                .set_file_name(name)
-                .save_file();
-            let _ = tx.send(picked);
-        });
-        self.dialog = Some(Dialog::Export(format, rx));
+        self.dialog = Some(Dialog::Export(
+            format,
+            Task::spawn(move || {
+                rfd::FileDialog::new()
+                    .add_filter(format.filter_name(), &[format.extension()])
+                    .set_directory(dir)
+                    .set_file_name(name)
+                    .save_file()
+            }),
+        ));
     }
 
     /// Whether an export's save dialog is open (the report screen waits for it).
-    pub(super) fn export_dialog_open(&self) -> bool {
+    fn export_dialog_open(&self) -> bool {
         matches!(self.dialog, Some(Dialog::Export(..)))
     }
 
@@ -520,72 +502,45 @@ impl App {
         let t = self.texts();
         let Some(open) = &mut self.open else { return };
         let session = open.doc.session().clone();
-        let (tx, done) = mpsc::channel();
         let target = path.clone();
         let input = open.autosave.path().to_path_buf();
-        std::thread::spawn(move || {
+        let done = Task::spawn(move || {
             // The save dialog asked about overwriting; a session is refused all the same.
-            let written = store::check_export_target(&target, &input, true)
+            store::check_export_target(&target, &input, true)
                 .map_err(|e| errors::export_target_error(&e, t))
                 .and_then(|()| format.render(&session))
-                .and_then(|bytes| store::write_export(&target, &bytes).map_err(|e| e.to_string()));
-            let _ = tx.send(written);
+                .and_then(|bytes| store::write_export(&target, &bytes).map_err(|e| e.to_string()))
         });
         open.view.report.export = Some(report_view::ExportStatus::Running { format, path, done });
     }
 
+    /// Takes the open dialog's answer once it has come, and acts on it.
     fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &self.dialog else { return };
-        if let Dialog::Chat(rx) = dialog {
-            match rx.try_recv() {
-                Ok(result) => {
-                    self.dialog = None;
-                    if let Some(open) = &mut self.open {
-                        match result {
-                            Some(result) => open.view.prepare.chat.loaded(result),
-                            None => open.view.prepare.chat.loading = false,
-                        }
-                    }
-                }
-                Err(mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(Duration::from_millis(100))
-                }
-                Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
+        let answer = match &self.dialog {
+            None => return,
+            Some(Dialog::Open(task) | Dialog::SaveAs(task) | Dialog::Export(_, task)) => {
+                task.poll_in(ctx).map(|a| Answer::Path(picked(a)))
             }
-            return;
-        }
-        if let Dialog::Export(format, rx) = dialog {
-            let format = *format;
-            match rx.try_recv() {
-                Ok(picked) => {
-                    self.dialog = None;
-                    if let Some(path) = picked {
-                        self.export_to(format, format.with_extension(path));
-                    }
-                }
-                Err(mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(Duration::from_millis(100))
-                }
-                Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
-            }
-            return;
-        }
-        let (rx, is_open) = match dialog {
-            Dialog::Open(rx) => (rx, true),
-            Dialog::SaveAs(rx) => (rx, false),
-            Dialog::Chat(_) | Dialog::Export(..) => return,
+            Some(Dialog::Chat(task)) => task.poll_in(ctx).map(|a| Answer::Chat(picked(a))),
         };
-        match rx.try_recv() {
-            Ok(picked) => {
-                self.dialog = None;
-                match (picked, is_open) {
-                    (Some(path), true) => self.open_path(&path),
-                    (Some(path), false) => self.save_as(path),
-                    (None, _) => {}
+        let (Some(answer), Some(dialog)) = (answer, self.dialog.take()) else {
+            return;
+        };
+        match (dialog, answer) {
+            (Dialog::Open(_), Answer::Path(Some(path))) => self.open_path(&path),
+            (Dialog::SaveAs(_), Answer::Path(Some(path))) => self.save_as(path),
+            (Dialog::Export(format, _), Answer::Path(Some(path))) => {
+                self.export_to(format, format.with_extension(path))
+            }
+            (Dialog::Chat(_), Answer::Chat(chat)) => {
+                if let Some(open) = &mut self.open {
+                    match chat {
+                        Some(result) => open.view.prepare.chat.loaded(result),
+                        None => open.view.prepare.chat.loading = false,
+                    }
                 }
             }
-            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
-            Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
+            _ => {}
         }
     }
 
@@ -602,22 +557,34 @@ impl App {
             .is_some_and(|o| o.view.screen != Screen::Prepare)
         {
             // Whatever was typed on the prepare screen is kept when leaving it.
-            prepare_view::commit_drafts(self);
+            self.commit_prepare_drafts();
         }
-        if let Some(open) = &self.open {
-            match open.view.screen {
-                Screen::Prepare => prepare_view::show(self, ui),
-                Screen::Run => run_view::show(self, ui),
-                Screen::Report => report_view::show(self, ui),
-            }
-        } else {
-            start::show(self, ui);
-        }
+        let t = self.texts();
+        let choosing = self.export_dialog_open();
+        let requests = match &mut self.open {
+            Some(open) => match open.view.screen {
+                Screen::Prepare => prepare_view::show(open, t, ui),
+                Screen::Run => run_view::show(open, t, ui),
+                Screen::Report => report_view::show(open, t, choosing, ui),
+            },
+            None => start::show(&self.settings.recent, self.language(), t, ui),
+        };
+        self.carry_out(requests);
         if self.show_shortcuts {
             self.shortcuts_overlay(&ctx);
         }
-        super::merge_view::show(self, &ctx);
-        super::beamer::show_window(self, &ctx);
+        let requests = merge_view::show(
+            &mut self.merge,
+            self.open.as_ref(),
+            &self.sessions_dir,
+            t,
+            &ctx,
+        );
+        self.carry_out(requests);
+        if let Some(open) = &mut self.open {
+            let requests = beamer::show_window(open, &ctx, run_view::keys);
+            self.carry_out(requests);
+        }
         self.autosave(&ctx);
     }
 
@@ -671,10 +638,8 @@ impl App {
             (Command::ScreenRun, Screen::Run),
             (Command::ScreenReport, Screen::Report),
         ] {
-            if pressed(key)
-                && let Some(open) = &mut self.open
-            {
-                open.view.screen = screen;
+            if pressed(key) {
+                self.carry_out([Request::Show(screen)]);
             }
         }
         // While typing, Ctrl+Z belongs to the text field, not to the session.
@@ -741,7 +706,7 @@ impl App {
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         let t = self.texts();
         let mut save_as = false;
-        let mut buttons = StatusButtons::default();
+        let mut buttons = Vec::new();
         egui::Panel::bottom("status").show(ui, |ui| {
             egui::containers::Sides::new()
                 .shrink_left()
@@ -752,18 +717,8 @@ impl App {
                     |ui| buttons = self.status_buttons(ui, t),
                 );
         });
-        if save_as {
-            self.start_save_as_dialog();
-        }
-        if let Some(language) = buttons.language {
-            self.set_language(language);
-        }
-        if buttons.shortcuts {
-            self.show_shortcuts = !self.show_shortcuts;
-        }
-        if buttons.back_to_start {
-            self.close_session();
-        }
+        let save_as = save_as.then_some(Request::SaveAs);
+        self.carry_out(save_as.into_iter().chain(buttons));
         // Keep mine (true) or load theirs (false), when another program changed the file.
         let mut resolve = None;
         let changed_elsewhere = self
@@ -825,7 +780,7 @@ impl App {
                 (t.read_only_title.to_string(), t.read_only_file_hint)
             }
             (None, store::SaveStatus::LockedElsewhere { holder }) => {
-                (t.lock_lost.replace("{holder}", holder), t.lock_lost_hint)
+                ((t.lock_lost)(holder), t.lock_lost_hint)
             }
             _ => return,
         };
@@ -922,7 +877,7 @@ impl App {
             store::SaveStatus::LockedElsewhere { holder } => {
                 recording(ui);
                 ui.label(
-                    egui::RichText::new(format!("⚠ {}", t.lock_lost.replace("{holder}", holder)))
+                    egui::RichText::new(format!("⚠ {}", (t.lock_lost)(holder)))
                         .strong()
                         .color(WARN),
                 );
@@ -955,8 +910,8 @@ impl App {
         save_as
     }
 
-    /// The right side of the status bar, laid out right to left.
-    fn status_buttons(&self, ui: &mut egui::Ui, t: &'static Texts) -> StatusButtons {
+    /// The right side of the status bar, laid out right to left; returns what was clicked.
+    fn status_buttons(&self, ui: &mut egui::Ui, t: &'static Texts) -> Vec<Request> {
         let mut language = self.language();
         // Not focusable: Tab and Space from a form must not switch the whole window (Ctrl+L
         // is the keyboard's way).
@@ -967,12 +922,17 @@ impl App {
                 language = choice;
             }
         }
-        StatusButtons {
-            language: Some(language).filter(|l| *l != self.language()),
-            shortcuts: ui.button(format!("⌨ {}", t.shortcuts)).clicked(),
-            back_to_start: self.open.is_some()
-                && ui.button(format!("🏠 {}", t.back_to_start)).clicked(),
+        let mut clicked = Vec::new();
+        if language != self.language() {
+            clicked.push(Request::SetLanguage(language));
         }
+        if ui.button(format!("⌨ {}", t.shortcuts)).clicked() {
+            clicked.push(Request::ToggleShortcuts);
+        }
+        if self.open.is_some() && ui.button(format!("🏠 {}", t.back_to_start)).clicked() {
+            clicked.push(Request::CloseSession);
+        }
+        clicked
     }
 
     fn shortcuts_overlay(&mut self, ctx: &egui::Context) {
@@ -1030,17 +990,6 @@ impl App {
 
 use super::theme::WARN;
 
-/// Keeps the view's indices valid after undo, redo or a removed item.
-pub fn clamp_view(open: &mut OpenSession) {
-    let len = open.doc.session().agenda.len();
-    open.view.current = open.view.current.min(len.saturating_sub(1));
-    if let Some(g) = open.view.group
-        && open.doc.session().group(g).is_none()
-    {
-        open.view.group = None;
-    }
-}
-
 /// Opens the real file behind `path` (see [`store::resolve_session_path`]) with its lock taken
 /// by `acquire`, or read-only.
 fn open_session(
@@ -1078,8 +1027,8 @@ fn open_session(
         autosave,
         view: RunState {
             group,
-            forms: super::forms::FormState {
-                proposal: super::forms::ProposalDraft {
+            forms: super::state::forms::FormState {
+                proposal: super::state::forms::ProposalDraft {
                     group,
                     ..Default::default()
                 },
@@ -1088,44 +1037,6 @@ fn open_session(
             ..RunState::default()
         },
     })
-}
-
-/// Reads and parses a chat file for the import preview (see [`crate::import::read_text`]).
-/// Errors are in the presenter's words (`t`).
-pub fn read_chat_file(path: &Path, t: &Texts) -> Result<prepare_view::ChatFile, String> {
-    use crate::import::TextError;
-    use crate::store::ReadError;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let (text, encoding) = crate::import::read_text(path).map_err(|e| {
-        let why = match e {
-            TextError::Read(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                t.prep_chat_missing.to_string()
-            }
-            TextError::Read(ReadError::Io(e)) => e.to_string(),
-            TextError::Read(ReadError::NotAFile(kind)) => errors::not_a_file(kind, t).into(),
-            TextError::Read(ReadError::TooLarge { bytes, limit }) => format!(
-                "{} MB. {}",
-                bytes / 1_000_000,
-                t.prep_chat_too_large
-                    .replace("{max}", &(limit / 1_000_000).to_string())
-            ),
-            TextError::Decode(_) => t.prep_chat_not_text.to_string(),
-        };
-        format!("{name}: {why}")
-    })?;
-    Ok(prepare_view::ChatFile {
-        name,
-        import: crate::import::chat::parse(&text),
-        windows_1252: encoding == crate::import::Encoding::Windows1252,
-    })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    canonical(a) == canonical(b)
 }
 
 /// `dir/name.ron`, or `dir/name-2.ron` and so on if that exists.

@@ -1,25 +1,15 @@
 //! The presenter's control of the audience window: opening it as a second OS window (or a
 //! preview inside the presenter when there is one screen), and the keys that drive it.
 
-use super::app::{App, OpenSession};
 use super::audience::{self, AudienceTheme};
 use super::commands::{self, Command};
-use super::run_view::current_round;
+use super::request::Request;
+use super::state::{OpenSession, current_round};
+use crate::model::Change;
 use egui::{ViewportCommand, ViewportId};
 use std::time::Instant;
 
-/// Presenter-side state of the audience window.
-#[derive(Default)]
-pub struct Beamer {
-    pub state: audience::AudienceState,
-    /// The second window is open.
-    pub open: bool,
-    pub fullscreen: bool,
-    /// A small copy of the audience view in the presenter's side panel.
-    pub preview: bool,
-    /// The item the state was last reset for: results and quotes hide on every new item.
-    shown_item: Option<crate::model::Id>,
-}
+pub use super::state::beamer::Beamer;
 
 fn viewport_id() -> ViewportId {
     ViewportId::from_hash_of("stelling-audience")
@@ -104,7 +94,7 @@ pub fn follow_item(open: &mut OpenSession) {
 /// Draws the audience view for the open session into `ui`.
 pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
     let session = open.doc.session();
-    let item = session.agenda.get(open.view.current);
+    let item = open.current_item();
     let round = item.and_then(|i| current_round(open, i));
     let timer = item
         .and_then(|i| open.view.timers.get(&i.id))
@@ -119,21 +109,25 @@ pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
     );
 }
 
-/// Shows the audience window while it is open; closing it only closes that window.
-pub fn show_window(app: &mut App, ctx: &egui::Context) {
-    let Some(open) = app.open.as_mut() else {
-        return;
-    };
+/// Shows the audience window while it is open; closing it only closes that window. `keys` are
+/// the presenter's one-key commands (the run view's), so a clicker works in this window too.
+pub fn show_window(
+    open: &mut OpenSession,
+    ctx: &egui::Context,
+    keys: impl Fn(&mut OpenSession, &egui::Context, &mut Vec<Change>),
+) -> Vec<Request> {
     follow_item(open);
     if !open.view.beamer.open {
         // A closed window is not full screen; the next one opens windowed.
         open.view.beamer.fullscreen = false;
-        return;
+        return Vec::new();
     }
     let title = format!(
         "{} — {}",
         app_title(open),
-        super::texts::texts(open.doc.session().language).audience
+        crate::model::words(open.doc.session().language)
+            .beamer
+            .window_title
     );
     let (position, size) = geometry();
     let builder = egui::ViewportBuilder::default()
@@ -152,7 +146,7 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
         }
         pressed_keys = ui.input(|i| !i.events.is_empty());
         // A clicker or a key press must work when the beamer window has the focus too.
-        super::run_view::keys(open, ui.ctx(), &mut changes);
+        keys(open, ui.ctx(), &mut changes);
         if open.view.beamer.state.show_timer {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(1));
@@ -168,9 +162,7 @@ pub fn show_window(app: &mut App, ctx: &egui::Context) {
         // Typing happens in the presenter window: give it the keyboard.
         ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Focus);
     }
-    for change in changes {
-        app.apply(change);
-    }
+    changes.into_iter().map(Request::Apply).collect()
 }
 
 /// Where the audience window opens: 1280×720 beside the presenter, to be dragged to the beamer

@@ -16,7 +16,7 @@ pub enum OpenError {
 
 pub fn open_error(e: &OpenError, t: &Texts) -> String {
     match e {
-        OpenError::Lock(LockError::Held { holder }) => t.err_locked.replace("{holder}", holder),
+        OpenError::Lock(LockError::Held { holder }) => (t.err_locked)(holder),
         OpenError::Lock(LockError::Io { path, error }) => {
             format!("{}: {} ({error})", path.display(), t.err_lock)
         }
@@ -40,9 +40,7 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
         LoadError::TooLarge { path, bytes } => format!(
             "{}: {}",
             path.display(),
-            t.err_too_large
-                .replace("{mb}", &(bytes / 1_000_000).to_string())
-                .replace("{max}", &(MAX_FILE_BYTES / 1_000_000).to_string())
+            (t.err_too_large)(bytes / 1_000_000, MAX_FILE_BYTES / 1_000_000)
         ),
         LoadError::NotText { path } => format!("{}: {}", path.display(), t.err_not_text),
         LoadError::Syntax {
@@ -57,11 +55,9 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
             syntax_at(t, *line, *column),
             syntax_problem(kind, message, t)
         ),
-        LoadError::TooNew { path, version } => format!(
-            "{}: {}",
-            path.display(),
-            t.err_too_new.replace("{version}", &version.to_string())
-        ),
+        LoadError::TooNew { path, version } => {
+            format!("{}: {}", path.display(), (t.err_too_new)(*version))
+        }
         LoadError::Invalid {
             path,
             error,
@@ -76,8 +72,7 @@ pub fn load_error(e: &LoadError, t: &Texts) -> String {
             }
             shown += &format!(" {} {}", t.err_invalid, model_error(error, t));
             if let Some((number, text)) = item {
-                let place = t.err_in_item.replace("{number}", &number.to_string());
-                shown += &format!(" ({})", place.replace("{text}", text));
+                shown += &format!(" ({})", (t.err_in_item)(*number, text));
             }
             shown
         }
@@ -92,14 +87,12 @@ fn syntax_problem(kind: &SyntaxKind, english: &str, t: &Texts) -> String {
         quoted.join(", ")
     };
     let guess = |suggestion: &Option<&str>| {
-        suggestion.map_or(String::new(), |name| {
-            t.err_did_you_mean.replace("{name}", name)
-        })
+        suggestion.map_or(String::new(), |name| (t.err_did_you_mean)(name))
     };
-    let record = |template: &str, record: &Option<String>| {
+    let record = |template: fn(&str) -> String, record: &Option<String>| {
         record.as_deref().map_or(String::new(), |name| {
             let words = t.err_records.iter().find(|(n, _)| *n == name);
-            template.replace("{record}", words.map_or(name, |(_, words)| words))
+            template(words.map_or(name, |(_, words)| words))
         })
     };
     match kind {
@@ -108,34 +101,32 @@ fn syntax_problem(kind: &SyntaxKind, english: &str, t: &Texts) -> String {
             record: outer,
             suggestion,
             allowed,
-        } => t
-            .err_unknown_field
-            .replace("{found}", found)
-            .replace("{in}", &record(t.err_in_record, outer))
-            .replace("{guess}", &guess(suggestion))
-            .replace("{allowed}", &names(allowed)),
+        } => (t.err_unknown_field)(
+            found,
+            &record(t.err_in_record, outer),
+            &guess(suggestion),
+            &names(allowed),
+        ),
         SyntaxKind::UnknownChoice {
             found,
             record: outer,
             suggestion,
             allowed,
-        } => t
-            .err_unknown_choice
-            .replace("{found}", found)
-            .replace("{for}", &record(t.err_for_record, outer))
-            .replace("{guess}", &guess(suggestion))
-            .replace("{allowed}", &names(allowed)),
+        } => (t.err_unknown_choice)(
+            found,
+            &record(t.err_for_record, outer),
+            &guess(suggestion),
+            &names(allowed),
+        ),
         SyntaxKind::NotADate { text } => {
             let example = if text.contains('T') {
                 "2026-03-11T13:30:00+01:00"
             } else {
                 "2026-03-11"
             };
-            t.err_not_a_date
-                .replace("{text}", text)
-                .replace("{example}", example)
+            (t.err_not_a_date)(text, example)
         }
-        SyntaxKind::UnclosedText { backup } => t.err_unclosed_text.replace("{backup}", backup),
+        SyntaxKind::UnclosedText { backup } => (t.err_unclosed_text)(backup),
         SyntaxKind::HashLine => t.err_hash_line.into(),
         SyntaxKind::MissingComma => t.err_missing_comma.into(),
         SyntaxKind::Empty => t.err_empty_file.into(),
@@ -146,9 +137,7 @@ fn syntax_problem(kind: &SyntaxKind, english: &str, t: &Texts) -> String {
 
 /// "error at line 3, column 7:" in the window's words.
 fn syntax_at(t: &Texts, line: usize, column: usize) -> String {
-    t.err_syntax
-        .replace("{line}", &line.to_string())
-        .replace("{column}", &column.to_string())
+    (t.err_syntax)(line, column)
 }
 
 /// What a path names instead of a file (sessions, lists and chats alike).
@@ -166,9 +155,9 @@ pub fn not_a_file(kind: NotAFile, t: &Texts) -> &'static str {
 pub fn model_error(e: &ModelError, t: &Texts) -> String {
     use ModelError::*;
     match e {
-        UnknownGroup(id) => t.err_no_group.replace("{id}", &id.to_string()),
-        UnknownOption(id) => t.err_no_option.replace("{id}", &id.to_string()),
-        UnknownTheme(id) => t.err_no_theme.replace("{id}", &id.to_string()),
+        UnknownGroup(id) => (t.err_no_group)(*id),
+        UnknownOption(id) => (t.err_no_option)(*id),
+        UnknownTheme(id) => (t.err_no_theme)(*id),
         UnknownItem(id) | UnknownRound(id) | UnknownRecord(id) => {
             format!("{} ({id})", t.err_gone)
         }
@@ -178,12 +167,12 @@ pub fn model_error(e: &ModelError, t: &Texts) -> String {
         EndBeforeStart => t.err_round_end_before_start.into(),
         SessionEndBeforeStart => t.err_session_end_before_start.into(),
         LastRound => t.err_last_round.into(),
-        GroupInUse(name) => t.err_group_in_use.replace("{name}", name),
+        GroupInUse(name) => (t.err_group_in_use)(name),
         ThemeInUse => t.err_theme_in_use.into(),
         EmptyName => t.err_empty_name.into(),
         DuplicateTally => t.err_duplicate_tally.into(),
         NoOptions => t.err_no_options.into(),
-        DateOutOfRange(date) => t.err_date_out_of_range.replace("{date}", &date.to_string()),
+        DateOutOfRange(date) => (t.err_date_out_of_range)(*date),
     }
 }
 
@@ -214,7 +203,7 @@ pub fn export_target_error(e: &ExportTargetError, t: &Texts) -> String {
     let (path, what) = match e {
         IsInput(path) => (path, t.report_target_is_input.to_string()),
         IsSession(path) => (path, t.report_target_is_session.to_string()),
-        Locked { path, holder } => (path, t.report_target_locked.replace("{holder}", holder)),
+        Locked { path, holder } => (path, (t.report_target_locked)(holder)),
         IsFolder(path) | NotAFile(path) => (path, t.report_target_not_a_file.to_string()),
         Unreadable { path, error } => (path, format!("{} ({error})", t.report_target_unreadable)),
         Exists(_) => return e.to_string(),

@@ -1,52 +1,19 @@
 //! Capture forms for the item kinds that are not votes: improvement proposals with actions and
 //! carousel feedback, commitments with follow-up dates, and statements per theme and group.
 
-use super::app::OpenSession;
 use super::commands::{self, Command};
-use super::run_view::group_label;
+pub use super::state::forms::{FormState, ItemDrafts, ProposalDraft};
+use super::state::{OpenSession, group_label};
 use super::texts::Texts;
 use crate::model::{
     Action, Change, Commitment, Feedback, Id, Proposal, Record, Session, Statement, Theme,
 };
 use chrono::NaiveDate;
 use egui::{Key, RichText};
-use std::collections::HashMap;
 
 /// A recorded text as the presenter sees it: a pasted book must not freeze the window.
 fn clip(text: &str) -> std::borrow::Cow<'_, str> {
     super::style::clipped(text, super::style::PRESENTER_CHARS)
-}
-
-/// Text typed into the forms but not yet added to the session.
-#[derive(Default)]
-pub struct FormState {
-    /// The round being renamed and its new name so far.
-    pub renaming_round: Option<Id>,
-    pub round_label: String,
-    /// Give the rename field the keyboard on the next frame.
-    pub focus_round_label: bool,
-    pub proposal: ProposalDraft,
-    /// Per proposal: action text, owner, due date.
-    pub action: HashMap<Id, [String; 3]>,
-    /// Per proposal: feedback text and the group giving it.
-    pub feedback: HashMap<Id, (String, Option<Id>)>,
-    pub commitment: [String; 5],
-    pub theme: String,
-    /// Per theme and group: the statement being typed.
-    pub statement: HashMap<(Id, Option<Id>), String>,
-    /// The item the drafts were typed for.
-    pub drafts_item: Option<Id>,
-    /// Other items' half-typed proposal, commitment and theme, kept while the presenter looks
-    /// elsewhere, so they come back with their item and never land in another one.
-    pub stash: HashMap<Id, ItemDrafts>,
-    pub date_error: Option<String>,
-    /// A form field had the keyboard since the last Esc: while that form still holds typed
-    /// text, one-key shortcuts wait, so a sentence typed after a click elsewhere cannot
-    /// blank the beamer.
-    pub filling: bool,
-    /// Each form's first text field and its button, as drawn last frame: Tab goes round
-    /// inside the form instead of on to buttons that change the room.
-    pub(super) chains: Vec<(egui::Id, egui::Id)>,
 }
 
 impl FormState {
@@ -162,14 +129,6 @@ impl Fields {
     }
 }
 
-#[derive(Default)]
-pub struct ItemDrafts {
-    title: String,
-    description: String,
-    commitment: [String; 5],
-    theme: String,
-}
-
 impl ItemDrafts {
     fn take(forms: &mut FormState) -> ItemDrafts {
         ItemDrafts {
@@ -204,13 +163,6 @@ pub fn follow_item(forms: &mut FormState, from: Option<Id>, to: Option<Id>) {
         forms.commitment = back.commitment;
         forms.theme = back.theme;
     }
-}
-
-#[derive(Default)]
-pub struct ProposalDraft {
-    pub group: Option<Id>,
-    pub title: String,
-    pub description: String,
 }
 
 /// Reads `23-01-2027`, `23/01/2027`, `23.01.2027` or `2027-01-23`, and a two-digit year as

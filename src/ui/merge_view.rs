@@ -5,7 +5,9 @@
 //! Native dialogs run on their own thread and only pick paths; reading and writing go through
 //! the store, merging through [`crate::model::merge`], as everywhere in the app.
 
-use super::app::App;
+use super::background::{Task, picked};
+use super::request::Request;
+use super::state::OpenSession;
 use super::texts::Texts;
 use super::widgets::warning;
 use crate::model::Session;
@@ -13,8 +15,6 @@ use crate::model::merge::{self, Conflict, Counts, IdClash, MergeError, Merged, O
 use crate::store;
 use egui::RichText;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::Duration;
 
 /// What the merge and hand-out dialogs are doing; lives in the app, so it works with no
 /// session open too.
@@ -26,9 +26,9 @@ pub struct MergeState {
 
 /// A native dialog that is open, and what its answer is for.
 enum Picking {
-    Folder(mpsc::Receiver<Option<PathBuf>>),
-    Files(mpsc::Receiver<Option<Vec<PathBuf>>>),
-    SaveMerged(mpsc::Receiver<Option<PathBuf>>),
+    Folder(Task<Option<PathBuf>>),
+    Files(Task<Option<Vec<PathBuf>>>),
+    SaveMerged(Task<Option<PathBuf>>),
 }
 
 /// The window on screen.
@@ -54,28 +54,24 @@ pub struct Preview {
 }
 
 /// Asks for a folder and writes one copy of the open session per group into it.
-pub fn start_hand_out(app: &mut App) {
-    if busy(app) {
+/// The dialog starts in the session file's folder, else in `sessions_dir`.
+pub fn start_hand_out(merge: &mut MergeState, open: &OpenSession, sessions_dir: &Path) {
+    if merge.busy() {
         return;
     }
-    let Some(open) = &app.open else { return };
     let dir = open
         .autosave
         .path()
         .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| app.sessions_dir.clone());
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(rfd::FileDialog::new().set_directory(dir).pick_folder());
-    });
-    app.merge.picking = Some(Picking::Folder(rx));
+        .map_or_else(|| sessions_dir.to_path_buf(), Path::to_path_buf);
+    merge.picking = Some(Picking::Folder(Task::spawn(move || {
+        rfd::FileDialog::new().set_directory(dir).pick_folder()
+    })));
 }
 
 /// Writes the copies into `folder`; never overwrites (the facilitators may have recorded in
 /// them already).
-pub fn hand_out_to(app: &mut App, folder: &Path) {
-    let Some(open) = &app.open else { return };
+pub fn hand_out_to(merge: &mut MergeState, open: &OpenSession, folder: &Path) {
     let stem = open
         .autosave
         .path()
@@ -85,40 +81,37 @@ pub fn hand_out_to(app: &mut App, folder: &Path) {
     let result = store::copies::write(open.doc.session(), folder, &stem, false)
         .map(|copies| copies.into_iter().map(|c| (c.path, c.group)).collect())
         .map_err(|e| e.to_string());
-    app.merge.window = Some(Window::HandedOut(result));
+    merge.window = Some(Window::HandedOut(result));
 }
 
 /// Asks for the session files to merge.
-pub fn start_merge(app: &mut App) {
-    if busy(app) {
+pub fn start_merge(merge: &mut MergeState, sessions_dir: &Path) {
+    if merge.busy() {
         return;
     }
-    let dir = app.sessions_dir.clone();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let picked = rfd::FileDialog::new()
+    let dir = sessions_dir.to_path_buf();
+    merge.picking = Some(Picking::Files(Task::spawn(move || {
+        rfd::FileDialog::new()
             .add_filter("Stelling", &["ron"])
             .set_directory(dir)
-            .pick_files();
-        let _ = tx.send(picked);
-    });
-    app.merge.picking = Some(Picking::Files(rx));
+            .pick_files()
+    })));
 }
 
 /// Reads and merges `files` for the preview; nothing is written yet.
-pub fn merge_files(app: &mut App, files: Vec<PathBuf>) {
+pub fn merge_files(merge: &mut MergeState, files: Vec<PathBuf>) {
     let mut sessions = Vec::with_capacity(files.len());
     for file in &files {
         match store::load(file) {
             Ok(s) => sessions.push(s),
             Err(e) => {
-                app.merge.window = Some(Window::Failed(e.to_string()));
+                merge.window = Some(Window::Failed(e.to_string()));
                 return;
             }
         }
     }
     let result = merge::merge(&sessions, false);
-    app.merge.window = Some(Window::Preview(Box::new(Preview {
+    merge.window = Some(Window::Preview(Box::new(Preview {
         files,
         sessions,
         result,
@@ -128,51 +121,50 @@ pub fn merge_files(app: &mut App, files: Vec<PathBuf>) {
     })));
 }
 
-/// Writes the merged session to `path` and opens it. An input file is never overwritten.
-pub fn save_merged(app: &mut App, path: PathBuf) {
-    let t = app.texts();
-    let Some(Window::Preview(preview)) = &mut app.merge.window else {
-        return;
+/// Writes the merged session to `path` and closes the window; returns the file written, for
+/// the app to open. An input file is never overwritten.
+pub fn save_merged(merge: &mut MergeState, path: PathBuf, t: &Texts) -> Option<PathBuf> {
+    let Some(Window::Preview(preview)) = &mut merge.window else {
+        return None;
     };
-    let Ok(merged) = &preview.result else { return };
+    let Ok(merged) = &preview.result else {
+        return None;
+    };
     // Through a link, the file it points to is written and locked.
     let path = match store::resolve_session_path(&path) {
         Ok(real) => real,
         Err(e) => {
             preview.save_error = Some(format!("{}: {e}", path.display()));
-            return;
+            return None;
         }
     };
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    if preview
-        .files
-        .iter()
-        .any(|f| canonical(f) == canonical(&path))
-    {
+    if preview.files.iter().any(|f| store::same_file(f, &path)) {
         preview.save_error = Some(format!("{}: {}", path.display(), t.merge_is_input));
-        return;
+        return None;
     }
     let saved = store::SessionLock::acquire(&path)
         .map_err(|e| format!("{}: {e}", path.display()))
         .and_then(|_lock| store::save(&path, &merged.session).map_err(|e| e.to_string()));
     match saved {
         Ok(()) => {
-            app.merge.window = None;
-            app.open_path(&path);
+            merge.window = None;
+            Some(path)
         }
-        Err(e) => preview.save_error = Some(e),
+        Err(e) => {
+            preview.save_error = Some(e);
+            None
+        }
     }
 }
 
-fn start_save_dialog(app: &mut App) {
-    if busy(app) {
+fn start_save_dialog(merge: &mut MergeState, t: &Texts, sessions_dir: &Path) {
+    if merge.busy() {
         return;
     }
-    let Some(Window::Preview(preview)) = &app.merge.window else {
+    let Some(Window::Preview(preview)) = &merge.window else {
         return;
     };
     let Ok(merged) = &preview.result else { return };
-    let t = app.texts();
     let name = store::file_name_for(&format!(
         "{} - {}",
         merged.session.title, t.merge_file_suffix
@@ -181,26 +173,30 @@ fn start_save_dialog(app: &mut App) {
         .files
         .first()
         .and_then(|f| f.parent())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| app.sessions_dir.clone());
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let picked = rfd::FileDialog::new()
+        .map_or_else(|| sessions_dir.to_path_buf(), Path::to_path_buf);
+    merge.picking = Some(Picking::SaveMerged(Task::spawn(move || {
+        rfd::FileDialog::new()
             .add_filter("Stelling", &["ron"])
             .set_directory(dir)
             .set_file_name(name)
-            .save_file();
-        let _ = tx.send(picked);
-    });
-    app.merge.picking = Some(Picking::SaveMerged(rx));
+            .save_file()
+    })));
 }
 
-/// Polls the open dialog and draws the window. Called every frame.
-pub fn show(app: &mut App, ctx: &egui::Context) {
-    poll(app, ctx);
-    let t = app.texts();
-    let Some(window) = &mut app.merge.window else {
-        return;
+/// Polls the open dialog and draws the window. Called every frame, with the open session (to
+/// hand out copies of) and the folder dialogs start in when there is no better one. Returns
+/// the merged file to open once it is saved.
+pub fn show(
+    merge: &mut MergeState,
+    open: Option<&OpenSession>,
+    sessions_dir: &Path,
+    t: &Texts,
+    ctx: &egui::Context,
+) -> Vec<Request> {
+    let opened = poll(merge, open, t, ctx);
+    let requests: Vec<Request> = opened.into_iter().map(Request::Open).collect();
+    let Some(window) = &mut merge.window else {
+        return requests;
     };
     let mut close = false;
     let mut save = false;
@@ -252,17 +248,18 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
             });
         });
     if (answer.force || answer.renumber)
-        && let Some(Window::Preview(preview)) = &mut app.merge.window
+        && let Some(Window::Preview(preview)) = &mut merge.window
     {
         preview.force |= answer.force;
         preview.renumber |= answer.renumber;
         preview.result = merge::merge_with(&preview.sessions, preview.force, preview.renumber);
     }
     if close || super::commands::pressed(ctx, super::commands::Command::Leave) {
-        app.merge.window = None;
+        merge.window = None;
     } else if save {
-        start_save_dialog(app);
+        start_save_dialog(merge, t, sessions_dir);
     }
+    requests
 }
 
 /// What the facilitator chose in the window this frame.
@@ -281,19 +278,21 @@ fn occurrence(t: &Texts, files: &[PathBuf], o: &Occurrence) -> String {
         .unwrap_or_default();
     let what = t.merge_kinds[o.what as usize];
     match o.item {
-        Some(n) => format!(
-            "{file}: {what} “{}” ({})",
-            o.text,
-            t.merge_item_number.replace("{n}", &n.to_string())
-        ),
+        Some(n) => format!("{file}: {what} “{}” ({})", o.text, (t.merge_item_number)(n)),
         None => format!("{file}: {what} “{}”", o.text),
     }
 }
 
-fn clash_line(t: &Texts, files: &[PathBuf], template: &str, clash: &IdClash) -> String {
-    template
-        .replace("{kept}", &occurrence(t, files, &clash.kept))
-        .replace("{other}", &occurrence(t, files, &clash.other))
+fn clash_line(
+    t: &Texts,
+    files: &[PathBuf],
+    template: fn(&str, &str) -> String,
+    clash: &IdClash,
+) -> String {
+    template(
+        &occurrence(t, files, &clash.kept),
+        &occurrence(t, files, &clash.other),
+    )
 }
 
 fn preview_body(ui: &mut egui::Ui, t: &Texts, preview: &Preview, answer: &mut Answer) {
@@ -410,10 +409,7 @@ pub fn conflict_line(t: &Texts, c: &Conflict) -> String {
     } else {
         t.merge_conflict_rule
     };
-    let line = template
-        .replace("{what}", what)
-        .replace("{kept}", &c.kept)
-        .replace("{other}", &c.other);
+    let line = template(what, &c.kept, &c.other);
     if c.place.is_empty() {
         line
     } else {
@@ -421,43 +417,41 @@ pub fn conflict_line(t: &Texts, c: &Conflict) -> String {
     }
 }
 
-fn poll(app: &mut App, ctx: &egui::Context) {
-    let Some(picking) = &app.merge.picking else {
-        return;
-    };
+/// Takes the answer of the open dialog, if any; returns a merged file saved, to be opened.
+fn poll(
+    merge: &mut MergeState,
+    open: Option<&OpenSession>,
+    t: &Texts,
+    ctx: &egui::Context,
+) -> Option<PathBuf> {
+    let picking = merge.picking.as_ref()?;
     enum Answer {
-        Folder(PathBuf),
-        Files(Vec<PathBuf>),
-        Save(PathBuf),
-        Nothing,
-        Waiting,
+        Folder(Option<PathBuf>),
+        Files(Option<Vec<PathBuf>>),
+        Save(Option<PathBuf>),
     }
-    fn answer<T>(rx: &mpsc::Receiver<Option<T>>, wrap: impl Fn(T) -> Answer) -> Answer {
-        match rx.try_recv() {
-            Ok(Some(v)) => wrap(v),
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => Answer::Nothing,
-            Err(mpsc::TryRecvError::Empty) => Answer::Waiting,
+    let answer = match picking {
+        Picking::Folder(task) => task.poll_in(ctx).map(|a| Answer::Folder(picked(a))),
+        Picking::Files(task) => task.poll_in(ctx).map(|a| Answer::Files(picked(a))),
+        Picking::SaveMerged(task) => task.poll_in(ctx).map(|a| Answer::Save(picked(a))),
+    }?;
+    merge.picking = None;
+    match answer {
+        Answer::Folder(Some(folder)) => {
+            if let Some(open) = open {
+                hand_out_to(merge, open, &folder);
+            }
         }
-    }
-    let got = match picking {
-        Picking::Folder(rx) => answer(rx, Answer::Folder),
-        Picking::Files(rx) => answer(rx, Answer::Files),
-        Picking::SaveMerged(rx) => answer(rx, Answer::Save),
-    };
-    if matches!(got, Answer::Waiting) {
-        ctx.request_repaint_after(Duration::from_millis(100));
-        return;
-    }
-    app.merge.picking = None;
-    match got {
-        Answer::Folder(folder) => hand_out_to(app, &folder),
-        Answer::Files(files) if !files.is_empty() => merge_files(app, files),
-        Answer::Save(path) => save_merged(app, path.with_extension("ron")),
+        Answer::Files(Some(files)) if !files.is_empty() => merge_files(merge, files),
+        Answer::Save(Some(path)) => return save_merged(merge, path.with_extension("ron"), t),
         _ => {}
     }
+    None
 }
 
-/// Whether a dialog of ours is open: a second click waits for it rather than open another.
-pub fn busy(app: &App) -> bool {
-    app.merge.picking.is_some()
+impl MergeState {
+    /// Whether a dialog of ours is open: a second click waits for it rather than open another.
+    pub fn busy(&self) -> bool {
+        self.picking.is_some()
+    }
 }

@@ -1,8 +1,13 @@
 //! The presenter window: start screen, run view and its forms. Calls the model for changes and
 //! the store for saving; opens no files itself.
+//!
+//! `app` is the parent: it holds the [`state`] and hands it to the screens (`start`,
+//! `prepare_view`, `run_view`, `report_view`, `merge_view`, `beamer`), which draw it and
+//! return [`Request`]s that only `app` carries out. No screen knows `app`.
 
 mod app;
 pub mod audience;
+pub mod background;
 mod beamer;
 mod commands;
 mod errors;
@@ -11,15 +16,19 @@ mod keys;
 pub mod merge_view;
 mod prepare_view;
 mod report_view;
+pub mod request;
 mod run_view;
 mod start;
+pub mod state;
 mod style;
 pub mod texts;
 mod theme;
 mod widgets;
 
-pub use app::{App, OpenSession, RunState, Screen, Timer};
+pub use app::App;
 pub use report_view::{ExportFormat, ExportStatus};
+pub use request::Request;
+pub use state::{OpenSession, RunState, Screen, Timer};
 pub use style::apply as apply_style;
 pub use texts::{Texts, texts};
 

@@ -1,6 +1,6 @@
 //! Prepare mode: the agenda editor, session details and groups, pasting a list and importing a
-//! chat. Like the run view, drawing collects changes and they go through `App::apply`, so undo,
-//! redo and autosave work exactly as in run mode.
+//! chat. Like the run view, drawing collects changes and returns them to the app as requests, so
+//! undo, redo and autosave work exactly as in run mode.
 //!
 //! Typed text lives in drafts and becomes one change when the field is left (focus lost or
 //! Enter), so one undo step is one edit rather than one keystroke. Drafts are committed before
@@ -13,47 +13,21 @@ mod datepicker;
 mod details;
 mod paste;
 
-pub use chat::ChatFile;
+pub use crate::ui::state::prepare::Section;
+pub use chat::{ChatFile, read_chat_file};
 
-use super::app::{App, OpenSession, clamp_view};
 use super::commands::{self, Command};
+use super::request::Request;
+use super::state::OpenSession;
 use super::texts::Texts;
 use crate::model::Change;
 use egui::RichText;
 
-/// The four parts of the prepare screen, each on its own tab.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Section {
-    #[default]
-    Agenda,
-    Details,
-    Paste,
-    Chat,
-}
-
-/// What the prepare screen remembers between frames; not part of the session file.
-#[derive(Default)]
-pub struct PrepareState {
-    pub section: Section,
-    pub details: details::DetailsState,
-    pub agenda: agenda::AgendaState,
-    pub paste: paste::PasteState,
-    pub chat: chat::ChatState,
-}
-
-/// Something the screen asks the app to do that is not a change to the session.
-enum Request {
-    /// Pick a chat file in a native dialog (read off the UI thread by the app).
-    ChooseChatFile,
-}
-
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.texts();
+/// Draws the prepare screen; the changes made and what is asked of the app come back as
+/// requests.
+pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request> {
     let mut changes = Vec::new();
     let mut requests = Vec::new();
-    let Some(open) = app.open.as_mut() else {
-        return;
-    };
     keys(open, ui.ctx());
     let hand_out = section_tabs(open, t, ui);
     // Text typed on another tab is stored as soon as that tab is left, not only when the
@@ -73,36 +47,23 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         Section::Paste => paste::show(open, t, ui, &mut changes),
         Section::Chat => chat::show(open, t, ui, &mut changes, &mut requests),
     }
-    for change in changes {
-        app.apply(change);
-    }
-    for request in requests {
-        match request {
-            Request::ChooseChatFile => app.start_chat_dialog(),
-        }
-    }
+    let mut all: Vec<Request> = changes.into_iter().map(Request::Apply).collect();
+    all.extend(requests);
     if hand_out {
-        super::merge_view::start_hand_out(app);
+        all.push(Request::HandOutCopies);
     }
-    if let Some(open) = app.open.as_mut() {
-        clamp_view(open);
-    }
+    all
 }
 
 /// Commits whatever is typed but not yet a change (the prepare screen is left, the session is
 /// saved or closed). Does nothing when nothing is pending.
-pub fn commit_drafts(app: &mut App) {
-    let t = app.texts();
+pub fn commit_drafts(open: &mut OpenSession, t: &Texts) -> Vec<Change> {
     let mut changes = Vec::new();
-    if let Some(open) = app.open.as_mut() {
-        details::commit(open, &mut changes, t);
-        details::commit_groups(open, &mut changes, t);
-        agenda::commit(open, &mut changes, t);
-        agenda::commit_themes(open, &mut changes, None);
-    }
-    for change in changes {
-        app.apply(change);
-    }
+    details::commit(open, &mut changes, t);
+    details::commit_groups(open, &mut changes, t);
+    agenda::commit(open, &mut changes, t);
+    agenda::commit_themes(open, &mut changes, None);
+    changes
 }
 
 /// Ctrl+1…4 pick a section; the agenda has its own keys (see `agenda::keys`).

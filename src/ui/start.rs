@@ -1,12 +1,15 @@
 //! The start screen: recent sessions, open, new from a template, and the examples.
 
-use super::app::App;
+use super::request::Request;
+use super::texts::Texts;
 use crate::model::Language;
 use crate::store::examples::EXAMPLES;
 use crate::store::templates::Template;
+use std::path::PathBuf;
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.texts();
+/// Draws the start screen: `recent` sessions, newest first, and `language` as the presenter's.
+pub fn show(recent: &[PathBuf], language: Language, t: &Texts, ui: &mut egui::Ui) -> Vec<Request> {
+    let mut requests = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.add_space(24.0);
@@ -18,33 +21,32 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .button(egui::RichText::new(format!("📂 {}", t.open_file)).size(20.0))
                     .clicked()
                 {
-                    app.start_open_dialog();
+                    requests.push(Request::ChooseSession);
                 }
                 if ui
                     .button(egui::RichText::new(format!("➕ {}", t.new_session)).size(20.0))
                     .clicked()
                 {
                     // Like the blank template: dated today, and straight to preparing it.
-                    let language = app.language();
-                    app.new_from_template(Template::Blank, language);
+                    requests.push(Request::NewFromTemplate(Template::Blank, language));
                 }
                 if ui
                     .button(egui::RichText::new(format!("🔀 {}", t.merge_files)).size(20.0))
                     .on_hover_text(t.merge_files_hint)
                     .clicked()
                 {
-                    super::merge_view::start_merge(app);
+                    requests.push(Request::MergeFiles);
                 }
             });
             ui.add_space(20.0);
-            templates(app, ui);
+            requests.extend(templates(language, t, ui));
             ui.add_space(20.0);
             ui.heading(t.recent);
-            if app.settings.recent.is_empty() {
+            if recent.is_empty() {
                 ui.weak(t.no_recent);
             }
             let mut chosen = None;
-            for path in &app.settings.recent {
+            for path in recent {
                 let name = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -57,7 +59,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 });
             }
             if let Some(path) = chosen {
-                app.open_path(&path);
+                requests.push(Request::Open(path));
             }
             ui.add_space(20.0);
             ui.heading(t.examples);
@@ -69,24 +71,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     )
                     .clicked()
                 {
-                    app.open_example(example);
+                    requests.push(Request::OpenExample(example));
                 }
             }
         });
     });
+    requests
 }
 
 /// "New from a template": the session's language, then one button per template with a line
 /// saying what is in it.
-fn templates(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.texts();
+fn templates(presenter: Language, t: &Texts, ui: &mut egui::Ui) -> Option<Request> {
     ui.heading(t.prep_from_template);
     ui.label(t.prep_template_intro);
     // The room's language can differ from the presenter's; it starts as the presenter's.
     let key = egui::Id::unique("template-language");
     let mut language = ui
         .data(|d| d.get_temp::<Language>(key))
-        .unwrap_or_else(|| app.language());
+        .unwrap_or(presenter);
     ui.horizontal(|ui| {
         ui.label(t.prep_template_language);
         ui.selectable_value(&mut language, Language::Nl, "Nederlands");
@@ -109,7 +111,5 @@ fn templates(app: &mut App, ui: &mut egui::Ui) {
                 ui.end_row();
             }
         });
-    if let Some(template) = chosen {
-        app.new_from_template(template, language);
-    }
+    chosen.map(|template| Request::NewFromTemplate(template, language))
 }

@@ -45,7 +45,7 @@ pub fn too_long_to_edit(text: &str) -> bool {
 pub fn too_long(ui: &mut egui::Ui, text: &str, t: &super::texts::Texts) -> egui::Response {
     ui.vertical(|ui| {
         ui.label(&*clipped(text, PRESENTER_CHARS));
-        ui.weak(t.too_long_to_edit.replace("{max}", &EDIT_CHARS.to_string()));
+        ui.weak((t.too_long_to_edit)(EDIT_CHARS));
     })
     .response
 }

@@ -1,7 +1,10 @@
 //! Every word the presenter window shows, in Dutch and English. One const per language of one
-//! struct, so a missing translation does not compile.
+//! struct, so a missing translation does not compile; a text with arguments is a `fn`, so a
+//! missing argument does not compile either. (What the room or a reader sees speaks the
+//! session's language and lives in `model::words`.)
 
-use crate::model::{Decimal, ItemKind, Language, Stance};
+use crate::model::{Decimal, Id, ItemKind, Language, Stance};
+use chrono::NaiveDate;
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -78,25 +81,25 @@ pub struct Texts {
     pub read_only_file_hint: &'static str,
     pub read_only_status: &'static str,
     pub read_only_close: &'static str,
-    pub lock_lost: &'static str,
+    pub lock_lost: fn(&str) -> String,
     pub lock_lost_hint: &'static str,
-    // Errors from files, with {placeholders} filled in by `errors`.
-    pub err_locked: &'static str,
+    // Errors from files, in the words of `errors`.
+    pub err_locked: fn(&str) -> String,
     pub err_lock: &'static str,
     pub err_not_found: &'static str,
     pub err_no_read_permission: &'static str,
     pub err_read: &'static str,
-    pub err_too_large: &'static str,
+    pub err_too_large: fn(u64, u64) -> String,
     pub err_not_text: &'static str,
     pub err_folder: &'static str,
-    /// Shown instead of an edit box for a text of more than {max} characters.
-    pub too_long_to_edit: &'static str,
+    /// Shown instead of an edit box for a text of more than `max` characters.
+    pub too_long_to_edit: fn(usize) -> String,
     pub err_pipe: &'static str,
     pub err_device: &'static str,
     pub err_not_a_file: &'static str,
     pub err_link_loop: &'static str,
-    pub err_syntax: &'static str,
-    pub err_too_new: &'static str,
+    pub err_syntax: fn(usize, usize) -> String,
+    pub err_too_new: fn(u32) -> String,
     pub err_invalid: &'static str,
     pub err_could_not_save: &'static str,
     pub err_folder_gone: &'static str,
@@ -110,34 +113,34 @@ pub struct Texts {
     pub err_round_end_before_start: &'static str,
     pub err_session_end_before_start: &'static str,
     pub err_last_round: &'static str,
-    pub err_group_in_use: &'static str,
+    pub err_group_in_use: fn(&str) -> String,
     pub err_theme_in_use: &'static str,
     pub err_empty_name: &'static str,
     pub err_duplicate_tally: &'static str,
     pub err_no_options: &'static str,
-    /// `{date}`: a date outside the years 1000–9999.
-    pub err_date_out_of_range: &'static str,
-    /// `{number}` and `{text}`: the agenda item a problem in a file is in.
-    pub err_in_item: &'static str,
-    /// `{id}`: a reference in a file to a group, an answer or a theme that is not there.
-    pub err_no_group: &'static str,
-    pub err_no_option: &'static str,
-    pub err_no_theme: &'static str,
-    /// `{found}`, `{in}` (err_in_record or nothing), `{guess}` (err_did_you_mean or nothing),
-    /// `{allowed}`: a field a record does not have.
-    pub err_unknown_field: &'static str,
-    /// `{found}`, `{for}` (err_for_record or nothing), `{guess}`, `{allowed}`: a choice that
-    /// does not exist.
-    pub err_unknown_choice: &'static str,
-    pub err_did_you_mean: &'static str,
-    pub err_in_record: &'static str,
-    pub err_for_record: &'static str,
+    /// A date outside the years 1000–9999.
+    pub err_date_out_of_range: fn(NaiveDate) -> String,
+    /// The agenda item (number and text) a problem in a file is in.
+    pub err_in_item: fn(usize, &str) -> String,
+    /// A reference in a file to a group, an answer or a theme that is not there.
+    pub err_no_group: fn(Id) -> String,
+    pub err_no_option: fn(Id) -> String,
+    pub err_no_theme: fn(Id) -> String,
+    /// A field a record does not have: found, in which record (err_in_record or nothing), a
+    /// guess (err_did_you_mean or nothing), the allowed fields.
+    pub err_unknown_field: fn(&str, &str, &str, &str) -> String,
+    /// A choice that does not exist: found, for which record (err_for_record or nothing), a
+    /// guess, the allowed choices.
+    pub err_unknown_choice: fn(&str, &str, &str, &str) -> String,
+    pub err_did_you_mean: fn(&str) -> String,
+    pub err_in_record: fn(&str) -> String,
+    pub err_for_record: fn(&str) -> String,
     /// The records and choices of a session file by their type's name, as the user says them.
     pub err_records: &'static [(&'static str, &'static str)],
-    /// `{text}`, `{example}`: a date that cannot be read or has a year outside 1000–9999.
-    pub err_not_a_date: &'static str,
-    /// `{backup}`: the file ends inside a text.
-    pub err_unclosed_text: &'static str,
+    /// A date (text, example) that cannot be read or has a year outside 1000–9999.
+    pub err_not_a_date: fn(&str, &str) -> String,
+    /// The file ends inside a text; the backup to open instead.
+    pub err_unclosed_text: fn(&str) -> String,
     pub err_hash_line: &'static str,
     pub err_missing_comma: &'static str,
     pub err_empty_file: &'static str,
@@ -173,7 +176,6 @@ pub struct Texts {
     pub bad_date: &'static str,
     pub read_only: &'static str,
     pub show_older: &'static str,
-    pub audience: &'static str,
     pub beamer: &'static str,
     pub open_beamer: &'static str,
     pub close_beamer: &'static str,
@@ -278,8 +280,8 @@ pub struct Texts {
     pub prep_paste_intro: &'static str,
     pub prep_paste_hint: &'static str,
     pub prep_paste_nothing: &'static str,
-    /// With `{n}` and `{from}` filled in.
-    pub prep_paste_will_add: &'static str,
+    /// How many new items, from which number.
+    pub prep_paste_will_add: fn(usize, usize) -> String,
     pub prep_paste_as: &'static str,
     pub prep_paste_add: &'static str,
     pub prep_paste_added: &'static str,
@@ -300,8 +302,8 @@ pub struct Texts {
     pub prep_chat_include_private: &'static str,
     pub prep_chat_none: &'static str,
     pub prep_chat_import: &'static str,
-    /// With `{item}` and `{n}` filled in.
-    pub prep_chat_done: &'static str,
+    /// To which item, how many reactions.
+    pub prep_chat_done: fn(usize, usize) -> String,
     pub prep_undo_hint: &'static str,
     pub prep_chat_unparsed: &'static str,
     pub prep_chat_unparsed_hint: &'static str,
@@ -317,7 +319,7 @@ pub struct Texts {
     pub prep_votes: &'static str,
     pub prep_chat_missing: &'static str,
     pub prep_chat_not_text: &'static str,
-    pub prep_chat_too_large: &'static str,
+    pub prep_chat_too_large: fn(u64) -> String,
     // Report screen
     pub report_export: &'static str,
     pub report_language_nl: &'static str,
@@ -342,8 +344,8 @@ pub struct Texts {
     /// Why a report may not go where the save dialog said (`store::ExportTargetError`).
     pub report_target_is_input: &'static str,
     pub report_target_is_session: &'static str,
-    /// `{holder}`: who has it open.
-    pub report_target_locked: &'static str,
+    /// Who has it open.
+    pub report_target_locked: fn(&str) -> String,
     pub report_target_not_a_file: &'static str,
     pub report_target_unreadable: &'static str,
     pub report_keys_hint: &'static str,
@@ -365,21 +367,21 @@ pub struct Texts {
     pub merge_only_in_some: &'static str,
     pub merge_no_conflicts: &'static str,
     pub merge_conflicts: &'static str,
-    /// With `{what}`, `{kept}` and `{other}` filled in: both versions kept.
-    pub merge_conflict_both: &'static str,
-    /// With `{what}`, `{kept}` and `{other}` filled in: a rule chose one value.
-    pub merge_conflict_rule: &'static str,
+    /// What, the kept and the other version: both versions kept.
+    pub merge_conflict_both: fn(&str, &str, &str) -> String,
+    /// What, the kept and the other version: a rule chose one value.
+    pub merge_conflict_rule: fn(&str, &str, &str) -> String,
     /// In the order of `merge::Conflicted`.
     pub merge_kinds: [&'static str; 19],
     pub merge_different: &'static str,
     pub merge_anyway: &'static str,
-    /// Two different records share an id: `{kept}` and `{other}` describe them.
-    pub merge_id_clash: &'static str,
+    /// Two different records share an id: the one that kept it and the other.
+    pub merge_id_clash: fn(&str, &str) -> String,
     pub merge_renumber: &'static str,
-    /// `{other}` got a new id, `{kept}` kept the old one.
-    pub merge_renumbered: &'static str,
+    /// The other got a new id, the kept one kept the old one.
+    pub merge_renumbered: fn(&str, &str) -> String,
     /// "(item 3)" after a record's text.
-    pub merge_item_number: &'static str,
+    pub merge_item_number: fn(usize) -> String,
     pub merge_save: &'static str,
     pub merge_cancel: &'static str,
     pub merge_close: &'static str,
@@ -488,23 +490,39 @@ pub static NL: Texts = Texts {
     read_only_file_hint: "Dit sessiebestand is alleen-lezen, dus Stelling slaat er niets in op. Je kunt rondkijken en wijzigen, maar wijzigingen blijven pas bewaard als je ‘Opslaan als…’ kiest.",
     read_only_status: "alleen-lezen: wijzigingen worden niet opgeslagen",
     read_only_close: "Deze sessie is alleen-lezen: je wijzigingen zijn niet opgeslagen. Kies ‘Opslaan als…’ om ze te bewaren, of sluit het venster nog een keer om ze weg te gooien.",
-    lock_lost: "NIET OPGESLAGEN: een andere Stelling ({holder}) heeft deze sessie geopend terwijl de map weg was",
+    lock_lost: |holder| {
+        format!(
+            "NIET OPGESLAGEN: een andere Stelling ({holder}) heeft deze sessie geopend terwijl de map weg was"
+        )
+    },
     lock_lost_hint: "Stelling slaat hier niet meer op, zodat geen van beide het werk van de ander overschrijft. Sluit de sessie daar (dan slaat Stelling hier weer op), of kies ‘Opslaan als…’.",
-    err_locked: "deze sessie is al open in een andere Stelling ({holder}); sluit hem daar eerst",
+    err_locked: |holder| {
+        format!("deze sessie is al open in een andere Stelling ({holder}); sluit hem daar eerst")
+    },
     err_lock: "kon de sessie niet vergrendelen",
     err_not_found: "het bestand bestaat niet",
     err_no_read_permission: "geen toestemming om dit bestand te lezen",
     err_read: "kon het bestand niet lezen",
-    err_too_large: "het bestand is {mb} MB; Stelling opent sessiebestanden tot {max} MB",
+    err_too_large: |mb, max| {
+        format!("het bestand is {mb} MB; Stelling opent sessiebestanden tot {max} MB")
+    },
     err_not_text: "dit is geen tekstbestand in UTF-8 (of UTF-16), dus geen Stelling-sessie; een met de hand bewerkt bestand sla je op als UTF-8",
-    too_long_to_edit: "Deze tekst is langer dan {max} tekens, te lang om hier te bewerken; hij staat hier ingekort en blijft heel in het bestand en het rapport.",
+    too_long_to_edit: |max| {
+        format!(
+            "Deze tekst is langer dan {max} tekens, te lang om hier te bewerken; hij staat hier ingekort en blijft heel in het bestand en het rapport."
+        )
+    },
     err_folder: "dit is een map, geen bestand; kies een bestand in die map",
     err_pipe: "dit is een named pipe (FIFO), geen bestand; Stelling leest alleen gewone bestanden",
     err_device: "dit is een apparaat (zoals /dev/zero), geen bestand; Stelling leest alleen gewone bestanden",
     err_not_a_file: "dit is geen gewoon bestand (een socket?); Stelling leest alleen gewone bestanden",
     err_link_loop: "dit is een snelkoppeling (symbolische link) die naar zichzelf terugleidt, dus er zit geen bestand achter; laat de link naar het sessiebestand wijzen, of open het bestand zelf",
-    err_syntax: "fout in regel {line}, kolom {column}:",
-    err_too_new: "deze sessie is opgeslagen door een nieuwere Stelling (bestandsversie {version}). Werk Stelling bij om hem te openen; het bestand blijft onaangeroerd.",
+    err_syntax: |line, column| format!("fout in regel {line}, kolom {column}:"),
+    err_too_new: |version| {
+        format!(
+            "deze sessie is opgeslagen door een nieuwere Stelling (bestandsversie {version}). Werk Stelling bij om hem te openen; het bestand blijft onaangeroerd."
+        )
+    },
     err_invalid: "het bestand is leesbaar, maar de inhoud klopt niet:",
     err_could_not_save: "Kon niet opslaan naar",
     err_folder_gone: "de map bestaat niet meer (is een USB-stick verwijderd?)",
@@ -517,21 +535,27 @@ pub static NL: Texts = Texts {
     err_round_end_before_start: "een ronde kan niet eindigen voordat hij begint",
     err_session_end_before_start: "de sessie eindigt voordat ze begint",
     err_last_round: "een punt houdt minstens één ronde",
-    err_group_in_use: "de groep ‘{name}’ heeft nog gegevens; haal die eerst weg",
+    err_group_in_use: |name| format!("de groep ‘{name}’ heeft nog gegevens; haal die eerst weg"),
     err_theme_in_use: "een thema met kreten kan niet weg",
     err_empty_name: "een naam mag niet leeg zijn",
     err_duplicate_tally: "een antwoord is twee keer geteld voor dezelfde groep in één ronde",
     err_no_options: "een stelling heeft minstens één antwoord nodig",
-    err_date_out_of_range: "de datum {date} valt buiten de jaren 1000 tot 9999",
-    err_in_item: "in agendapunt {number}, {text}",
-    err_no_group: "er is geen groep met id {id}",
-    err_no_option: "dit agendapunt heeft geen antwoord met id {id}",
-    err_no_theme: "dit agendapunt heeft geen thema met id {id}",
-    err_unknown_field: "Stelling kent geen veld `{found}`{in}{guess}; daar kunnen staan: {allowed}. Verbeter de naam of haal de regel weg (Stelling weigert het bestand liever dan dat het iets weggooit)",
-    err_unknown_choice: "`{found}` is geen keuze{for}{guess}; kies uit {allowed}",
-    err_did_you_mean: " (bedoelt u `{name}`?)",
-    err_in_record: " in {record}",
-    err_for_record: " voor {record}",
+    err_date_out_of_range: |date| format!("de datum {date} valt buiten de jaren 1000 tot 9999"),
+    err_in_item: |number, text| format!("in agendapunt {number}, {text}"),
+    err_no_group: |id| format!("er is geen groep met id {id}"),
+    err_no_option: |id| format!("dit agendapunt heeft geen antwoord met id {id}"),
+    err_no_theme: |id| format!("dit agendapunt heeft geen thema met id {id}"),
+    err_unknown_field: |found, in_record, guess, allowed| {
+        format!(
+            "Stelling kent geen veld `{found}`{in_record}{guess}; daar kunnen staan: {allowed}. Verbeter de naam of haal de regel weg (Stelling weigert het bestand liever dan dat het iets weggooit)"
+        )
+    },
+    err_unknown_choice: |found, for_record, guess, allowed| {
+        format!("`{found}` is geen keuze{for_record}{guess}; kies uit {allowed}")
+    },
+    err_did_you_mean: |name| format!(" (bedoelt u `{name}`?)"),
+    err_in_record: |record| format!(" in {record}"),
+    err_for_record: |record| format!(" voor {record}"),
     err_records: &[
         ("Session", "de sessie"),
         ("Group", "een groep"),
@@ -550,8 +574,16 @@ pub static NL: Texts = Texts {
         ("ItemKind", "het soort agendapunt"),
         ("Language", "de taal"),
     ],
-    err_not_a_date: "\"{text}\" is geen datum waar Stelling mee kan werken: schrijf hem als \"{example}\" (een jaar van 1000 tot 9999)",
-    err_unclosed_text: "het bestand houdt op midden in een tekst: het aanhalingsteken hier opent een tekst die nergens wordt gesloten. Is het bestand afgebroken? Open dan {backup}, de vorige versie; zet anders de ontbrekende \" erbij",
+    err_not_a_date: |text, example| {
+        format!(
+            "\"{text}\" is geen datum waar Stelling mee kan werken: schrijf hem als \"{example}\" (een jaar van 1000 tot 9999)"
+        )
+    },
+    err_unclosed_text: |backup| {
+        format!(
+            "het bestand houdt op midden in een tekst: het aanhalingsteken hier opent een tekst die nergens wordt gesloten. Is het bestand afgebroken? Open dan {backup}, de vorige versie; zet anders de ontbrekende \" erbij"
+        )
+    },
     err_hash_line: "een regel die met # begint mag hier niet: een sessiebestand kent geen #-commentaar; schrijf commentaar als // … of haal de regel weg",
     err_missing_comma: "er ontbreekt een komma: elk veld en elk onderdeel van een lijst eindigt op `,`",
     err_empty_file: "het bestand is leeg",
@@ -586,7 +618,6 @@ pub static NL: Texts = Texts {
     bad_date: "Datum als dd-mm-jjjj, bijvoorbeeld 23-01-2027",
     read_only: "Alleen lezen",
     show_older: "Oudere reacties tonen",
-    audience: "Publiek",
     beamer: "Beamer",
     open_beamer: "Beamer openen",
     close_beamer: "Beamer sluiten",
@@ -723,7 +754,7 @@ pub static NL: Texts = Texts {
     prep_paste_intro: "Plak stellingen uit een document of e-mail, één per regel. Opsommingstekens (-, *, •) en nummers (1.) vallen weg, lege regels worden overgeslagen.",
     prep_paste_hint: "- Eerste stelling\n- Tweede stelling\n…",
     prep_paste_nothing: "Nog niets om toe te voegen.",
-    prep_paste_will_add: "Nieuwe agendapunten: {n}, vanaf nummer {from}",
+    prep_paste_will_add: |n, from| format!("Nieuwe agendapunten: {n}, vanaf nummer {from}"),
     prep_paste_as: "Toevoegen als:",
     prep_paste_add: "Op de agenda zetten",
     prep_paste_added: "Op de agenda gezet:",
@@ -744,7 +775,7 @@ pub static NL: Texts = Texts {
     prep_chat_include_private: "Ook privéberichten importeren",
     prep_chat_none: "Geen berichten om te importeren.",
     prep_chat_import: "Importeren als reacties",
-    prep_chat_done: "Reacties toegevoegd aan punt {item}: {n}.",
+    prep_chat_done: |item, n| format!("Reacties toegevoegd aan punt {item}: {n}."),
     prep_undo_hint: "Ctrl+Z maakt het ongedaan.",
     prep_chat_unparsed: "Niet herkende regels — worden niet geïmporteerd",
     prep_chat_unparsed_hint: "Kijk of hier iets belangrijks tussen staat; je kunt het als reactie overtypen.",
@@ -760,7 +791,7 @@ pub static NL: Texts = Texts {
     prep_votes: "Getelde stemmen",
     prep_chat_missing: "dit bestand bestaat niet (meer).",
     prep_chat_not_text: "dit is geen tekstbestand. Bewaar de chat als platte tekst (.txt) en kies dat bestand.",
-    prep_chat_too_large: "Chats tot {max} MB kunnen worden geïmporteerd.",
+    prep_chat_too_large: |max| format!("Chats tot {max} MB kunnen worden geïmporteerd."),
     // Report screen
     report_export: "Verslag opslaan",
     report_language_nl: "Het verslag is in het Nederlands, de taal van de sessie (in te stellen bij Voorbereiden).",
@@ -784,7 +815,11 @@ pub static NL: Texts = Texts {
     report_export_failed: "Niet opgeslagen",
     report_target_is_input: "dit is de sessie zelf; een verslag komt nooit in de plaats van de sessie. Kies een andere naam.",
     report_target_is_session: "dit is een Stelling-sessie (of lijkt erop); een verslag komt nooit in de plaats van een sessie. Kies een andere naam.",
-    report_target_locked: "dit bestand is open in een ander Stelling-venster ({holder}); kies een andere naam.",
+    report_target_locked: |holder| {
+        format!(
+            "dit bestand is open in een ander Stelling-venster ({holder}); kies een andere naam."
+        )
+    },
     report_target_not_a_file: "dit is geen gewoon bestand (een map, apparaat of pijp); kies een bestandsnaam.",
     report_target_unreadable: "het bestaande bestand kon niet bekeken worden en blijft daarom onaangeroerd; kies een andere naam.",
     report_keys_hint: "Tab kiest een knop, Enter of spatie drukt hem in. PgUp / PgDn, Home / End: door het voorbeeld bladeren.",
@@ -813,8 +848,14 @@ pub static NL: Texts = Texts {
     merge_only_in_some: "Niet in elk bestand, wel bewaard:",
     merge_no_conflicts: "Geen conflicten.",
     merge_conflicts: "Conflicten (waar de bestanden verschillen zijn beide versies bewaard):",
-    merge_conflict_both: "{what} „{kept}” en „{other}”: beide bewaard, de tweede gemarkeerd als andere versie",
-    merge_conflict_rule: "{what}: „{kept}” bewaard, een ander bestand heeft „{other}”",
+    merge_conflict_both: |what, kept, other| {
+        format!(
+            "{what} „{kept}” en „{other}”: beide bewaard, de tweede gemarkeerd als andere versie"
+        )
+    },
+    merge_conflict_rule: |what, kept, other| {
+        format!("{what}: „{kept}” bewaard, een ander bestand heeft „{other}”")
+    },
     merge_kinds: [
         "titel",
         "datum",
@@ -838,10 +879,16 @@ pub static NL: Texts = Texts {
     ],
     merge_different: "Deze bestanden komen niet uit dezelfde voorbereide sessie. Voeg ze alleen samen als u zeker weet dat ze bij elkaar horen.",
     merge_anyway: "Toch samenvoegen",
-    merge_id_clash: "Twee verschillende dingen hebben hetzelfde id (na het met de hand bewerken van een bestand?): {kept} en {other}. Samenvoegen zou ze door elkaar halen.",
+    merge_id_clash: |kept, other| {
+        format!(
+            "Twee verschillende dingen hebben hetzelfde id (na het met de hand bewerken van een bestand?): {kept} en {other}. Samenvoegen zou ze door elkaar halen."
+        )
+    },
     merge_renumber: "Beide bewaren, de tweede met een nieuw id",
-    merge_renumbered: "Zelfde id, beide bewaard: {other} heeft een nieuw id; {kept} houdt het oude.",
-    merge_item_number: "punt {n}",
+    merge_renumbered: |kept, other| {
+        format!("Zelfde id, beide bewaard: {other} heeft een nieuw id; {kept} houdt het oude.")
+    },
+    merge_item_number: |n| format!("punt {n}"),
     merge_save: "Samengevoegde sessie opslaan…",
     merge_cancel: "Annuleren",
     merge_close: "Sluiten",
@@ -920,23 +967,41 @@ pub static EN: Texts = Texts {
     read_only_file_hint: "This session file is read-only, so Stelling saves nothing in it. You can look around and make changes, but they are only kept once you choose ‘Save as…’.",
     read_only_status: "read-only: changes are not saved",
     read_only_close: "This session is read-only: your changes are not saved. Choose ‘Save as…’ to keep them, or close the window again to discard them.",
-    lock_lost: "NOT SAVED: another copy of Stelling ({holder}) opened this session while its folder was away",
+    lock_lost: |holder| {
+        format!(
+            "NOT SAVED: another copy of Stelling ({holder}) opened this session while its folder was away"
+        )
+    },
     lock_lost_hint: "Stelling stopped saving here so that neither copy overwrites the other's work. Close the session there (Stelling then saves here again), or choose ‘Save as…’.",
-    err_locked: "this session is already open in another copy of Stelling ({holder}); close it there first",
+    err_locked: |holder| {
+        format!(
+            "this session is already open in another copy of Stelling ({holder}); close it there first"
+        )
+    },
     err_lock: "could not lock the session",
     err_not_found: "the file does not exist",
     err_no_read_permission: "no permission to read this file",
     err_read: "could not read the file",
-    err_too_large: "the file is {mb} MB; Stelling opens session files up to {max} MB",
+    err_too_large: |mb, max| {
+        format!("the file is {mb} MB; Stelling opens session files up to {max} MB")
+    },
     err_not_text: "this is not a text file in UTF-8 (or UTF-16), so it is not a Stelling session; save a file edited by hand as UTF-8",
-    too_long_to_edit: "This text is longer than {max} characters, too long to edit here; it is shown shortened and kept whole in the file and the report.",
+    too_long_to_edit: |max| {
+        format!(
+            "This text is longer than {max} characters, too long to edit here; it is shown shortened and kept whole in the file and the report."
+        )
+    },
     err_folder: "this is a folder, not a file; choose a file in it",
     err_pipe: "this is a named pipe (FIFO), not a file; Stelling only reads ordinary files",
     err_device: "this is a device (such as /dev/zero), not a file; Stelling only reads ordinary files",
     err_not_a_file: "this is not an ordinary file (a socket?); Stelling only reads ordinary files",
     err_link_loop: "this is a shortcut (symbolic link) that leads back to itself, so there is no file behind it; point the link at the session file, or open the file itself",
-    err_syntax: "error at line {line}, column {column}:",
-    err_too_new: "this session was saved by a newer Stelling (file format {version}). Update Stelling to open it; the file is left untouched.",
+    err_syntax: |line, column| format!("error at line {line}, column {column}:"),
+    err_too_new: |version| {
+        format!(
+            "this session was saved by a newer Stelling (file format {version}). Update Stelling to open it; the file is left untouched."
+        )
+    },
     err_invalid: "the file reads, but its contents do not fit together:",
     err_could_not_save: "Could not save to",
     err_folder_gone: "the folder no longer exists (was a USB stick removed?)",
@@ -949,21 +1014,27 @@ pub static EN: Texts = Texts {
     err_round_end_before_start: "a round cannot end before it starts",
     err_session_end_before_start: "the session ends before it starts",
     err_last_round: "an item keeps at least one round",
-    err_group_in_use: "the group ‘{name}’ still has data; remove that first",
+    err_group_in_use: |name| format!("the group ‘{name}’ still has data; remove that first"),
     err_theme_in_use: "a theme with statements cannot be removed",
     err_empty_name: "a name cannot be empty",
     err_duplicate_tally: "an answer is counted twice for the same group in one round",
     err_no_options: "a proposition needs at least one answer",
-    err_date_out_of_range: "the date {date} is outside the years 1000 to 9999",
-    err_in_item: "in agenda item {number}, {text}",
-    err_no_group: "there is no group with id {id}",
-    err_no_option: "this item has no answer with id {id}",
-    err_no_theme: "this item has no theme with id {id}",
-    err_unknown_field: "Stelling knows no field `{found}`{in}{guess}; the fields there are {allowed}. Correct the name or remove the line (Stelling refuses the file rather than drop what it does not know)",
-    err_unknown_choice: "`{found}` is not a choice{for}{guess}; the choices are {allowed}",
-    err_did_you_mean: " (did you mean `{name}`?)",
-    err_in_record: " in {record}",
-    err_for_record: " for {record}",
+    err_date_out_of_range: |date| format!("the date {date} is outside the years 1000 to 9999"),
+    err_in_item: |number, text| format!("in agenda item {number}, {text}"),
+    err_no_group: |id| format!("there is no group with id {id}"),
+    err_no_option: |id| format!("this item has no answer with id {id}"),
+    err_no_theme: |id| format!("this item has no theme with id {id}"),
+    err_unknown_field: |found, in_record, guess, allowed| {
+        format!(
+            "Stelling knows no field `{found}`{in_record}{guess}; the fields there are {allowed}. Correct the name or remove the line (Stelling refuses the file rather than drop what it does not know)"
+        )
+    },
+    err_unknown_choice: |found, for_record, guess, allowed| {
+        format!("`{found}` is not a choice{for_record}{guess}; the choices are {allowed}")
+    },
+    err_did_you_mean: |name| format!(" (did you mean `{name}`?)"),
+    err_in_record: |record| format!(" in {record}"),
+    err_for_record: |record| format!(" for {record}"),
     err_records: &[
         ("Session", "the session"),
         ("Group", "a group"),
@@ -982,8 +1053,16 @@ pub static EN: Texts = Texts {
         ("ItemKind", "the kind of item"),
         ("Language", "the language"),
     ],
-    err_not_a_date: "\"{text}\" is not a date Stelling can use: write it as \"{example}\" (a year from 1000 to 9999)",
-    err_unclosed_text: "the file ends inside a text: the quote here opens a text that is never closed. Is the file cut off? Then open {backup}, the previous version; otherwise add the missing \"",
+    err_not_a_date: |text, example| {
+        format!(
+            "\"{text}\" is not a date Stelling can use: write it as \"{example}\" (a year from 1000 to 9999)"
+        )
+    },
+    err_unclosed_text: |backup| {
+        format!(
+            "the file ends inside a text: the quote here opens a text that is never closed. Is the file cut off? Then open {backup}, the previous version; otherwise add the missing \""
+        )
+    },
     err_hash_line: "a line starting with # is not allowed here: session files have no # comments; write a comment as // … or remove the line",
     err_missing_comma: "a comma is missing: every field and every entry in a list ends with `,`",
     err_empty_file: "the file is empty",
@@ -1018,7 +1097,6 @@ pub static EN: Texts = Texts {
     bad_date: "Date as yyyy-mm-dd, for example 2027-01-23",
     read_only: "Read only",
     show_older: "Show older reactions",
-    audience: "Audience",
     beamer: "Beamer",
     open_beamer: "Open beamer window",
     close_beamer: "Close beamer window",
@@ -1155,7 +1233,7 @@ pub static EN: Texts = Texts {
     prep_paste_intro: "Paste propositions from a document or e-mail, one per line. Bullets (-, *, •) and numbers (1.) are removed, blank lines skipped.",
     prep_paste_hint: "- First proposition\n- Second proposition\n…",
     prep_paste_nothing: "Nothing to add yet.",
-    prep_paste_will_add: "New agenda items: {n}, from number {from}",
+    prep_paste_will_add: |n, from| format!("New agenda items: {n}, from number {from}"),
     prep_paste_as: "Add as:",
     prep_paste_add: "Add to the agenda",
     prep_paste_added: "Added to the agenda:",
@@ -1176,7 +1254,7 @@ pub static EN: Texts = Texts {
     prep_chat_include_private: "Also import private messages",
     prep_chat_none: "No messages to import.",
     prep_chat_import: "Import as reactions",
-    prep_chat_done: "Reactions added to item {item}: {n}.",
+    prep_chat_done: |item, n| format!("Reactions added to item {item}: {n}."),
     prep_undo_hint: "Ctrl+Z takes it back.",
     prep_chat_unparsed: "Lines not recognised — not imported",
     prep_chat_unparsed_hint: "Check whether anything important is among them; you can type it in as a reaction.",
@@ -1192,7 +1270,7 @@ pub static EN: Texts = Texts {
     prep_votes: "Counted votes",
     prep_chat_missing: "this file does not exist (any more).",
     prep_chat_not_text: "this is not a text file. Save the chat as plain text (.txt) and choose that file.",
-    prep_chat_too_large: "Chats up to {max} MB can be imported.",
+    prep_chat_too_large: |max| format!("Chats up to {max} MB can be imported."),
     // Report screen
     report_export: "Save the report",
     report_language_nl: "The report is in Dutch, the session’s language (set it under Prepare).",
@@ -1216,7 +1294,9 @@ pub static EN: Texts = Texts {
     report_export_failed: "Not saved",
     report_target_is_input: "this is the session itself; a report never takes the place of its session. Choose another name.",
     report_target_is_session: "this is a Stelling session (or looks like one); a report never takes the place of a session. Choose another name.",
-    report_target_locked: "this file is open in another Stelling window ({holder}); choose another name.",
+    report_target_locked: |holder| {
+        format!("this file is open in another Stelling window ({holder}); choose another name.")
+    },
     report_target_not_a_file: "this is not an ordinary file (a folder, device or pipe); choose a file name.",
     report_target_unreadable: "the existing file could not be looked at, so it is left alone; choose another name.",
     report_keys_hint: "Tab picks a button, Enter or Space presses it. PgUp / PgDn, Home / End: scroll the preview.",
@@ -1245,8 +1325,12 @@ pub static EN: Texts = Texts {
     merge_only_in_some: "Not in every file, kept:",
     merge_no_conflicts: "No conflicts.",
     merge_conflicts: "Conflicts (where the files differ, both versions are kept):",
-    merge_conflict_both: "{what} “{kept}” and “{other}”: both kept, the second marked as other version",
-    merge_conflict_rule: "{what}: kept “{kept}”, another file has “{other}”",
+    merge_conflict_both: |what, kept, other| {
+        format!("{what} “{kept}” and “{other}”: both kept, the second marked as other version")
+    },
+    merge_conflict_rule: |what, kept, other| {
+        format!("{what}: kept “{kept}”, another file has “{other}”")
+    },
     merge_kinds: [
         "title",
         "date",
@@ -1270,13 +1354,140 @@ pub static EN: Texts = Texts {
     ],
     merge_different: "These files do not come from the same prepared session. Only merge them if you are sure they belong together.",
     merge_anyway: "Merge anyway",
-    merge_id_clash: "Two different records have the same id (after a file was edited by hand?): {kept} and {other}. Merging would mix them up.",
+    merge_id_clash: |kept, other| {
+        format!(
+            "Two different records have the same id (after a file was edited by hand?): {kept} and {other}. Merging would mix them up."
+        )
+    },
     merge_renumber: "Keep both, the second with a new id",
-    merge_renumbered: "Same id, both kept: {other} has a new id; {kept} keeps the old one.",
-    merge_item_number: "item {n}",
+    merge_renumbered: |kept, other| {
+        format!("Same id, both kept: {other} has a new id; {kept} keeps the old one.")
+    },
+    merge_item_number: |n| format!("item {n}"),
     merge_save: "Save merged session…",
     merge_cancel: "Cancel",
     merge_close: "Close",
     merge_file_suffix: "merged",
     merge_is_input: "this is one of the files being merged; choose a new name",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_with_arguments_show_every_argument_in_both_languages() {
+        let (a, b, c, d) = ("«a»", "«b»", "«c»", "«d»");
+        let date = NaiveDate::from_ymd_opt(10_000, 1, 2).unwrap();
+        let id = Id(0xfeed);
+        for t in [&NL, &EN] {
+            let rows: [(&str, String, Vec<String>); 28] = [
+                ("lock_lost", (t.lock_lost)(a), vec![a.into()]),
+                ("err_locked", (t.err_locked)(a), vec![a.into()]),
+                (
+                    "err_too_large",
+                    (t.err_too_large)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                (
+                    "too_long_to_edit",
+                    (t.too_long_to_edit)(7),
+                    vec!["7".into()],
+                ),
+                (
+                    "err_syntax",
+                    (t.err_syntax)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                ("err_too_new", (t.err_too_new)(7), vec!["7".into()]),
+                ("err_group_in_use", (t.err_group_in_use)(a), vec![a.into()]),
+                (
+                    "err_date_out_of_range",
+                    (t.err_date_out_of_range)(date),
+                    vec![date.to_string()],
+                ),
+                (
+                    "err_in_item",
+                    (t.err_in_item)(7, a),
+                    vec!["7".into(), a.into()],
+                ),
+                ("err_no_group", (t.err_no_group)(id), vec![id.to_string()]),
+                ("err_no_option", (t.err_no_option)(id), vec![id.to_string()]),
+                ("err_no_theme", (t.err_no_theme)(id), vec![id.to_string()]),
+                (
+                    "err_unknown_field",
+                    (t.err_unknown_field)(a, b, c, d),
+                    vec![a.into(), b.into(), c.into(), d.into()],
+                ),
+                (
+                    "err_unknown_choice",
+                    (t.err_unknown_choice)(a, b, c, d),
+                    vec![a.into(), b.into(), c.into(), d.into()],
+                ),
+                ("err_did_you_mean", (t.err_did_you_mean)(a), vec![a.into()]),
+                ("err_in_record", (t.err_in_record)(a), vec![a.into()]),
+                ("err_for_record", (t.err_for_record)(a), vec![a.into()]),
+                (
+                    "err_not_a_date",
+                    (t.err_not_a_date)(a, b),
+                    vec![a.into(), b.into()],
+                ),
+                (
+                    "err_unclosed_text",
+                    (t.err_unclosed_text)(a),
+                    vec![a.into()],
+                ),
+                (
+                    "prep_paste_will_add",
+                    (t.prep_paste_will_add)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                (
+                    "prep_chat_done",
+                    (t.prep_chat_done)(7, 9),
+                    vec!["7".into(), "9".into()],
+                ),
+                (
+                    "prep_chat_too_large",
+                    (t.prep_chat_too_large)(7),
+                    vec!["7".into()],
+                ),
+                (
+                    "report_target_locked",
+                    (t.report_target_locked)(a),
+                    vec![a.into()],
+                ),
+                (
+                    "merge_conflict_both",
+                    (t.merge_conflict_both)(a, b, c),
+                    vec![a.into(), b.into(), c.into()],
+                ),
+                (
+                    "merge_conflict_rule",
+                    (t.merge_conflict_rule)(a, b, c),
+                    vec![a.into(), b.into(), c.into()],
+                ),
+                (
+                    "merge_id_clash",
+                    (t.merge_id_clash)(a, b),
+                    vec![a.into(), b.into()],
+                ),
+                (
+                    "merge_renumbered",
+                    (t.merge_renumbered)(a, b),
+                    vec![a.into(), b.into()],
+                ),
+                (
+                    "merge_item_number",
+                    (t.merge_item_number)(7),
+                    vec!["7".into()],
+                ),
+            ];
+            for (name, text, parts) in rows {
+                for part in parts {
+                    assert!(text.contains(&part), "{name} lacks {part}: {text}");
+                }
+            }
+        }
+    }
+}

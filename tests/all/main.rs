@@ -29,6 +29,7 @@ mod ui_huge_texts;
 mod ui_keys;
 mod ui_prepare;
 mod ui_report;
+mod ui_requests;
 mod ui_run;
 mod ui_status;
 mod ui_typing;

@@ -476,7 +476,7 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                 let last = it.rounds.last().unwrap();
                 let mut round = Round::new(
                     merge::new_round_id(s, it),
-                    texts::round_label(s.language, it.rounds.len() + 1),
+                    (words(s.language).session.round)(it.rounds.len() + 1),
                 );
                 round.started = Some(clock);
                 Change::Batch(vec![
@@ -657,7 +657,7 @@ proptest! {
         validate::session(&m.session).unwrap();
         let out = reactions(&m.session);
         let texts: HashSet<&str> = out.values().map(|r| r.text.as_str()).collect();
-        let mark = merge::marker(m.session.language);
+        let mark = words(m.session.language).session.other_version;
         for copy in &c {
             for (id, r) in reactions(copy) {
                 prop_assert!(out.contains_key(&id), "reaction {id} is missing");
@@ -764,7 +764,9 @@ fn a_reworded_proposition_is_reported_and_both_versions_kept() {
         .expect("the other version is an item of its own");
     let texts = [kept.text.as_str(), other.text.as_str()];
     assert!(
-        other.text.starts_with(merge::marker(Language::Nl)),
+        other
+            .text
+            .starts_with(words(Language::Nl).session.other_version),
         "{}",
         other.text
     );
@@ -810,7 +812,7 @@ fn a_round_started_on_every_copy_is_one_round_after_merging() {
         let group = s.recording_group;
         let mut round = Round::new(
             merge::new_round_id(s, s.item(item.id).unwrap()),
-            texts::round_label(s.language, 2),
+            (words(s.language).session.round)(2),
         );
         let start = at(10 + n as i64);
         round.started = Some(start);

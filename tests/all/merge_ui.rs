@@ -72,13 +72,13 @@ fn a_whole_room_session_shows_no_copy_label() {
 
 #[test]
 fn hand_out_copies_writes_one_file_per_group_and_never_overwrites() {
-    use stelling::ui::merge_view::{self, Window};
+    use stelling::ui::merge_view::Window;
     let dir = tempfile::tempdir().unwrap();
     let path = example_copy(dir.path(), "subgroepen-themas.ron");
     let mut app = app(Language::En);
     app.open_path(&path);
     let folder = dir.path().join("kopieen");
-    merge_view::hand_out_to(&mut app, &folder);
+    app.hand_out_to(&folder);
     let mut h = harness(app);
     assert!(
         h.query_by_label_contains("Saved, one copy per group")
@@ -93,7 +93,7 @@ fn hand_out_copies_writes_one_file_per_group_and_never_overwrites() {
     assert!(h.state().merge.window.is_none());
 
     // A second time the copies exist: refused, and they are left alone.
-    merge_view::hand_out_to(h.state_mut(), &folder);
+    h.state_mut().hand_out_to(&folder);
     assert!(matches!(
         h.state().merge.window,
         Some(Window::HandedOut(Err(_)))
@@ -115,7 +115,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     store::save(&first_path, &first).unwrap();
 
     let mut app = app(Language::En);
-    merge_view::merge_files(&mut app, vec![first_path.clone(), path.clone()]);
+    merge_view::merge_files(&mut app.merge, vec![first_path.clone(), path.clone()]);
     let mut h = harness(app);
     assert!(h.query_by_label_contains("Save merged session…").is_some());
     assert!(h.query_by_label_contains("Conflicts").is_some());
@@ -126,7 +126,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     assert!(h.query_by_label("Merged").is_some(), "the counts table");
 
     // Saving over an input is refused; a new file is written and opened.
-    merge_view::save_merged(h.state_mut(), path.clone());
+    h.state_mut().save_merged(path.clone());
     h.run_steps(2);
     assert!(
         h.query_by_label_contains("one of the files being merged")
@@ -134,7 +134,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     );
     assert_eq!(store::load(&path).unwrap(), copy);
     let out = dir.path().join("samen.ron");
-    merge_view::save_merged(h.state_mut(), out.clone());
+    h.state_mut().save_merged(out.clone());
     h.run_steps(2);
     assert!(h.state().merge.window.is_none());
     let merged = store::load(&out).unwrap();
@@ -145,7 +145,7 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     // Files from different sessions: refused until "Merge anyway".
     let other = dir.path().join("ander.ron");
     store::save(&other, &Session::new("Iets anders", Language::Nl)).unwrap();
-    merge_view::merge_files(h.state_mut(), vec![path.clone(), other]);
+    merge_view::merge_files(&mut h.state_mut().merge, vec![path.clone(), other]);
     h.run_steps(2);
     assert!(h.query_by_label_contains("Save merged session…").is_none());
     h.get_by_label("Merge anyway").click();

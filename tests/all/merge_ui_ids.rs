@@ -36,7 +36,7 @@ fn a_shared_id_is_named_and_keep_both_renumbers_one() {
         .collect();
 
     let mut app = support::app(Language::Nl);
-    merge_view::merge_files(&mut app, files);
+    merge_view::merge_files(&mut app.merge, files);
     let mut h = support::harness(app);
     for text in [
         "hetzelfde id",

@@ -669,9 +669,12 @@ fn item_new_makes_a_valid_item_with_one_round() {
     let mut s = sample();
     let it = Item::new(&s, ItemKind::Proposition, "Nieuw");
     assert_eq!(it.options.len(), 3);
-    assert_eq!(it.options[0].label, texts::default_options(Language::Nl)[0]);
+    assert_eq!(
+        it.options[0].label,
+        words(Language::Nl).session.default_options[0]
+    );
     assert_eq!(it.rounds.len(), 1);
-    assert_eq!(it.rounds[0].label, texts::round_label(Language::Nl, 1));
+    assert_eq!(it.rounds[0].label, (words(Language::Nl).session.round)(1));
     roundtrip(&mut s, add_item_first(it));
     let info = Item::new(&s, ItemKind::Info, "Pauze");
     assert!(info.options.is_empty());

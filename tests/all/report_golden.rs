@@ -293,13 +293,7 @@ fn ics_reads_back() {
         let label = report::labels(s.language);
         assert_eq!(
             event.get_summary(),
-            Some(
-                format!(
-                    "{}: {} — {}",
-                    label.follow_up_event, long.person, long.action
-                )
-                .as_str()
-            )
+            Some((label.follow_up_event)(&format!("{} — {}", long.person, long.action)).as_str())
         );
         let description = event.get_description().unwrap();
         assert!(description.contains(&long.action), "{description}");

@@ -353,8 +353,8 @@ fn the_merge_window_saves_through_a_link_into_its_target() {
         .collect();
     let (target, via) = linked_session(dir.path(), "samen.ron", "Oud");
     let mut app = app(Language::En);
-    stelling::ui::merge_view::merge_files(&mut app, copies);
-    stelling::ui::merge_view::save_merged(&mut app, via.clone());
+    stelling::ui::merge_view::merge_files(&mut app.merge, copies);
+    app.save_merged(via.clone());
     assert!(app.merge.window.is_none(), "saved and closed");
     assert_written_through(&target, &via, &prepared.title);
     let open = app.open.as_ref().expect("the merged session is open");

@@ -104,7 +104,7 @@ fn a_whole_round_of_work_through_the_ui_reaches_the_file() {
     assert_eq!(s.item(item_id).unwrap().rounds.len(), rounds_before + 1);
     assert_eq!(
         s.item(item_id).unwrap().rounds.last().unwrap().label,
-        stelling::model::texts::round_label(s.language, rounds_before + 1),
+        (stelling::model::words::words(s.language).session.round)(rounds_before + 1),
         "the label speaks the session's language, as the beamer does"
     );
     assert!(

@@ -4,7 +4,7 @@
 use super::*;
 
 /// A shift in tenths of a point: `120` → `+12.0 pp` (`+12,0 pp` in Dutch), `0` → `±0.0 pp`.
-pub(super) fn signed_points(tenths: i64, l: &Labels) -> String {
+pub(super) fn signed_points(tenths: i64, l: &ReportWords) -> String {
     format!("{} {}", l.decimal.signed(tenths), l.points)
 }
 
@@ -43,7 +43,7 @@ pub(super) fn largest_share(item: &Item, current: &Round, previous: Option<&Roun
 }
 
 /// `count · pct%` as written next to a bar.
-pub(super) fn count_and_share(share: Share, l: &Labels) -> String {
+pub(super) fn count_and_share(share: Share, l: &ReportWords) -> String {
     format!("{} · {}", share.count, l.decimal.share(share))
 }
 

@@ -9,10 +9,10 @@
 //! Text is painted with the painter (so it can be placed and sized exactly) and announced to
 //! accessibility as a label, so screen readers and UI tests see the same words as the room.
 
+use crate::model::words::{BeamerWords, ReportWords, words};
 use crate::model::{
     Id, Item, ItemKind, Language, Reaction, Round, Session, Share, group_shares, round_shares,
 };
-use crate::report::labels::{Labels, labels};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{
     Align, Align2, Color32, FontId, Galley, Rect, Role, Sense, Stroke, StrokeKind, Ui, UiBuilder,
@@ -77,38 +77,6 @@ pub enum AudienceTheme {
     /// White on near-black: dim rooms, most beamers.
     #[default]
     Dark,
-}
-
-// ---------------------------------------------------------------------------------------------
-// Words
-
-/// The few words the beamer shows that a report has no use for.
-struct Words {
-    no_quotes: &'static str,
-    no_answers: &'static str,
-    nothing_yet: &'static str,
-    mean: &'static str,
-}
-
-const NL_WORDS: Words = Words {
-    no_quotes: "Nog geen uitgelichte reacties.",
-    no_answers: "Nog geen antwoorden.",
-    nothing_yet: "Hier komt straks wat de groepen inbrengen.",
-    mean: "gemiddeld",
-};
-
-const EN_WORDS: Words = Words {
-    no_quotes: "No highlighted reactions yet.",
-    no_answers: "No answers yet.",
-    nothing_yet: "What the groups bring in will appear here.",
-    mean: "mean",
-};
-
-fn words(language: Language) -> &'static Words {
-    match language {
-        Language::Nl => &NL_WORDS,
-        Language::En => &EN_WORDS,
-    }
 }
 
 fn format_timer(d: Duration) -> String {
@@ -209,12 +177,13 @@ struct Canvas<'u> {
 }
 
 impl Canvas<'_> {
-    fn l(&self) -> &'static Labels {
-        labels(self.language)
+    /// The report's words: the room reads the same labels as the report.
+    fn l(&self) -> &'static ReportWords {
+        &words(self.language).report
     }
 
-    fn w(&self) -> &'static Words {
-        words(self.language)
+    fn w(&self) -> &'static BeamerWords {
+        &words(self.language).beamer
     }
 
     /// `points` at 1920×1080, scaled to this screen but never below `floor`.
@@ -392,9 +361,9 @@ mod tests {
     fn timer_and_percent_formats() {
         assert_eq!(format_timer(Duration::from_secs(75)), "01:15");
         assert_eq!(format_timer(Duration::from_secs(3725)), "1:02:05");
-        assert_eq!(signed_points(120, labels(Language::En)), "+12.0 pp");
-        assert_eq!(signed_points(-3, labels(Language::Nl)), "-0,3 pp");
-        assert_eq!(signed_points(0, labels(Language::En)), "±0.0 pp");
+        assert_eq!(signed_points(120, &words(Language::En).report), "+12.0 pp");
+        assert_eq!(signed_points(-3, &words(Language::Nl).report), "-0,3 pp");
+        assert_eq!(signed_points(0, &words(Language::En).report), "±0.0 pp");
     }
 
     // --- The screen, through egui ----------------------------------------------------------

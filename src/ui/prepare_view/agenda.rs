@@ -7,56 +7,15 @@
 
 use super::{first_line, push_if, warning};
 use crate::model::{
-    Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, texts::default_options,
+    Change, Id, IdSource, Item, ItemKind, Language, ResponseOption, Session, words,
 };
-use crate::ui::app::OpenSession;
 use crate::ui::commands::{self, Command};
+use crate::ui::state::OpenSession;
+use crate::ui::state::prepare::ItemDraft;
 use crate::ui::style::{edit_box, too_long, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
 use crate::ui::widgets::{DeleteQuestion, confirm_delete, kind_picker};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
-
-#[derive(Default)]
-pub struct AgendaState {
-    /// The selected item as typed, while it is being edited.
-    draft: Option<ItemDraft>,
-    /// The kind the add button makes.
-    pub add_kind: ItemKind,
-    /// Put the cursor in the item's text on the next frame (after adding, Enter, F2).
-    focus_text: bool,
-    /// Put the cursor in this answer on the next frame (a new, empty one).
-    focus_option: Option<Id>,
-    /// Theme names as typed, while being edited, and the name of a new theme.
-    theme_drafts: std::collections::HashMap<Id, String>,
-    new_theme: String,
-    /// The item the list last scrolled to, so it follows keys without fighting the mouse wheel.
-    scrolled_to: Option<usize>,
-    /// Shown after a delete: how to get it back.
-    deleted: bool,
-    /// An item with recorded data whose deletion waits for the user's yes.
-    confirm_delete: Option<Id>,
-    /// Cancel got the keyboard for the question now open.
-    cancel_focused: bool,
-}
-
-/// The editable fields of one item. Only these are copied each frame, never the recorded
-/// rounds, which can hold thousands of reactions.
-#[derive(Clone, Debug, PartialEq)]
-struct ItemDraft {
-    id: Id,
-    kind: ItemKind,
-    /// `None` for a text too long to edit here: it stays as the item has it, and is not
-    /// copied on every frame the draft is made.
-    text: Option<String>,
-    notes: Option<String>,
-    minutes: String,
-    options: Vec<ResponseOption>,
-    dirty: bool,
-    /// A proposition whose answers were all removed: the rest of the draft is stored, these
-    /// answers (the item's, left as they are) too, and the draft stays with its message while
-    /// the item still matches it.
-    held: Option<Vec<ResponseOption>>,
-}
 
 impl ItemDraft {
     fn from(item: &Item) -> Self {
@@ -222,15 +181,10 @@ impl Preset {
 
     /// The labels in the session's language: the room sees them on the beamer.
     pub fn labels(self, language: Language) -> Vec<String> {
+        let owned = |list: &[&str]| -> Vec<String> { list.iter().map(|s| s.to_string()).collect() };
         match self {
-            Preset::AgreeDisagreeDoubt => default_options(language)
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            Preset::YesNo => match language {
-                Language::Nl => vec!["Ja".into(), "Nee".into()],
-                Language::En => vec!["Yes".into(), "No".into()],
-            },
+            Preset::AgreeDisagreeDoubt => owned(words(language).session.default_options),
+            Preset::YesNo => owned(words(language).session.yes_no),
             Preset::Scale1To5 => (1..=5).map(|n| n.to_string()).collect(),
             Preset::LineUp0To10 => (0..=10).map(|n| n.to_string()).collect(),
         }
@@ -429,7 +383,7 @@ fn add_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>, kind: 
 
 fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) {
     let session = open.doc.session();
-    let Some(item) = session.agenda.get(open.view.current) else {
+    let Some(item) = open.current_item() else {
         return;
     };
     // The copy has what is typed, also when that is not committed yet.
@@ -450,8 +404,7 @@ fn duplicate_item(open: &mut OpenSession, t: &Texts, changes: &mut Vec<Change>) 
 /// Deletes the selected item; one with votes, reactions or records asks first. Undo brings
 /// either back, but a room's votes deserve a question before they go.
 fn delete_item(open: &mut OpenSession, changes: &mut Vec<Change>) {
-    let session = open.doc.session();
-    let Some(item) = session.agenda.get(open.view.current) else {
+    let Some(item) = open.current_item() else {
         return;
     };
     if recorded(item).iter().any(|&(n, _)| n > 0) {

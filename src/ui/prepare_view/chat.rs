@@ -4,53 +4,23 @@
 //! change, so one Ctrl+Z takes it all back.
 //!
 //! A chat file is picked in a native dialog and read and parsed on the dialog's thread by the
-//! app (`App::start_chat_dialog`); this screen only shows the result.
+//! app when this screen asks (`Request::ChooseChatFile`), with [`read_chat_file`]; this screen
+//! only shows the result.
 
 use super::{first_line, warning};
 use crate::import::chat::{self, ChatImport, ChatMessage};
 use crate::model::{Change, Id, ItemKind, Session};
-use crate::ui::app::OpenSession;
+use crate::ui::request::Request;
+use crate::ui::state::OpenSession;
+use crate::ui::state::prepare::ChatPreview as Preview;
+pub use crate::ui::state::prepare::{ChatFile, ChatState};
 use crate::ui::texts::{Texts, kind_icon};
 use chrono::Offset;
 use egui::RichText;
-
-/// A chat file read and parsed off the UI thread.
-#[derive(Debug)]
-pub struct ChatFile {
-    /// The file name, to show where the messages came from.
-    pub name: String,
-    pub import: ChatImport,
-    /// The file was not UTF-8 and was read as Windows-1252: accents may need a look.
-    pub windows_1252: bool,
-}
-
-#[derive(Default)]
-pub struct ChatState {
-    pub pasted: String,
-    preview: Option<Preview>,
-    /// A file is being read.
-    pub loading: bool,
-    pub error: Option<String>,
-    /// After an import: how many reactions went to which item number.
-    done: Option<(usize, usize)>,
-    /// The paste box got the keyboard once on arrival.
-    focused_once: bool,
-}
+use std::path::Path;
 
 /// Pasted chats up to this size are previewed as they change; longer ones on the button.
 const AUTO_PREVIEW_BYTES: usize = 256 * 1024;
-
-struct Preview {
-    source: String,
-    windows_1252: bool,
-    import: ChatImport,
-    /// `import` with the private messages moved in, made when first asked for.
-    with_private: Option<ChatImport>,
-    include_private: bool,
-    keep_names: bool,
-    item: Option<Id>,
-    round: Option<Id>,
-}
 
 impl Preview {
     fn new(source: String, import: ChatImport, windows_1252: bool) -> Self {
@@ -114,7 +84,7 @@ pub fn show(
     t: &Texts,
     ui: &mut egui::Ui,
     changes: &mut Vec<Change>,
-    requests: &mut Vec<super::Request>,
+    requests: &mut Vec<Request>,
 ) {
     let mut import_now = false;
     egui::CentralPanel::default().show(ui, |ui| {
@@ -135,7 +105,7 @@ pub fn show(
                         ui.button(RichText::new(format!("📂 {}", t.prep_chat_choose)).size(19.0));
                     if choose.clicked() {
                         state.loading = true;
-                        requests.push(super::Request::ChooseChatFile);
+                        requests.push(Request::ChooseChatFile);
                     }
                     if state.loading {
                         ui.spinner();
@@ -149,9 +119,7 @@ pub fn show(
                     ui.label(
                         RichText::new(format!(
                             "✔ {} {}",
-                            t.prep_chat_done
-                                .replace("{item}", &number.to_string())
-                                .replace("{n}", &n.to_string()),
+                            (t.prep_chat_done)(number, n),
                             t.prep_undo_hint
                         ))
                         .strong(),
@@ -447,10 +415,43 @@ fn do_import(open: &mut OpenSession, _t: &Texts, changes: &mut Vec<Change>) {
     }
 }
 
+/// Reads and parses a chat file for the import preview (see [`crate::import::read_text`]).
+/// Errors are in the presenter's words (`t`).
+pub fn read_chat_file(path: &Path, t: &Texts) -> Result<ChatFile, String> {
+    use crate::import::TextError;
+    use crate::store::ReadError;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let (text, encoding) = crate::import::read_text(path).map_err(|e| {
+        let why = match e {
+            TextError::Read(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                t.prep_chat_missing.to_string()
+            }
+            TextError::Read(ReadError::Io(e)) => e.to_string(),
+            TextError::Read(ReadError::NotAFile(kind)) => {
+                crate::ui::errors::not_a_file(kind, t).into()
+            }
+            TextError::Read(ReadError::TooLarge { bytes, limit }) => format!(
+                "{} MB. {}",
+                bytes / 1_000_000,
+                (t.prep_chat_too_large)(limit / 1_000_000)
+            ),
+            TextError::Decode(_) => t.prep_chat_not_text.to_string(),
+        };
+        format!("{name}: {why}")
+    })?;
+    Ok(ChatFile {
+        name,
+        import: crate::import::chat::parse(&text),
+        windows_1252: encoding == crate::import::Encoding::Windows1252,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::app::read_chat_file;
 
     fn t() -> &'static Texts {
         crate::ui::texts::texts(crate::model::Language::En)

@@ -5,38 +5,14 @@
 use super::datepicker;
 use super::{push_if, warning};
 use crate::model::{Change, Details, Group, Id, Language, Session, validate};
-use crate::ui::app::OpenSession;
+use crate::ui::state::OpenSession;
+use crate::ui::state::prepare::DetailsDraft;
+use crate::ui::state::prepare::DetailsState;
 use crate::ui::style::edit_box;
 use crate::ui::texts::Texts;
 use crate::ui::widgets::{DeleteQuestion, confirm_delete};
 use chrono::NaiveTime;
 use egui::RichText;
-use std::collections::HashMap;
-
-#[derive(Default)]
-pub struct DetailsState {
-    /// The form as typed, while a field is being edited or while a refused field waits to be
-    /// corrected.
-    draft: Option<DetailsDraft>,
-    /// The form as the session was when the draft started or was last committed: only fields
-    /// typed differently from it are written, so a draft never puts back values it did not
-    /// change (after an undo, a redo or a reload).
-    base: Option<DetailsDraft>,
-    /// The details the session should have while the draft is clean; when they differ, the
-    /// session changed under the draft (undo, redo, reload) and the draft is dropped.
-    seen: Option<Details>,
-    dirty: bool,
-    /// Why the last commit left a field unchanged.
-    errors: Vec<&'static str>,
-    /// Group names and sizes as typed, while being edited.
-    group_drafts: HashMap<Id, (String, String)>,
-    new_group: String,
-    group_error: Option<&'static str>,
-    /// The group whose removal waits for the user's yes.
-    confirm_remove: Option<Id>,
-    /// Cancel got the keyboard for the question now open.
-    cancel_focused: bool,
-}
 
 impl DetailsState {
     /// Whether a question waits for an answer (keys behind it should do nothing).
@@ -67,18 +43,6 @@ impl DetailsState {
             self.clear();
         }
     }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct DetailsDraft {
-    title: String,
-    date: String,
-    start: String,
-    end: String,
-    place: String,
-    facilitators: String,
-    participants: String,
-    notes: String,
 }
 
 impl DetailsDraft {

@@ -4,24 +4,12 @@
 
 use super::{Section, first_line};
 use crate::import::list;
-use crate::model::{Change, ItemKind};
-use crate::ui::app::OpenSession;
+use crate::model::Change;
 use crate::ui::commands::{self, Command};
+use crate::ui::state::OpenSession;
 use crate::ui::texts::{Texts, kind_icon};
 use crate::ui::widgets::kind_picker;
 use egui::RichText;
-
-#[derive(Default)]
-pub struct PasteState {
-    pub text: String,
-    pub kind: ItemKind,
-    /// The lines of `text`, parsed once per edit rather than once per frame.
-    lines: Option<Vec<String>>,
-    /// After adding: how many, and the agenda number of the first.
-    added: Option<(usize, usize)>,
-    /// The box got the keyboard once on arrival, so Ctrl+V works straight away.
-    focused_once: bool,
-}
 
 pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     let mut add = false;
@@ -68,11 +56,7 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
             if count == 0 {
                 ui.weak(t.prep_paste_nothing);
             } else {
-                ui.label(
-                    t.prep_paste_will_add
-                        .replace("{n}", &count.to_string())
-                        .replace("{from}", &(session.agenda.len() + 1).to_string()),
-                );
+                ui.label((t.prep_paste_will_add)(count, session.agenda.len() + 1));
                 ui.horizontal(|ui| {
                     ui.label(t.prep_paste_as);
                     kind_picker(ui, "paste-kind", &mut state.kind, t, t.prep_paste_as);

@@ -1,5 +1,6 @@
 //! The formats the report screen saves, and how each is rendered. Rendering is pure (bytes from
-//! a session); writing them is the app's job (`App::export_to`), so this module opens no files.
+//! a session); writing them is the app's job (asked for with `Request::Export`), so this module
+//! opens no files.
 
 use crate::model::Session;
 use crate::report;

@@ -1,57 +1,23 @@
 //! The report screen: a preview of the summary report in the session's language, and a button
 //! per export format. The preview is built once per revision of the session (see
 //! [`preview`]); exports are rendered and written by the app off the UI thread
-//! ([`App::export_to`]), and this screen shows how that went.
+//! when this screen asks ([`Request::Export`]), and this screen shows how that went.
 
-mod export;
-mod preview;
+pub(in crate::ui) mod export;
+pub(in crate::ui) mod preview;
 
+pub use super::state::report::ExportStatus;
 pub use export::{ExportFormat, folder_of};
 
-use super::app::App;
 use super::commands::{self, Command};
+use super::request::Request;
+use super::state::OpenSession;
+use super::state::report::Scroll;
 use super::texts::Texts;
 use crate::model::Language;
 use egui::RichText;
 use std::path::PathBuf;
-use std::sync::mpsc;
 use std::time::Duration;
-
-/// What the report screen keeps between frames; not part of the session file.
-#[derive(Default)]
-pub struct ReportState {
-    preview: Option<preview::Preview>,
-    /// The last export started from this screen, and how it went.
-    pub export: Option<ExportStatus>,
-    /// Where the preview was scrolled to and how far it can go, for keyboard scrolling.
-    scroll: Scroll,
-}
-
-#[derive(Default, Clone, Copy)]
-struct Scroll {
-    offset: f32,
-    max: f32,
-    page: f32,
-}
-
-/// An export in progress or finished.
-pub enum ExportStatus {
-    /// Being rendered and written on a thread of its own.
-    Running {
-        format: ExportFormat,
-        path: PathBuf,
-        done: mpsc::Receiver<Result<(), String>>,
-    },
-    Done {
-        format: ExportFormat,
-        path: PathBuf,
-    },
-    Failed {
-        format: ExportFormat,
-        path: PathBuf,
-        message: String,
-    },
-}
 
 impl ExportStatus {
     pub fn is_running(&self) -> bool {
@@ -63,11 +29,11 @@ impl ExportStatus {
         let ExportStatus::Running { format, path, done } = self else {
             return;
         };
-        let outcome = match done.try_recv() {
-            Ok(outcome) => outcome,
-            Err(mpsc::TryRecvError::Empty) => return,
+        let outcome = match done.poll() {
+            Some(Ok(outcome)) => outcome,
+            None => return,
             // The thread ended without an answer: it panicked, so the file was not written.
-            Err(mpsc::TryRecvError::Disconnected) => Err("the export stopped unexpectedly".into()),
+            Some(Err(_)) => Err("the export stopped unexpectedly".into()),
         };
         let (format, path) = (*format, std::mem::take(path));
         *self = match outcome {
@@ -81,10 +47,9 @@ impl ExportStatus {
     }
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.texts();
-    let choosing = app.export_dialog_open();
-    let Some(open) = &mut app.open else { return };
+/// Draws the report screen; `choosing` says an export's save dialog is open. Returns what the
+/// export panel asks of the app.
+pub fn show(open: &mut OpenSession, t: &Texts, choosing: bool, ui: &mut egui::Ui) -> Vec<Request> {
     let state = &mut open.view.report;
     let revision = open.doc.revision();
     if state
@@ -101,7 +66,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     let Some(preview) = &mut state.preview else {
-        return;
+        return Vec::new();
     };
     let mut action = None;
     egui::Panel::right("report-export")
@@ -118,22 +83,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             page: out.inner_rect.height(),
         };
     });
-    match action {
-        Some(Action::Export(format)) => app.start_export_dialog(format),
-        Some(Action::OpenFolder(folder)) => {
-            if let Err(e) = export::open_folder(&folder) {
-                app.message = Some(format!("{}: {e}", folder.display()));
-            }
-        }
-        None => {}
-    }
-}
-
-/// What the facilitator asked for in the export panel.
-enum Action {
-    Export(ExportFormat),
-    /// Show the folder of the last export in the file manager.
-    OpenFolder(PathBuf),
+    action.into_iter().collect()
 }
 
 /// The export buttons with a line under each saying what the format is for, and the outcome
@@ -144,7 +94,7 @@ fn export_panel(
     preview: &preview::Preview,
     status: Option<&ExportStatus>,
     choosing: bool,
-) -> Option<Action> {
+) -> Option<Request> {
     let mut clicked = None;
     egui::ScrollArea::vertical()
         .id_salt("report-export")
@@ -167,7 +117,7 @@ fn export_panel(
                     .min_size(egui::vec2(ui.available_width(), 32.0));
                 let response = ui.add_enabled(!busy && !empty, button);
                 if response.clicked() {
-                    clicked = Some(Action::Export(format));
+                    clicked = Some(Request::Export(format));
                 }
                 self::hint(ui, hint);
                 ui.add_space(4.0);
@@ -184,7 +134,7 @@ fn export_panel(
                 && let ExportStatus::Done { path, .. } = status
                 && let Some(folder) = path.parent()
             {
-                clicked = Some(Action::OpenFolder(folder.to_path_buf()));
+                clicked = Some(Request::OpenFolder(folder.to_path_buf()));
             }
             ui.add_space(8.0);
             hint(ui, t.report_keys_hint);

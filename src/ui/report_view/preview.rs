@@ -376,7 +376,7 @@ fn item(out: &mut Vec<Block>, l: &Labels, it: &sum::ItemSummary) {
                     meta: if group.is_empty() {
                         String::new()
                     } else {
-                        clip(format!("{} {group}", l.feedback_from))
+                        clip((l.feedback_from)(group))
                     },
                 });
             }
@@ -505,17 +505,8 @@ fn overview(out: &mut Vec<Block>, l: &Labels, todos: &[sum::Todo]) {
         header: true,
     });
     for t in todos {
-        let owner = sum::single_line(t.owner);
-        let org = sum::single_line(t.organisation);
-        let owner = match (owner.is_empty(), org.is_empty()) {
-            (_, true) => owner,
-            (true, false) => org,
-            (false, false) => format!("{owner} ({org})"),
-        };
-        let source = match &t.proposal {
-            Some(title) => format!("{}: {title}", l.proposal),
-            None => format!("{} ({})", l.commitment, l.follow_up.to_lowercase()),
-        };
+        let owner = t.who(sum::single_line);
+        let source = t.source(l, str::to_string);
         out.push(Block::Row {
             columns: Columns::Todos,
             cells: vec![
