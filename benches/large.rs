@@ -5,32 +5,15 @@
 //!
 //! `cargo bench --bench large`
 
+mod common;
+
+use common::{app_with, input, open, warmed_up};
 use stelling::model::sample::large_session;
 use stelling::model::{Change, Reaction, Stance};
-use stelling::store::{self, settings::Settings};
-use stelling::ui::App;
+use stelling::store;
 
 fn main() {
     divan::main();
-}
-
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1920.0, 1080.0),
-        )),
-        ..Default::default()
-    }
-}
-
-fn app_with(session: stelling::model::Session, dir: &std::path::Path) -> App {
-    let path = dir.join("groot.ron");
-    store::save(&path, &session).unwrap();
-    let mut app = App::with_settings(Settings::default());
-    app.open_path(&path);
-    assert!(app.message.is_none(), "{:?}", app.message);
-    app
 }
 
 /// A large sample session with reactions four times their usual length (about 50 MB per
@@ -68,12 +51,9 @@ fn open_50_mb_file(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 20)]
 fn frame_1000_items_100k_reactions(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(large_session(1_000, 100_000), dir.path());
+    let mut app = app_with(&large_session(1_000, 100_000), dir.path());
     app.open.as_mut().unwrap().view.current = 500;
-    let ctx = egui::Context::default();
-    for _ in 0..3 {
-        let _ = ctx.run_ui(input(), |ui| app.show(ui));
-    }
+    let ctx = warmed_up(&mut app);
     bencher.bench_local(|| ctx.run_ui(input(), |ui| app.show(ui)).shapes.len());
 }
 
@@ -81,7 +61,7 @@ fn frame_1000_items_100k_reactions(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5)]
 fn frame_with_a_1_mb_reaction(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(large_session(10, 100), dir.path());
+    let mut app = app_with(&large_session(10, 100), dir.path());
     let open = app.open.as_mut().unwrap();
     open.view.current = 1;
     let session = open.doc.session();
@@ -110,9 +90,7 @@ fn frame_with_a_1_mb_reaction(bencher: divan::Bencher) {
 
 /// Opens `path` in the app and draws the run and prepare screens once each.
 fn open_and_draw(path: &std::path::Path) -> bool {
-    let mut app = App::with_settings(Settings::default());
-    app.open_path(path);
-    assert!(app.message.is_none(), "{:?}", app.message);
+    let mut app = open(path);
     let ctx = egui::Context::default();
     for screen in [stelling::ui::Screen::Run, stelling::ui::Screen::Prepare] {
         app.open.as_mut().unwrap().view.screen = screen;

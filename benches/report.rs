@@ -11,36 +11,23 @@ fn main() {
     divan::main();
 }
 
-fn session() -> Session {
-    large_session(100, 10_000)
+/// The report formats, each timed on its own (`export/markdown`, …, `export/pdf`).
+const FORMATS: [&str; 5] = ["markdown", "html", "csv", "ics", "pdf"];
+
+/// The report in `format`; its length keeps the work from being optimised away.
+fn export_as(format: &str, s: &Session) -> usize {
+    match format {
+        "markdown" => report::markdown(s).len(),
+        "html" => report::html(s).len(),
+        "csv" => report::csv(s, false).len(),
+        "ics" => report::ics(s).len(),
+        "pdf" => report::pdf(s).expect("a PDF").len(),
+        other => unreachable!("no report format {other}"),
+    }
 }
 
-#[divan::bench(sample_count = 10)]
-fn markdown(bencher: divan::Bencher) {
-    let s = session();
-    bencher.bench(|| report::markdown(divan::black_box(&s)));
-}
-
-#[divan::bench(sample_count = 10)]
-fn html(bencher: divan::Bencher) {
-    let s = session();
-    bencher.bench(|| report::html(divan::black_box(&s)));
-}
-
-#[divan::bench(sample_count = 10)]
-fn csv(bencher: divan::Bencher) {
-    let s = session();
-    bencher.bench(|| report::csv(divan::black_box(&s), false));
-}
-
-#[divan::bench(sample_count = 10)]
-fn ics(bencher: divan::Bencher) {
-    let s = session();
-    bencher.bench(|| report::ics(divan::black_box(&s)));
-}
-
-#[divan::bench(sample_count = 10)]
-fn pdf(bencher: divan::Bencher) {
-    let s = session();
-    bencher.bench(|| report::pdf(divan::black_box(&s)).expect("a PDF"));
+#[divan::bench(sample_count = 10, args = FORMATS)]
+fn export(bencher: divan::Bencher, format: &str) {
+    let s = large_session(100, 10_000);
+    bencher.bench(|| export_as(format, divan::black_box(&s)));
 }

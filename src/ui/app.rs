@@ -952,7 +952,8 @@ impl App {
             .show(ctx, |ui| {
                 ui.weak(t.shortcuts_close);
                 ui.add_space(6.0);
-                let list = commands::overview(self.language());
+                let screen = self.open.as_ref().map(|o| o.view.screen);
+                let list = commands::overview(self.language(), commands::places_on(screen));
                 let (left, right) = list.split_at(list.len().div_ceil(2));
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
@@ -960,12 +961,14 @@ impl App {
                         ui.columns(2, |columns| {
                             for (n, (ui, half)) in columns.iter_mut().zip([left, right]).enumerate()
                             {
-                                let keys_width = 230.0;
+                                // As wide as the longest keys of this half (monospace).
+                                let chars = half.iter().map(|(k, _)| k.chars().count());
+                                let keys_width = chars.max().unwrap_or(8) as f32 * 9.0 + 8.0;
                                 let what_width =
                                     (ui.available_width() - keys_width - 24.0).max(80.0);
                                 egui::Grid::new(("shortcuts", n))
                                     .num_columns(2)
-                                    .spacing([12.0, 6.0])
+                                    .spacing([12.0, 3.0])
                                     .min_col_width(keys_width)
                                     .max_col_width(keys_width.max(what_width))
                                     .striped(true)

@@ -4,6 +4,7 @@
 //! The exact matcher in `keys.rs` stays the engine.
 
 use super::keys;
+use super::state::Screen;
 use crate::model::Language;
 use egui::{Key, Modifiers};
 
@@ -195,8 +196,8 @@ pub enum Command {
 /// One row of the table.
 pub struct Spec {
     pub command: Command,
-    /// Where it applies: keys must be unique there (see the tests).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// Where it applies: keys must be unique there (see the tests), and the overview of a
+    /// screen lists what applies there.
     pub place: Place,
     pub keys: &'static [Shortcut],
     pub nl: &'static str,
@@ -806,10 +807,22 @@ pub fn sees(ctx: &egui::Context, command: Command) -> bool {
         .any(|Shortcut(m, k)| keys::sees(ctx, *m, *k))
 }
 
-/// The overview's rows (keys, what) in `language`.
-pub fn overview(language: Language) -> Vec<(String, &'static str)> {
-    TABLE
+/// The places whose commands work on a screen (`None`: the start screen), the screen's own
+/// first: the overview shows these, so the whole list fits a laptop screen.
+pub fn places_on(screen: Option<Screen>) -> &'static [Place] {
+    match screen {
+        Some(Screen::Run) => &[Place::Run, Place::Beamer, Place::Form, Place::Everywhere],
+        Some(Screen::Prepare) => &[Place::Prepare, Place::Everywhere],
+        Some(Screen::Report) => &[Place::Report, Place::Everywhere],
+        None => &[Place::Everywhere],
+    }
+}
+
+/// The overview's rows (keys, what) in `language`: the commands of `places`, in that order.
+pub fn overview(language: Language, places: &[Place]) -> Vec<(String, &'static str)> {
+    places
         .iter()
+        .flat_map(|place| TABLE.iter().filter(move |s| s.place == *place))
         .map(|s| (s.command.keys_text(), s.command.label(language)))
         .collect()
 }
@@ -884,7 +897,30 @@ mod tests {
             assert!(!spec.nl.is_empty() && !spec.en.is_empty());
             assert_ne!(spec.nl, spec.en, "{:?} is not translated", spec.command);
         }
-        assert_eq!(overview(Language::Nl).len(), TABLE.len());
+        // Every command is in the overview of some screen, once.
+        let screens = [
+            None,
+            Some(Screen::Run),
+            Some(Screen::Prepare),
+            Some(Screen::Report),
+        ];
+        for spec in TABLE {
+            let label = spec.command.label(Language::En);
+            let shown = screens
+                .iter()
+                .filter(|s| {
+                    overview(Language::En, places_on(**s))
+                        .iter()
+                        .any(|(_, w)| *w == label)
+                })
+                .count();
+            assert!(shown >= 1, "{:?} is in no screen's overview", spec.command);
+        }
+        let run = overview(Language::Nl, places_on(Some(Screen::Run)));
+        assert!(
+            run.len() < TABLE.len(),
+            "the run overview leaves out prepare's commands"
+        );
     }
 
     fn press(key: Key) -> egui::Event {

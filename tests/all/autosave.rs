@@ -3,7 +3,7 @@
 //! unseen, and no version is lost.
 
 use crate::support;
-use crate::support::settle_autosave as settle;
+use crate::support::{rename, ron_files, settle_autosave as settle};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use stelling::model::{Change, Document, Language, Session};
@@ -15,17 +15,24 @@ fn session(title: &str) -> Session {
     s
 }
 
-fn rename(doc: &mut Document, title: &str) {
-    let mut details = doc.session().details();
-    details.title = title.into();
-    doc.apply(Change::SetDetails(Box::new(details))).unwrap();
-}
-
 /// A file as a text editor or a sync tool writes it: new content, a later time.
 fn edit_elsewhere(path: &Path, session: &Session) {
     // Some file systems keep times in whole seconds; make sure the time moves on.
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(path, store::to_ron(session)).unwrap();
+}
+
+/// Retitles the session and lets autosave run: it must have saved, the file holding `title`.
+#[track_caller]
+fn saved_as(doc: &mut Document, autosave: &mut Autosave, path: &Path, title: &str) {
+    rename(doc, title);
+    settle(autosave, doc);
+    let status = autosave.status();
+    assert!(
+        matches!(status, SaveStatus::Saved { .. }),
+        "{title}: {status:?}"
+    );
+    assert_eq!(store::load(path).unwrap().title, title);
 }
 
 fn setup() -> (tempfile::TempDir, PathBuf, Document, Autosave) {
@@ -37,22 +44,19 @@ fn setup() -> (tempfile::TempDir, PathBuf, Document, Autosave) {
     (dir, path, doc, autosave)
 }
 
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
+/// Another program wrote "Van de editor" while Stelling retitled its copy "Van Stelling";
+/// autosave has run since.
+fn changed_on_both_sides() -> (tempfile::TempDir, PathBuf, Document, Autosave) {
+    let (dir, path, mut doc, mut autosave) = setup();
+    edit_elsewhere(&path, &session("Van de editor"));
+    rename(&mut doc, "Van Stelling");
+    settle(&mut autosave, &doc);
+    (dir, path, doc, autosave)
 }
 
 #[test]
 fn a_change_by_another_program_is_never_overwritten_unseen() {
-    let (_dir, path, mut doc, mut autosave) = setup();
-    edit_elsewhere(&path, &session("Van de editor"));
-    rename(&mut doc, "Van Stelling");
-    settle(&mut autosave, &doc);
+    let (_dir, path, mut doc, mut autosave) = changed_on_both_sides();
     assert_eq!(*autosave.status(), SaveStatus::ChangedElsewhere);
     assert_eq!(store::load(&path).unwrap().title, "Van de editor");
     // It stays that way, however often autosave runs.
@@ -69,19 +73,14 @@ fn the_same_content_written_again_is_no_conflict() {
     let bytes = std::fs::read(&path).unwrap();
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&path, &bytes).unwrap();
-    rename(&mut doc, "Van Stelling");
-    settle(&mut autosave, &doc);
-    assert!(matches!(autosave.status(), SaveStatus::Saved { .. }));
-    assert_eq!(store::load(&path).unwrap().title, "Van Stelling");
+    saved_as(&mut doc, &mut autosave, &path, "Van Stelling");
 }
 
 #[test]
 fn our_own_saves_are_not_mistaken_for_another_program() {
     let (_dir, path, mut doc, mut autosave) = setup();
     for n in 0..5 {
-        rename(&mut doc, &format!("Versie {n}"));
-        settle(&mut autosave, &doc);
-        assert!(matches!(autosave.status(), SaveStatus::Saved { .. }), "{n}");
+        saved_as(&mut doc, &mut autosave, &path, &format!("Versie {n}"));
     }
     rename(&mut doc, "Via Ctrl+S");
     assert_eq!(autosave.flush(&doc, "kopie").unwrap(), None);
@@ -90,10 +89,7 @@ fn our_own_saves_are_not_mistaken_for_another_program() {
 
 #[test]
 fn keeping_my_version_keeps_theirs_beside_it() {
-    let (dir, path, mut doc, mut autosave) = setup();
-    edit_elsewhere(&path, &session("Van de editor"));
-    rename(&mut doc, "Van Stelling");
-    settle(&mut autosave, &doc);
+    let (dir, path, mut doc, mut autosave) = changed_on_both_sides();
     let side = autosave.keep_mine(&doc, "andere versie").unwrap();
     assert_eq!(store::load(&path).unwrap().title, "Van Stelling");
     assert_eq!(store::load(&side).unwrap().title, "Van de editor");
@@ -106,10 +102,7 @@ fn keeping_my_version_keeps_theirs_beside_it() {
     );
     assert_eq!(ron_files(dir.path()).len(), 2);
     // And saving goes on as normal.
-    rename(&mut doc, "Verder");
-    settle(&mut autosave, &doc);
-    assert!(matches!(autosave.status(), SaveStatus::Saved { .. }));
-    assert_eq!(store::load(&path).unwrap().title, "Verder");
+    saved_as(&mut doc, &mut autosave, &path, "Verder");
 }
 
 #[test]
@@ -130,10 +123,7 @@ fn closing_without_choosing_puts_my_version_beside_theirs() {
 fn a_removed_file_is_written_again() {
     let (_dir, path, mut doc, mut autosave) = setup();
     std::fs::remove_file(&path).unwrap();
-    rename(&mut doc, "Terug");
-    settle(&mut autosave, &doc);
-    assert!(matches!(autosave.status(), SaveStatus::Saved { .. }));
-    assert_eq!(store::load(&path).unwrap().title, "Terug");
+    saved_as(&mut doc, &mut autosave, &path, "Terug");
 }
 
 // The same through the window: the warning, the choice, and both versions kept.

@@ -3,7 +3,7 @@
 
 use crate::support::stelling;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use stelling::model::Stance;
 use stelling::store;
 
@@ -20,6 +20,20 @@ fn copy(dir: &Path, name: &str) -> PathBuf {
     to
 }
 
+/// A new temporary folder with one file `name` in it holding `content`.
+fn in_new_folder(name: &str, content: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = written(dir.path(), name, content);
+    (dir, path)
+}
+
+/// A file `name` in `dir` holding `content`.
+fn written(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
 fn text(out: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -29,6 +43,13 @@ fn text(out: &Output) -> (String, String) {
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
+}
+
+/// `stelling import CHAT --into RON --item ITEM` with `more` flags after it.
+fn import_into(chat: &Path, ron: &Path, item: &str, more: &[&str]) -> Output {
+    let mut args = vec!["import", s(chat), "--into", s(ron), "--item", item];
+    args.extend_from_slice(more);
+    stelling(&args)
 }
 
 /// A session from the example list, in `dir`: eight propositions.
@@ -59,24 +80,13 @@ fn list_becomes_a_new_session_next_to_the_input() {
 
 #[test]
 fn list_with_output_title_and_language() {
-    let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("props.txt");
-    std::fs::write(
-        &list,
+    let (dir, list) = in_new_folder(
+        "props.txt",
         "1. Meetings end on time\n2. Every voice counts\n\n3. Decisions are written down\n",
-    )
-    .unwrap();
+    );
     let out_path = dir.path().join("team day.ron");
-    let out = stelling(&[
-        "import",
-        s(&list),
-        "-o",
-        s(&out_path),
-        "--title",
-        "Team day",
-        "--language",
-        "en",
-    ]);
+    let flags = ["--title", "Team day", "--language", "en"];
+    let out = stelling(&[&["import", s(&list), "-o", s(&out_path)][..], &flags].concat());
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(stdout.contains("3 propositions"), "{stdout}");
@@ -91,8 +101,7 @@ fn list_with_output_title_and_language() {
 fn list_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let list = copy(dir.path(), "lijst.txt");
-    let ron = dir.path().join("lijst.ron");
-    std::fs::write(&ron, "niet aanraken").unwrap();
+    let ron = written(dir.path(), "lijst.ron", "niet aanraken");
     let out = stelling(&["import", s(&list)]);
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(1));
@@ -113,9 +122,7 @@ fn list_refuses_to_overwrite_without_force() {
 
 #[test]
 fn empty_list_and_missing_file_are_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let empty = dir.path().join("leeg.txt");
-    std::fs::write(&empty, "\u{FEFF}\r\n  \r\n- \r\n").unwrap();
+    let (dir, empty) = in_new_folder("leeg.txt", "\u{FEFF}\r\n  \r\n- \r\n");
     let out = stelling(&["import", s(&empty)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).1.contains("no propositions"), "{:?}", text(&out));
@@ -129,8 +136,11 @@ fn empty_list_and_missing_file_are_errors() {
         text(&out)
     );
 
-    let binary = dir.path().join("foto.txt");
-    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let binary = written(
+        dir.path(),
+        "foto.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
     let out = stelling(&["import", s(&binary)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).1.contains("not a text file"), "{:?}", text(&out));
@@ -138,13 +148,10 @@ fn empty_list_and_missing_file_are_errors() {
 
 #[test]
 fn windows_1252_list_is_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("oud.txt");
-    std::fs::write(
-        &list,
+    let (dir, list) = in_new_folder(
+        "oud.txt",
         b"\x95 Caf\xe9s blijven open\r\n\x95 \x93Samen\x94 is beter\r\n",
-    )
-    .unwrap();
+    );
     let out = stelling(&["import", s(&list)]);
     let (_, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
@@ -195,19 +202,12 @@ fn chat_with_names_date_and_round() {
     let dir = tempfile::tempdir().unwrap();
     let ron = session_from_list(dir.path());
     let chat = copy(dir.path(), "chat_teams.txt");
-    let out = stelling(&[
-        "import",
-        s(&chat),
-        "--into",
-        s(&ron),
-        "--item",
+    let out = import_into(
+        &chat,
+        &ron,
         "8",
-        "--round",
-        "1",
-        "--keep-names",
-        "--date",
-        "2025-11-20",
-    ]);
+        &["--round", "1", "--keep-names", "--date", "2025-11-20"],
+    );
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(stdout.contains("added 3 reactions to item 8"), "{stdout}");
@@ -225,16 +225,7 @@ fn chat_with_names_date_and_round() {
 
     // Private messages on request, appended after what is there.
     let zoom = copy(dir.path(), "chat_zoom.txt");
-    let out = stelling(&[
-        "import",
-        s(&zoom),
-        "--into",
-        s(&ron),
-        "--item",
-        "8",
-        "--include-private",
-        "--keep-names",
-    ]);
+    let out = import_into(&zoom, &ron, "8", &["--include-private", "--keep-names"]);
     assert!(out.status.success(), "{:?}", text(&out));
     let session = store::load(&ron).unwrap();
     let reactions = &session.agenda[7].rounds[0].reactions;
@@ -269,8 +260,7 @@ fn chat_errors_leave_the_session_intact() {
         "rounds 1 to 1",
     );
 
-    let notes = dir.path().join("notities.txt");
-    std::fs::write(&notes, "geen chat\nalleen notities\n").unwrap();
+    let notes = written(dir.path(), "notities.txt", "geen chat\nalleen notities\n");
     let before = std::fs::read(&ron).unwrap();
     let out = stelling(&["import", s(&notes), "--into", s(&ron), "--item", "1"]);
     let (_, stderr) = text(&out);
@@ -282,8 +272,7 @@ fn chat_errors_leave_the_session_intact() {
     );
     assert_eq!(std::fs::read(&ron).unwrap(), before);
 
-    let broken = dir.path().join("kapot.ron");
-    std::fs::write(&broken, "(version: 1, title: ").unwrap();
+    let broken = written(dir.path(), "kapot.ron", "(version: 1, title: ");
     let chat = copy(dir.path(), "chat_zoom.txt");
     let out = stelling(&["import", s(&chat), "--into", s(&broken), "--item", "1"]);
     assert_eq!(out.status.code(), Some(1));
@@ -341,39 +330,15 @@ fn list_options_do_not_mix_with_into() {
     assert!(!out.status.success(), "--into needs --item");
     let out = stelling(&["import", s(&chat), "--item", "1"]);
     assert!(!out.status.success(), "--item needs --into");
-    let out = stelling(&[
-        "import",
-        s(&chat),
-        "--into",
-        s(&ron),
-        "--item",
-        "1",
-        "--title",
-        "x",
-    ]);
+    let out = import_into(&chat, &ron, "1", &["--title", "x"]);
     assert!(!out.status.success(), "--title is for a new session");
 }
 
 /// Runs the binary, killed after `limit`: a test that would hang fails instead.
 fn stelling_within(args: &[&str], limit: std::time::Duration) -> (Output, std::time::Duration) {
-    use std::process::Stdio;
     let start = std::time::Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stelling"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("stelling {args:?} took longer than {limit:?}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let elapsed = start.elapsed();
-    (child.wait_with_output().unwrap(), elapsed)
+    let out = crate::support::run_limited(args, limit).unwrap_or_else(|hang| panic!("{hang}"));
+    (out, start.elapsed())
 }
 
 #[test]
@@ -401,14 +366,11 @@ fn a_list_of_40000_lines_imports_in_seconds() {
 
 #[test]
 fn a_list_with_old_mac_line_ends_gives_one_proposition_a_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("mac.txt");
-    std::fs::write(
-        &list,
+    let (dir, list) = in_new_folder(
+        "mac.txt",
         "Stellingen\r\r1. Koffie hoort bij elke vergadering\r2. Een uur is lang genoeg\r\
          3. Wie te laat komt, trakteert\r",
-    )
-    .unwrap();
+    );
     let out = stelling(&["import", s(&list), "--language", "nl"]);
     assert!(out.status.success(), "{:?}", text(&out));
     assert!(text(&out).0.contains("4 propositions"), "{:?}", text(&out));

@@ -11,6 +11,8 @@ use std::collections::{HashMap, HashSet};
 use stelling::model::merge::{self, Conflicted, MergeError, canonical};
 use stelling::model::*;
 
+use crate::support::reaction;
+
 // ---------------------------------------------------------------------------------------------
 // A prepared session with fixed ids, handed out to one laptop per group.
 
@@ -50,15 +52,12 @@ fn prepared(groups: usize) -> Session {
             }
         }
         // One reaction recorded before the copies were handed out: every copy has it.
-        item.rounds[0].reactions.push(Reaction {
-            id: Id(base + 0x40),
-            text: format!("Vooraf bij item {n}"),
-            stance: Stance::Neutral,
-            group: None,
-            by: None,
-            time: None,
-            highlighted: false,
-        });
+        item.rounds[0].reactions.push(reaction(
+            Id(base + 0x40),
+            format!("Vooraf bij item {n}"),
+            Stance::Neutral,
+            None,
+        ));
         s.agenda.push(item);
     }
     // A proposal written before the split, so laptops can add feedback and edit its action.
@@ -234,6 +233,26 @@ impl Ids {
     }
 }
 
+/// The proposal every copy shares, as it is now in `s` (none once a laptop removed it).
+fn shared_proposal(s: &Session) -> Option<Proposal> {
+    let found = s.agenda[0]
+        .proposals
+        .iter()
+        .find(|p| p.id == SHARED_PROPOSAL);
+    found.cloned()
+}
+
+/// The change that writes `p` back in the first item's first place.
+fn put_shared(s: &Session, p: Proposal) -> Change {
+    let item = s.agenda[0].id;
+    let record = Record::Proposal(p);
+    Change::PutRecord {
+        item,
+        index: 0,
+        record,
+    }
+}
+
 fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
     let mut ids = Ids {
         laptop: laptop as u64,
@@ -273,15 +292,7 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                     item: it.id,
                     round: it.rounds.last().unwrap().id,
                     index: usize::MAX,
-                    reaction: Reaction {
-                        id: ids.fresh(),
-                        text,
-                        stance: Stance::ALL[stance],
-                        group: own,
-                        by: None,
-                        time: None,
-                        highlighted: false,
-                    },
+                    reaction: reaction(ids.fresh(), text, Stance::ALL[stance], own),
                 }
             }
             Edit::RewriteShared { item, .. } | Edit::HighlightShared { item } => {
@@ -441,13 +452,7 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                 Change::ReplaceItem(Box::new(it))
             }
             Edit::Feedback { text } => {
-                let it = &s.agenda[0];
-                let Some(mut p) = it
-                    .proposals
-                    .iter()
-                    .find(|p| p.id == SHARED_PROPOSAL)
-                    .cloned()
-                else {
+                let Some(mut p) = shared_proposal(s) else {
                     continue;
                 };
                 p.feedback.push(stelling::model::Feedback {
@@ -455,28 +460,14 @@ fn apply(s: &mut Session, laptop: usize, edits: &[Edit]) {
                     from_group: own,
                     text,
                 });
-                Change::PutRecord {
-                    item: it.id,
-                    index: 0,
-                    record: Record::Proposal(p),
-                }
+                put_shared(s, p)
             }
             Edit::RewriteAction { text } => {
-                let it = &s.agenda[0];
-                let Some(mut p) = it
-                    .proposals
-                    .iter()
-                    .find(|p| p.id == SHARED_PROPOSAL)
-                    .cloned()
-                else {
+                let Some(mut p) = shared_proposal(s) else {
                     continue;
                 };
                 p.actions[0].text = text;
-                Change::PutRecord {
-                    item: it.id,
-                    index: 0,
-                    record: Record::Proposal(p),
-                }
+                put_shared(s, p)
             }
             Edit::NewRound { item, minutes } => {
                 // As the run view's N does it.
@@ -561,22 +552,15 @@ fn tallies(s: &Session) -> HashMap<TallyKey, u32> {
 const CLASH: Id = Id(0xc1a5_4000_0000_0001);
 
 fn with_clashes(mut c: Vec<Session>) -> Vec<Session> {
-    let reaction = |text: &str| Reaction {
-        id: CLASH,
-        text: text.into(),
-        stance: Stance::For,
-        group: None,
-        by: None,
-        time: None,
-        highlighted: false,
-    };
     for (copy, item, text) in [
         (0, Id(0x1000), "Eerste laptop"),
         (1, Id(0x2000), "Tweede laptop"),
     ] {
         let it = c[copy].agenda.iter_mut().find(|i| i.id == item);
         let round = &mut it.expect("prepared items stay").rounds[0];
-        round.reactions.push(reaction(text));
+        round
+            .reactions
+            .push(reaction(CLASH, text, Stance::For, None));
     }
     c[2].groups.push(Group {
         id: CLASH,
@@ -852,15 +836,12 @@ fn a_round_started_on_every_copy_is_one_round_after_merging() {
             item: item.id,
             round: round_id,
             index: usize::MAX,
-            reaction: Reaction {
-                id: Id(0x9000 + n as u64),
-                text: format!("Tafel {n}"),
-                stance: Stance::For,
+            reaction: reaction(
+                Id(0x9000 + n as u64),
+                format!("Tafel {n}"),
+                Stance::For,
                 group,
-                by: None,
-                time: None,
-                highlighted: false,
-            },
+            ),
         })
         .unwrap();
     }
@@ -908,15 +889,7 @@ fn a_new_rounds_id_is_derived_only_on_a_copy_and_never_taken_twice() {
         item: item.id,
         round: item.rounds[0].id,
         index: usize::MAX,
-        reaction: Reaction {
-            id: derived,
-            text: "Toevallig dezelfde".into(),
-            stance: Stance::Neutral,
-            group: None,
-            by: None,
-            time: None,
-            highlighted: false,
-        },
+        reaction: reaction(derived, "Toevallig dezelfde", Stance::Neutral, None),
     })
     .unwrap();
     let item = a.item(item.id).unwrap();
@@ -1001,15 +974,12 @@ fn a_large_session_merges_with_its_copies() {
                 item: item.id,
                 round: item.rounds[0].id,
                 index: usize::MAX,
-                reaction: Reaction {
-                    id: Id(((n as u64 + 1) << 48) | item.id.0 >> 16),
-                    text: format!("Copy {n}"),
-                    stance: Stance::For,
+                reaction: reaction(
+                    Id(((n as u64 + 1) << 48) | item.id.0 >> 16),
+                    format!("Copy {n}"),
+                    Stance::For,
                     group,
-                    by: None,
-                    time: None,
-                    highlighted: false,
-                },
+                ),
             })
             .collect();
         copy.apply(Change::Batch(adds)).unwrap();

@@ -1,7 +1,7 @@
 //! `stelling split` and `stelling merge` with the real binary: the subgroup example handed out
 //! to four facilitators, recorded on four "laptops" through the library, merged, and reported.
 
-use crate::support::{arg, contains_text, stderr, stdout, stelling};
+use crate::support::{arg, contains_text, reaction, ron_files, stderr, stdout, stelling};
 use std::path::{Path, PathBuf};
 use stelling::model::*;
 use stelling::store;
@@ -32,13 +32,7 @@ fn prepare(dir: &Path) -> (PathBuf, Id) {
 fn split_into(prepared: &Path, folder: &Path) -> Vec<PathBuf> {
     let out = stelling(&["split", arg(prepared), "-o", arg(folder)]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
+    ron_files(folder)
 }
 
 /// What one subgroup's facilitator records on their laptop: the session opened from the copy,
@@ -91,15 +85,7 @@ fn record(path: &Path, proposition: Id, laptop: u32) -> Vec<String> {
         item: panel.id,
         round: panel.rounds[0].id,
         index: usize::MAX,
-        reaction: Reaction {
-            id: s.fresh_id(),
-            text: text.clone(),
-            stance: Stance::Question,
-            group: Some(group),
-            by: None,
-            time: None,
-            highlighted: false,
-        },
+        reaction: reaction(s.fresh_id(), text.clone(), Stance::Question, Some(group)),
     })
     .unwrap();
     said.push(text);
@@ -353,15 +339,7 @@ fn add_reaction_with_id(path: &Path, item: usize, id: Id, text: &str) {
         item,
         round,
         index: usize::MAX,
-        reaction: Reaction {
-            id,
-            text: text.into(),
-            stance: Stance::Neutral,
-            group: None,
-            by: None,
-            time: None,
-            highlighted: false,
-        },
+        reaction: reaction(id, text, Stance::Neutral, None),
     })
     .unwrap();
     store::save(path, &s).unwrap();

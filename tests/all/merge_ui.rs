@@ -1,22 +1,17 @@
 //! A subgroup's copy in the app: it opens with its group picked, says so in the status bar,
 //! and tallies and reactions entered without choosing a group belong to that group.
 
-use crate::support::{app_with, harness, press_mod};
+use crate::support::{app, app_with, example_copy, harness, press_mod};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use stelling::model::merge::split;
-use stelling::model::{ItemKind, Language, Session};
-use stelling::store::{self, examples::EXAMPLES, settings::Settings};
-use stelling::ui::App;
+use stelling::model::{Language, Session};
+use stelling::store;
 
 /// The second group's copy of the workshop example, saved in `dir`.
 fn second_groups_copy(dir: &Path) -> (PathBuf, Session) {
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    let original = store::examples::install(example, dir).unwrap();
+    let original = example_copy(dir, "stellingenworkshop.ron");
     let session = store::load(&original).unwrap();
     let copy = split(&session).swap_remove(1);
     let path = dir.join("kopie.ron");
@@ -43,14 +38,7 @@ fn a_copy_records_its_group_without_picking_it() {
         "the status bar names the group"
     );
 
-    let target = copy
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
-    for _ in 0..target {
-        press_mod(&mut h, Modifiers::NONE, Key::ArrowDown);
-    }
+    let target = crate::support::to_first_proposition(&mut h);
     let item = &copy.agenda[target];
     let option = item.options[0].id;
     let before = item.rounds.last().unwrap().count(option, Some(group));
@@ -86,15 +74,8 @@ fn a_whole_room_session_shows_no_copy_label() {
 fn hand_out_copies_writes_one_file_per_group_and_never_overwrites() {
     use stelling::ui::merge_view::Window;
     let dir = tempfile::tempdir().unwrap();
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "subgroepen-themas.ron")
-        .unwrap();
-    let path = store::examples::install(example, dir.path()).unwrap();
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
+    let path = example_copy(dir.path(), "subgroepen-themas.ron");
+    let mut app = app(Language::En);
     app.open_path(&path);
     let folder = dir.path().join("kopieen");
     app.hand_out_to(&folder);
@@ -128,19 +109,12 @@ fn merge_files_shows_the_summary_and_conflicts_before_saving() {
     let (path, copy) = second_groups_copy(dir.path());
     // Two copies: the second group's, and the first group's with a reworded proposition.
     let mut first = split(&store::load(&path).unwrap()).swap_remove(0);
-    let target = first
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
+    let target = crate::support::first_proposition(&first);
     first.agenda[target].text = "Anders geformuleerd".into();
     let first_path = dir.path().join("eerste.ron");
     store::save(&first_path, &first).unwrap();
 
-    let mut app = App::with_settings(Settings {
-        language: Some(Language::En),
-        recent: Vec::new(),
-    });
+    let mut app = app(Language::En);
     merge_view::merge_files(&mut app.merge, vec![first_path.clone(), path.clone()]);
     let mut h = harness(app);
     assert!(h.query_by_label_contains("Save merged session…").is_some());
@@ -204,16 +178,8 @@ fn every_conflict_kind_has_its_word_in_both_languages() {
 fn a_new_round_on_every_copy_merges_into_one_round() {
     use stelling::model::merge::merge;
     let dir = tempfile::tempdir().unwrap();
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    let original = store::load(&store::examples::install(example, dir.path()).unwrap()).unwrap();
-    let target = original
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
+    let original = store::load(&example_copy(dir.path(), "stellingenworkshop.ron")).unwrap();
+    let target = crate::support::first_proposition(&original);
     let item = original.agenda[target].clone();
     let option = item.options[0].id;
     let copies = split(&original);

@@ -4,18 +4,15 @@
 use crate::support;
 use egui_kittest::kittest::Queryable;
 use stelling::model::merge::split;
-use stelling::model::{Id, Language, Reaction, Stance};
-use stelling::store::{self, examples::EXAMPLES};
+use stelling::model::{Id, Language, Stance};
+use stelling::store;
 use stelling::ui::merge_view::{self, Window};
 
 #[test]
 fn a_shared_id_is_named_and_keep_both_renumbers_one() {
     let dir = tempfile::tempdir().unwrap();
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    let original = store::load(&store::examples::install(example, dir.path()).unwrap()).unwrap();
+    let original =
+        store::load(&support::example_copy(dir.path(), "stellingenworkshop.ron")).unwrap();
     let mut copies = split(&original);
     // The same id for a reaction under item 1 in one copy and under item 2 in the other, as
     // a reaction copied by hand from one file into the other would have.
@@ -24,15 +21,9 @@ fn a_shared_id_is_named_and_keep_both_renumbers_one() {
         .iter_mut()
         .zip([(0, "Eerst koffie"), (1, "Dan pas praten")])
     {
-        copy.agenda[item].rounds[0].reactions.push(Reaction {
-            id: shared,
-            text: text.into(),
-            stance: Stance::Neutral,
-            group: None,
-            by: None,
-            time: None,
-            highlighted: false,
-        });
+        copy.agenda[item].rounds[0]
+            .reactions
+            .push(support::reaction(shared, text, Stance::Neutral, None));
     }
     let files: Vec<_> = ["groep-een.ron", "groep-twee.ron"]
         .iter()

@@ -4,6 +4,7 @@
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use proptest::prelude::*;
+use stelling::model::ModelError::*;
 use stelling::model::validate;
 use stelling::model::*;
 
@@ -63,15 +64,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn reaction(id: Id, text: &str, group: Option<Id>) -> Reaction {
-    Reaction {
-        id,
-        text: text.into(),
-        stance: Stance::Neutral,
-        group,
-        by: None,
-        time: None,
-        highlighted: false,
-    }
+    crate::support::reaction(id, text, Stance::Neutral, group)
 }
 
 fn item(id: Id, kind: ItemKind, text: &str, round: Id) -> Item {
@@ -117,19 +110,14 @@ fn sample() -> Session {
     ];
 
     let mut p = item(PROP, ItemKind::Proposition, "Het dorp wordt autovrij", R1);
+    let option = |id, label: &str| ResponseOption {
+        id,
+        label: label.into(),
+    };
     p.options = vec![
-        ResponseOption {
-            id: OPT_A,
-            label: "Eens".into(),
-        },
-        ResponseOption {
-            id: OPT_B,
-            label: "Oneens".into(),
-        },
-        ResponseOption {
-            id: OPT_C,
-            label: "Twijfel".into(),
-        },
+        option(OPT_A, "Eens"),
+        option(OPT_B, "Oneens"),
+        option(OPT_C, "Twijfel"),
     ];
     p.rounds[0].started = Some(ts(13, 40));
     p.rounds[0].ended = Some(ts(13, 50));
@@ -247,8 +235,23 @@ fn roundtrip(s: &mut Session, change: Change) -> Session {
 #[track_caller]
 fn refused(s: &mut Session, change: Change, expected: ModelError) {
     let before = s.clone();
-    assert_eq!(s.apply(change), Err(expected));
-    assert_eq!(*s, before, "a refused change leaves the session unchanged");
+    let case = format!("{change:?}");
+    assert_eq!(s.apply(change), Err(expected), "{case}");
+    assert_eq!(
+        *s, before,
+        "{case}: a refused change leaves the session unchanged"
+    );
+}
+
+/// A tally of one hand for `option` in `round` of `item`, anywhere in the sample.
+fn tally_in(item: Id, round: Id, option: Id) -> Change {
+    Change::Tally {
+        item,
+        round,
+        option,
+        group: None,
+        delta: 1,
+    }
 }
 
 fn find_item(s: &Session, id: Id) -> &Item {
@@ -311,7 +314,7 @@ fn set_details_refuses_end_before_start() {
     refused(
         &mut s,
         Change::SetDetails(Box::new(d)),
-        ModelError::SessionEndBeforeStart,
+        SessionEndBeforeStart,
     );
 }
 
@@ -362,7 +365,7 @@ fn add_group_refuses_used_id_anywhere() {
         refused(
             &mut s,
             Change::AddGroup { index: 0, group: g },
-            ModelError::DuplicateId(used),
+            DuplicateId(used),
         );
     }
 }
@@ -376,11 +379,7 @@ fn add_group_refuses_empty_name() {
             name: name.into(),
             size: None,
         };
-        refused(
-            &mut s,
-            Change::AddGroup { index: 0, group: g },
-            ModelError::EmptyName,
-        );
+        refused(&mut s, Change::AddGroup { index: 0, group: g }, EmptyName);
     }
 }
 
@@ -407,7 +406,7 @@ fn update_group_refuses_unknown_group_and_empty_name() {
             name: "x".into(),
             size: None,
         }),
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
     refused(
         &mut s,
@@ -416,7 +415,7 @@ fn update_group_refuses_unknown_group_and_empty_name() {
             name: " ".into(),
             size: None,
         }),
-        ModelError::EmptyName,
+        EmptyName,
     );
 }
 
@@ -436,11 +435,7 @@ fn remove_group_removes_an_unused_group_and_undo_restores_its_place() {
 #[test]
 fn remove_group_refuses_unknown_group() {
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::RemoveGroup(NOPE),
-        ModelError::UnknownGroup(NOPE),
-    );
+    refused(&mut s, Change::RemoveGroup(NOPE), UnknownGroup(NOPE));
 }
 
 #[test]
@@ -479,7 +474,7 @@ fn remove_group_refuses_a_group_in_use_by_each_kind_of_reference() {
         refused(
             &mut s,
             Change::RemoveGroup(G_UNUSED),
-            ModelError::GroupInUse("Leeg".into()),
+            GroupInUse("Leeg".into()),
         );
     }
 }
@@ -556,7 +551,7 @@ fn remove_group_change_for_an_unused_group_is_a_plain_remove() {
     refused(
         &mut s,
         sample().remove_group_change(NOPE),
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
 }
 
@@ -602,60 +597,39 @@ fn add_item_inserts_every_kind_at_index_and_clamps() {
     }
 }
 
+/// Adding `item` at the top of the agenda.
+fn add_item_first(item: Item) -> Change {
+    let (index, item) = (0, Box::new(item));
+    Change::AddItem { index, item }
+}
+
 #[test]
 fn add_item_refuses_used_ids_inside_and_outside() {
     let mut s = sample();
     // The item's own id is used.
     refused(
         &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(new_item(PROP, ItemKind::Info)),
-        },
-        ModelError::DuplicateId(PROP),
+        add_item_first(new_item(PROP, ItemKind::Info)),
+        DuplicateId(PROP),
     );
     // An option id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options[0].id = OPT_A;
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::DuplicateId(OPT_A),
-    );
+    refused(&mut s, add_item_first(it), DuplicateId(OPT_A));
     // A reaction id is used elsewhere.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(RE2, "x", None));
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::DuplicateId(RE2),
-    );
+    refused(&mut s, add_item_first(it), DuplicateId(RE2));
     // An id used twice within the new item.
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0].reactions.push(reaction(Id(7100), "x", None));
     it.rounds[0].reactions.push(reaction(Id(7100), "y", None));
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::DuplicateId(Id(7100)),
-    );
+    refused(&mut s, add_item_first(it), DuplicateId(Id(7100)));
     // The session's own id.
     refused(
         &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(new_item(SESSION, ItemKind::Info)),
-        },
-        ModelError::DuplicateId(SESSION),
+        add_item_first(new_item(SESSION, ItemKind::Info)),
+        DuplicateId(SESSION),
     );
 }
 
@@ -664,27 +638,13 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
     let mut s = sample();
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.options.clear();
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::NoOptions,
-    );
+    refused(&mut s, add_item_first(it), NoOptions);
 
     let mut it = new_item(Id(7000), ItemKind::Question);
     it.rounds[0]
         .reactions
         .push(reaction(Id(7100), "x", Some(NOPE)));
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::UnknownGroup(NOPE),
-    );
+    refused(&mut s, add_item_first(it), UnknownGroup(NOPE));
 
     let mut it = new_item(Id(7000), ItemKind::Proposition);
     it.rounds[0].tallies.push(Tally {
@@ -692,14 +652,7 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
         group: None,
         count: 1,
     });
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::UnknownOption(OPT_A),
-    );
+    refused(&mut s, add_item_first(it), UnknownOption(OPT_A));
 
     let mut it = new_item(Id(7000), ItemKind::Statements);
     it.statements.push(Statement {
@@ -708,14 +661,7 @@ fn add_item_refuses_proposition_without_options_and_bad_contents() {
         group: None,
         text: "x".into(),
     });
-    refused(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-        ModelError::UnknownTheme(THEME_USED),
-    );
+    refused(&mut s, add_item_first(it), UnknownTheme(THEME_USED));
 }
 
 #[test]
@@ -729,13 +675,7 @@ fn item_new_makes_a_valid_item_with_one_round() {
     );
     assert_eq!(it.rounds.len(), 1);
     assert_eq!(it.rounds[0].label, (words(Language::Nl).session.round)(1));
-    roundtrip(
-        &mut s,
-        Change::AddItem {
-            index: 0,
-            item: Box::new(it),
-        },
-    );
+    roundtrip(&mut s, add_item_first(it));
     let info = Item::new(&s, ItemKind::Info, "Pauze");
     assert!(info.options.is_empty());
     assert_eq!(info.rounds.len(), 1);
@@ -747,11 +687,7 @@ fn remove_item_and_undo_restores_its_place() {
     let after = roundtrip(&mut s, Change::RemoveItem(PROPOSALS));
     assert!(after.item(PROPOSALS).is_none());
     assert_eq!(after.agenda.len(), 5);
-    refused(
-        &mut s,
-        Change::RemoveItem(NOPE),
-        ModelError::UnknownItem(NOPE),
-    );
+    refused(&mut s, Change::RemoveItem(NOPE), UnknownItem(NOPE));
 }
 
 #[test]
@@ -773,8 +709,13 @@ fn move_item_moves_clamps_and_undoes() {
     refused(
         &mut s,
         Change::MoveItem { id: NOPE, to: 0 },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
+}
+
+/// Replacing the item with `item`'s id by `item`.
+fn replace_item(item: Item) -> Change {
+    Change::ReplaceItem(Box::new(item))
 }
 
 #[test]
@@ -789,7 +730,7 @@ fn replace_item_replaces_and_undoes() {
         id: Id(7000),
         label: "Weet niet".into(),
     });
-    let after = roundtrip(&mut s, Change::ReplaceItem(Box::new(it.clone())));
+    let after = roundtrip(&mut s, replace_item(it.clone()));
     assert_eq!(*find_item(&after, PROP), it);
     assert_eq!(after.item_index(PROP), Some(0));
 }
@@ -797,48 +738,29 @@ fn replace_item_replaces_and_undoes() {
 #[test]
 fn replace_item_refuses_bad_items() {
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(new_item(NOPE, ItemKind::Info))),
-        ModelError::UnknownItem(NOPE),
-    );
+    let unknown = new_item(NOPE, ItemKind::Info);
+    refused(&mut s, replace_item(unknown), UnknownItem(NOPE));
 
     // Ids used by another item.
     let mut it = find_item(&s, QUESTION).clone();
     it.rounds[0].reactions[0].id = RE1;
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::DuplicateId(RE1),
-    );
+    refused(&mut s, replace_item(it), DuplicateId(RE1));
 
     // Removing the options of a proposition.
     let mut it = find_item(&s, PROP).clone();
     it.options.clear();
     it.rounds.iter_mut().for_each(|r| r.tallies.clear());
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::NoOptions,
-    );
+    refused(&mut s, replace_item(it), NoOptions);
 
     // Removing an option that is still counted.
     let mut it = find_item(&s, PROP).clone();
     it.options.remove(0);
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::UnknownOption(OPT_A),
-    );
+    refused(&mut s, replace_item(it), UnknownOption(OPT_A));
 
     // Removing a theme that a statement uses.
     let mut it = find_item(&s, STATEMENTS).clone();
     it.themes.remove(0);
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::UnknownTheme(THEME_USED),
-    );
+    refused(&mut s, replace_item(it), UnknownTheme(THEME_USED));
 
     // The same option counted twice for a group.
     let mut it = find_item(&s, PROP).clone();
@@ -847,30 +769,18 @@ fn replace_item_refuses_bad_items() {
         group: Some(G1),
         count: 1,
     });
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::DuplicateTally,
-    );
+    refused(&mut s, replace_item(it), DuplicateTally);
 
     // A round that ends before it starts.
     let mut it = find_item(&s, PROP).clone();
     it.rounds[1].started = Some(ts(15, 0));
     it.rounds[1].ended = Some(ts(14, 0));
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::EndBeforeStart,
-    );
+    refused(&mut s, replace_item(it), EndBeforeStart);
 
     // A proposal of an unknown group.
     let mut it = find_item(&s, PROPOSALS).clone();
     it.proposals[0].group = Some(NOPE);
-    refused(
-        &mut s,
-        Change::ReplaceItem(Box::new(it)),
-        ModelError::UnknownGroup(NOPE),
-    );
+    refused(&mut s, replace_item(it), UnknownGroup(NOPE));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -891,16 +801,14 @@ fn tally_adds_to_existing_and_new_entries() {
     assert_eq!(r.group_answers(Some(G2)), 5);
 
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::Tally {
-            item: PROP,
-            round: R2,
-            option: OPT_B,
-            group: None,
-            delta: 9,
-        },
-    );
+    let nine = Change::Tally {
+        item: PROP,
+        round: R2,
+        option: OPT_B,
+        group: None,
+        delta: 9,
+    };
+    let after = roundtrip(&mut s, nine);
     assert_eq!(find_round(&after, PROP, R2).total(OPT_B), 9);
 }
 
@@ -930,22 +838,15 @@ fn tally_with_delta_zero_changes_nothing() {
 #[test]
 fn tally_refuses_negative_counts() {
     let mut s = sample();
-    refused(
-        &mut s,
-        tally(OPT_A, Some(G1), -4),
-        ModelError::NegativeCount,
-    );
-    refused(&mut s, tally(OPT_C, None, -1), ModelError::NegativeCount);
-    refused(
-        &mut s,
-        tally(OPT_A, Some(G1), i64::MIN),
-        ModelError::NegativeCount,
-    );
-    refused(
-        &mut s,
-        tally(OPT_A, Some(G1), -(i64::from(u32::MAX)) - 10),
-        ModelError::NegativeCount,
-    );
+    let too_many_back = -(i64::from(u32::MAX)) - 10;
+    for (option, group, delta) in [
+        (OPT_A, Some(G1), -4),
+        (OPT_C, None, -1),
+        (OPT_A, Some(G1), i64::MIN),
+        (OPT_A, Some(G1), too_many_back),
+    ] {
+        refused(&mut s, tally(option, group, delta), NegativeCount);
+    }
 }
 
 #[test]
@@ -956,83 +857,32 @@ fn tally_refuses_counts_too_large() {
         find_round(&after, PROP, R1).count(OPT_C, None),
         u64::from(u32::MAX)
     );
-    refused(&mut s, tally(OPT_C, None, 1), ModelError::CountTooLarge);
-    refused(
-        &mut s,
-        tally(OPT_A, None, i64::from(u32::MAX)),
-        ModelError::CountTooLarge,
-    );
-    // No overflow panic on extreme deltas.
-    refused(
-        &mut s,
-        tally(OPT_A, None, i64::MAX),
-        ModelError::CountTooLarge,
-    );
-    refused(
-        &mut s,
-        tally(OPT_B, None, i64::MAX),
-        ModelError::CountTooLarge,
-    );
+    // The last two: no overflow panic on extreme deltas.
+    for (option, delta) in [
+        (OPT_C, 1),
+        (OPT_A, i64::from(u32::MAX)),
+        (OPT_A, i64::MAX),
+        (OPT_B, i64::MAX),
+    ] {
+        refused(&mut s, tally(option, None, delta), CountTooLarge);
+    }
 }
 
 #[test]
 fn tally_refuses_unknown_references() {
     let mut s = sample();
-    refused(
-        &mut s,
-        tally(OPT_A, Some(NOPE), 1),
-        ModelError::UnknownGroup(NOPE),
-    );
-    refused(
-        &mut s,
-        tally(NOPE, None, 1),
-        ModelError::UnknownOption(NOPE),
-    );
+    refused(&mut s, tally(OPT_A, Some(NOPE), 1), UnknownGroup(NOPE));
+    refused(&mut s, tally(NOPE, None, 1), UnknownOption(NOPE));
     // An option of another item is unknown here.
-    refused(
-        &mut s,
-        Change::Tally {
-            item: QUESTION,
-            round: Q_ROUND,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownOption(OPT_A),
-    );
-    refused(
-        &mut s,
-        Change::Tally {
-            item: PROP,
-            round: NOPE,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownRound(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::Tally {
-            item: PROP,
-            round: Q_ROUND,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownRound(Q_ROUND),
-    );
-    refused(
-        &mut s,
-        Change::Tally {
-            item: NOPE,
-            round: R1,
-            option: OPT_A,
-            group: None,
-            delta: 1,
-        },
-        ModelError::UnknownItem(NOPE),
-    );
+    let cases = [
+        (tally_in(QUESTION, Q_ROUND, OPT_A), UnknownOption(OPT_A)),
+        (tally_in(PROP, NOPE, OPT_A), UnknownRound(NOPE)),
+        (tally_in(PROP, Q_ROUND, OPT_A), UnknownRound(Q_ROUND)),
+        (tally_in(NOPE, R1, OPT_A), UnknownItem(NOPE)),
+    ];
+    for (change, expected) in cases {
+        refused(&mut s, change, expected);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1078,96 +928,54 @@ fn add_round_inserts_and_undoes() {
     assert_eq!(find_item(&after, PROP).rounds.last().unwrap().id, Id(7000));
 }
 
+/// Adding `round` at the start of the proposition's rounds.
+fn add_round(item: Id, round: Round) -> Change {
+    let (index, round) = (0, Box::new(round));
+    Change::AddRound { item, index, round }
+}
+
+/// A new round `Id(7000)` holding these tallies (option, group, count) and reactions (id,
+/// group).
+fn round_with(tallies: &[(Id, Option<Id>, u32)], reactions: &[(Id, Option<Id>)]) -> Round {
+    let mut r = Round::new(Id(7000), "x");
+    for &(option, group, count) in tallies {
+        r.tallies.push(Tally {
+            option,
+            group,
+            count,
+        });
+    }
+    for &(id, group) in reactions {
+        r.reactions.push(reaction(id, "x", group));
+    }
+    r
+}
+
 #[test]
 fn add_round_refuses_bad_rounds() {
     let mut s = sample();
-    let mut r = Round::new(Id(7000), "x");
-    r.started = Some(ts(14, 0));
-    r.ended = Some(ts(13, 59));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::EndBeforeStart,
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally {
-        option: OPT_A,
-        group: Some(NOPE),
-        count: 1,
-    });
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::UnknownGroup(NOPE),
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally {
-        option: NOPE,
-        group: None,
-        count: 1,
-    });
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::UnknownOption(NOPE),
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.tallies.push(Tally {
-        option: OPT_A,
-        group: None,
-        count: 1,
-    });
-    r.tallies.push(Tally {
-        option: OPT_A,
-        group: None,
-        count: 2,
-    });
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateTally,
-    );
-
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Id(7001), "x", Some(NOPE)));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::UnknownGroup(NOPE),
-    );
-
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: NOPE,
-            index: 0,
-            round: Box::new(Round::new(Id(7000), "x")),
-        },
-        ModelError::UnknownItem(NOPE),
-    );
+    let mut backwards = round_with(&[], &[]);
+    backwards.started = Some(ts(14, 0));
+    backwards.ended = Some(ts(13, 59));
+    let twice = [(OPT_A, None, 1), (OPT_A, None, 2)];
+    let cases = [
+        (backwards, EndBeforeStart),
+        (
+            round_with(&[(OPT_A, Some(NOPE), 1)], &[]),
+            UnknownGroup(NOPE),
+        ),
+        (round_with(&[(NOPE, None, 1)], &[]), UnknownOption(NOPE)),
+        (round_with(&twice, &[]), DuplicateTally),
+        (
+            round_with(&[], &[(Id(7001), Some(NOPE))]),
+            UnknownGroup(NOPE),
+        ),
+    ];
+    for (round, expected) in cases {
+        refused(&mut s, add_round(PROP, round), expected);
+    }
+    let empty = Round::new(Id(7000), "x");
+    refused(&mut s, add_round(NOPE, empty), UnknownItem(NOPE));
 }
 
 #[test]
@@ -1175,65 +983,27 @@ fn add_round_refuses_used_ids() {
     let mut s = sample();
     // The round's id is used by another round, by a reaction, or by the session.
     for used in [R1, Q_ROUND, RE1, SESSION, G1] {
-        refused(
-            &mut s,
-            Change::AddRound {
-                item: PROP,
-                index: 0,
-                round: Box::new(Round::new(used, "x")),
-            },
-            ModelError::DuplicateId(used),
-        );
+        let round = Round::new(used, "x");
+        refused(&mut s, add_round(PROP, round), DuplicateId(used));
     }
-    // A reaction in it uses an id that is taken.
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Q_REACTION, "x", None));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateId(Q_REACTION),
-    );
-    // Two reactions in it share an id.
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Id(7001), "x", None));
-    r.reactions.push(reaction(Id(7001), "y", None));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateId(Id(7001)),
-    );
-    // A reaction shares the round's own id.
-    let mut r = Round::new(Id(7000), "x");
-    r.reactions.push(reaction(Id(7000), "x", None));
-    refused(
-        &mut s,
-        Change::AddRound {
-            item: PROP,
-            index: 0,
-            round: Box::new(r),
-        },
-        ModelError::DuplicateId(Id(7000)),
-    );
+    let cases = [
+        // A reaction in it uses an id that is taken.
+        (vec![(Q_REACTION, None)], Q_REACTION),
+        // Two reactions in it share an id.
+        (vec![(Id(7001), None), (Id(7001), None)], Id(7001)),
+        // A reaction shares the round's own id.
+        (vec![(Id(7000), None)], Id(7000)),
+    ];
+    for (reactions, taken) in cases {
+        let round = round_with(&[], &reactions);
+        refused(&mut s, add_round(PROP, round), DuplicateId(taken));
+    }
 }
 
 #[test]
 fn remove_round_and_undo_restores_its_place_and_data() {
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: R1,
-        },
-    );
+    let after = roundtrip(&mut s, remove_round(PROP, R1));
     let rounds: Vec<Id> = find_item(&after, PROP)
         .rounds
         .iter()
@@ -1246,63 +1016,27 @@ fn remove_round_and_undo_restores_its_place_and_data() {
     );
 }
 
+/// Removing `round` from `item`.
+fn remove_round(item: Id, round: Id) -> Change {
+    Change::RemoveRound { item, round }
+}
+
 #[test]
 fn remove_round_refuses_the_last_round_and_unknown_rounds() {
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: QUESTION,
-            round: Q_ROUND,
-        },
-        ModelError::LastRound,
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: INFO,
-            round: I_ROUND,
-        },
-        ModelError::LastRound,
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: NOPE,
-        },
-        ModelError::UnknownRound(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: Q_ROUND,
-        },
-        ModelError::UnknownRound(Q_ROUND),
-    );
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: NOPE,
-            round: R1,
-        },
-        ModelError::UnknownItem(NOPE),
-    );
+    let cases = [
+        (remove_round(QUESTION, Q_ROUND), LastRound),
+        (remove_round(INFO, I_ROUND), LastRound),
+        (remove_round(PROP, NOPE), UnknownRound(NOPE)),
+        (remove_round(PROP, Q_ROUND), UnknownRound(Q_ROUND)),
+        (remove_round(NOPE, R1), UnknownItem(NOPE)),
+    ];
+    for (change, expected) in cases {
+        refused(&mut s, change, expected);
+    }
     // After removing one of two, the other is the last.
-    s.apply(Change::RemoveRound {
-        item: PROP,
-        round: R2,
-    })
-    .unwrap();
-    refused(
-        &mut s,
-        Change::RemoveRound {
-            item: PROP,
-            round: R1,
-        },
-        ModelError::LastRound,
-    );
+    s.apply(remove_round(PROP, R2)).unwrap();
+    refused(&mut s, remove_round(PROP, R1), LastRound);
 }
 
 fn update_round(
@@ -1355,7 +1089,7 @@ fn update_round_refuses_end_before_start() {
     refused(
         &mut s,
         update_round(R1, "x", Some(ts(14, 0)), Some(ts(13, 59))),
-        ModelError::EndBeforeStart,
+        EndBeforeStart,
     );
     // Compared as instants, not as wall-clock times: 14:00+01:00 is 13:00 UTC, 13:30+00:00 is
     // later, 14:30+02:00 (12:30 UTC) is earlier.
@@ -1370,12 +1104,12 @@ fn update_round_refuses_end_before_start() {
     refused(
         &mut s,
         update_round(R1, "x", Some(start), Some(earlier)),
-        ModelError::EndBeforeStart,
+        EndBeforeStart,
     );
     refused(
         &mut s,
         update_round(NOPE, "x", None, None),
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
     refused(
         &mut s,
@@ -1386,7 +1120,7 @@ fn update_round_refuses_end_before_start() {
             started: None,
             ended: None,
         },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
 }
 
@@ -1394,9 +1128,14 @@ fn update_round_refuses_end_before_start() {
 // Reactions
 
 fn add_reaction(index: usize, reaction: Reaction) -> Change {
+    add_reaction_in(R1, index, reaction)
+}
+
+/// Adding `reaction` at `index` in `round` of the proposition.
+fn add_reaction_in(round: Id, index: usize, reaction: Reaction) -> Change {
     Change::AddReaction {
         item: PROP,
-        round: R1,
+        round,
         index,
         reaction,
     }
@@ -1419,15 +1158,7 @@ fn add_reaction_inserts_at_index_and_clamps() {
     assert_eq!(find_round(&after, PROP, R1).reactions.last(), Some(&r));
 
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::AddReaction {
-            item: PROP,
-            round: R2,
-            index: 0,
-            reaction: r.clone(),
-        },
-    );
+    let after = roundtrip(&mut s, add_reaction_in(R2, 0, r.clone()));
     assert_eq!(find_round(&after, PROP, R2).reactions, vec![r]);
 }
 
@@ -1441,23 +1172,18 @@ fn add_reaction_refuses_used_ids_and_unknown_references() {
         refused(
             &mut s,
             add_reaction(0, reaction(used, "x", None)),
-            ModelError::DuplicateId(used),
+            DuplicateId(used),
         );
     }
     refused(
         &mut s,
         add_reaction(0, reaction(Id(7000), "x", Some(NOPE))),
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
     refused(
         &mut s,
-        Change::AddReaction {
-            item: PROP,
-            round: NOPE,
-            index: 0,
-            reaction: reaction(Id(7000), "x", None),
-        },
-        ModelError::UnknownRound(NOPE),
+        add_reaction_in(NOPE, 0, reaction(Id(7000), "x", None)),
+        UnknownRound(NOPE),
     );
     refused(
         &mut s,
@@ -1467,7 +1193,7 @@ fn add_reaction_refuses_used_ids_and_unknown_references() {
             index: 0,
             reaction: reaction(Id(7000), "x", None),
         },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
 }
 
@@ -1501,7 +1227,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: R1,
             reaction: reaction(NOPE, "x", None),
         },
-        ModelError::UnknownRecord(NOPE),
+        UnknownRecord(NOPE),
     );
     // A reaction of another round is not found in this one.
     refused(
@@ -1511,7 +1237,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: R2,
             reaction: reaction(RE1, "x", None),
         },
-        ModelError::UnknownRecord(RE1),
+        UnknownRecord(RE1),
     );
     refused(
         &mut s,
@@ -1520,7 +1246,7 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: R1,
             reaction: reaction(RE1, "x", Some(NOPE)),
         },
-        ModelError::UnknownGroup(NOPE),
+        UnknownGroup(NOPE),
     );
     refused(
         &mut s,
@@ -1529,22 +1255,25 @@ fn update_reaction_refuses_unknown_reaction_and_group() {
             round: NOPE,
             reaction: reaction(RE1, "x", None),
         },
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
+}
+
+/// Removing `reaction` from `round` of the proposition.
+fn remove_reaction(round: Id, reaction: Id) -> Change {
+    let item = PROP;
+    Change::RemoveReaction {
+        item,
+        round,
+        reaction,
+    }
 }
 
 #[test]
 fn remove_reaction_and_undo_restores_its_place() {
     for id in [RE1, RE2, RE3] {
         let mut s = sample();
-        let after = roundtrip(
-            &mut s,
-            Change::RemoveReaction {
-                item: PROP,
-                round: R1,
-                reaction: id,
-            },
-        );
+        let after = roundtrip(&mut s, remove_reaction(R1, id));
         assert!(
             find_round(&after, PROP, R1)
                 .reactions
@@ -1554,24 +1283,18 @@ fn remove_reaction_and_undo_restores_its_place() {
         assert_eq!(find_round(&after, PROP, R1).reactions.len(), 2);
     }
     let mut s = sample();
-    refused(
-        &mut s,
-        Change::RemoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: NOPE,
-        },
-        ModelError::UnknownRecord(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::RemoveReaction {
-            item: PROP,
-            round: R2,
-            reaction: RE1,
-        },
-        ModelError::UnknownRecord(RE1),
-    );
+    refused(&mut s, remove_reaction(R1, NOPE), UnknownRecord(NOPE));
+    refused(&mut s, remove_reaction(R2, RE1), UnknownRecord(RE1));
+}
+
+/// Moving `reaction` in `round` of the proposition to place `to`.
+fn move_reaction(round: Id, reaction: Id, to: usize) -> Change {
+    Change::MoveReaction {
+        item: PROP,
+        round,
+        reaction,
+        to,
+    }
 }
 
 #[test]
@@ -1583,60 +1306,19 @@ fn move_reaction_moves_clamps_and_undoes() {
             .map(|r| r.id)
             .collect::<Vec<_>>()
     };
+    // Each from a fresh sample (RE1, RE2, RE3); a place past the end is the end.
+    for (reaction, to, expected) in [
+        (RE1, 2, [RE2, RE3, RE1]),
+        (RE3, 0, [RE3, RE1, RE2]),
+        (RE2, 99, [RE1, RE3, RE2]),
+    ] {
+        let after = roundtrip(&mut sample(), move_reaction(R1, reaction, to));
+        assert_eq!(order(&after), expected, "{reaction:?} to {to}");
+    }
     let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: RE1,
-            to: 2,
-        },
-    );
-    assert_eq!(order(&after), vec![RE2, RE3, RE1]);
-    let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: RE3,
-            to: 0,
-        },
-    );
-    assert_eq!(order(&after), vec![RE3, RE1, RE2]);
-    let mut s = sample();
-    let after = roundtrip(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: RE2,
-            to: 99,
-        },
-    );
-    assert_eq!(order(&after), vec![RE1, RE3, RE2]);
-    let mut s = sample();
-    refused(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R1,
-            reaction: NOPE,
-            to: 0,
-        },
-        ModelError::UnknownRecord(NOPE),
-    );
-    refused(
-        &mut s,
-        Change::MoveReaction {
-            item: PROP,
-            round: R2,
-            reaction: RE1,
-            to: 0,
-        },
-        ModelError::UnknownRecord(RE1),
-    );
+    let unknown = UnknownRecord;
+    refused(&mut s, move_reaction(R1, NOPE, 0), unknown(NOPE));
+    refused(&mut s, move_reaction(R2, RE1, 0), unknown(RE1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1778,80 +1460,81 @@ fn put_record_replaces_each_kind_by_id() {
     assert_eq!(find_item(&after, STATEMENTS).statements, vec![st]);
 }
 
+/// A new statement `Id(7000)` under `theme`, by `group`.
+fn statement(theme: Id, group: Option<Id>) -> Record {
+    let (id, text) = (Id(7000), "x".into());
+    Record::Statement(Statement {
+        id,
+        theme,
+        group,
+        text,
+    })
+}
+
+/// `p` with one more action, `id`.
+fn with_action(mut p: Proposal, id: Id) -> Record {
+    let (text, owner, due) = ("x".into(), String::new(), None);
+    p.actions.push(Action {
+        id,
+        text,
+        owner,
+        due,
+    });
+    Record::Proposal(p)
+}
+
+/// `p` with one more piece of feedback, `id`, from table `from_group`.
+fn with_feedback(mut p: Proposal, id: Id, from_group: Option<Id>) -> Record {
+    let text = "x".into();
+    p.feedback.push(Feedback {
+        id,
+        from_group,
+        text,
+    });
+    Record::Proposal(p)
+}
+
 #[test]
 fn put_record_refuses_invalid_records() {
     let mut s = sample();
-    refused(
-        &mut s,
-        put(
-            PROPOSALS,
-            0,
-            Record::Proposal(proposal(Id(7000), Some(NOPE))),
-        ),
-        ModelError::UnknownGroup(NOPE),
-    );
-    let mut p = proposal(Id(7000), None);
-    p.feedback.push(Feedback {
-        id: Id(7001),
-        from_group: Some(NOPE),
-        text: "x".into(),
+    let new = || proposal(Id(7000), None);
+    let blank = Record::Theme(Theme {
+        id: Id(7000),
+        name: "  ".into(),
     });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::UnknownGroup(NOPE),
-    );
-    // A statement needs a theme of its own item.
-    let st = Statement {
-        id: Id(7000),
-        theme: NOPE,
-        group: None,
-        text: "x".into(),
-    };
-    refused(
-        &mut s,
-        put(STATEMENTS, 0, Record::Statement(st)),
-        ModelError::UnknownTheme(NOPE),
-    );
-    let st = Statement {
-        id: Id(7000),
-        theme: THEME_USED,
-        group: None,
-        text: "x".into(),
-    };
-    refused(
-        &mut s,
-        put(QUESTION, 0, Record::Statement(st)),
-        ModelError::UnknownTheme(THEME_USED),
-    );
-    let st = Statement {
-        id: Id(7000),
-        theme: THEME_USED,
-        group: Some(NOPE),
-        text: "x".into(),
-    };
-    refused(
-        &mut s,
-        put(STATEMENTS, 0, Record::Statement(st)),
-        ModelError::UnknownGroup(NOPE),
-    );
-    refused(
-        &mut s,
-        put(
-            STATEMENTS,
-            0,
-            Record::Theme(Theme {
-                id: Id(7000),
-                name: "  ".into(),
-            }),
+    let cases = [
+        (
+            PROPOSALS,
+            Record::Proposal(proposal(Id(7000), Some(NOPE))),
+            UnknownGroup(NOPE),
         ),
-        ModelError::EmptyName,
-    );
-    refused(
-        &mut s,
-        put(NOPE, 0, Record::Commitment(commitment(Id(7000)))),
-        ModelError::UnknownItem(NOPE),
-    );
+        (
+            PROPOSALS,
+            with_feedback(new(), Id(7001), Some(NOPE)),
+            UnknownGroup(NOPE),
+        ),
+        // A statement needs a theme of its own item.
+        (STATEMENTS, statement(NOPE, None), UnknownTheme(NOPE)),
+        (
+            QUESTION,
+            statement(THEME_USED, None),
+            UnknownTheme(THEME_USED),
+        ),
+        (
+            STATEMENTS,
+            statement(THEME_USED, Some(NOPE)),
+            UnknownGroup(NOPE),
+        ),
+        (STATEMENTS, blank, EmptyName),
+        (
+            NOPE,
+            Record::Commitment(commitment(Id(7000))),
+            UnknownItem(NOPE),
+        ),
+    ];
+    for (item, record, expected) in cases {
+        refused(&mut s, put(item, 0, record), expected);
+    }
 }
 
 #[test]
@@ -1859,80 +1542,38 @@ fn put_record_refuses_ids_used_elsewhere() {
     let mut s = sample();
     // A new record with an id used in another item or elsewhere in the session.
     for used in [RE1, PROP, G1, SESSION, STATEMENT, OPT_C] {
-        refused(
-            &mut s,
-            put(COMMITMENTS, 0, Record::Commitment(commitment(used))),
-            ModelError::DuplicateId(used),
-        );
+        let record = Record::Commitment(commitment(used));
+        refused(&mut s, put(COMMITMENTS, 0, record), DuplicateId(used));
     }
-    // A record of another kind in the same item with the same id is not "the same record".
-    refused(
-        &mut s,
-        put(STATEMENTS, 0, Record::Commitment(commitment(THEME_FREE))),
-        ModelError::DuplicateId(THEME_FREE),
-    );
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Commitment(commitment(PROPOSAL))),
-        ModelError::DuplicateId(PROPOSAL),
-    );
-    // Actions and feedback inside a proposal need fresh ids too.
-    let mut p = proposal(Id(7000), None);
-    p.actions.push(Action {
-        id: RE1,
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(RE1),
-    );
-    let mut p = proposal(Id(7000), None);
-    p.feedback.push(Feedback {
-        id: ACTION,
-        from_group: None,
-        text: "x".into(),
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(ACTION),
-    );
-    let mut p = proposal(Id(7000), None);
-    p.actions.push(Action {
-        id: Id(7000),
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(Id(7000)),
-    );
-    // Replacing a proposal: its own nested ids may stay, others' may not.
-    let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
-    p.actions.push(Action {
-        id: COMMITMENT,
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    refused(
-        &mut s,
-        put(PROPOSALS, 0, Record::Proposal(p)),
-        ModelError::DuplicateId(COMMITMENT),
-    );
-    let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
-    p.actions.push(Action {
-        id: Id(7000),
-        text: "x".into(),
-        owner: String::new(),
-        due: None,
-    });
-    roundtrip(&mut s, put(PROPOSALS, 0, Record::Proposal(p)));
+    let new = || proposal(Id(7000), None);
+    let current = find_item(&s, PROPOSALS).proposals[0].clone();
+    let cases = [
+        // A record of another kind in the same item with the same id is not "the same record".
+        (
+            STATEMENTS,
+            Record::Commitment(commitment(THEME_FREE)),
+            THEME_FREE,
+        ),
+        (
+            PROPOSALS,
+            Record::Commitment(commitment(PROPOSAL)),
+            PROPOSAL,
+        ),
+        // Actions and feedback inside a proposal need fresh ids too.
+        (PROPOSALS, with_action(new(), RE1), RE1),
+        (PROPOSALS, with_feedback(new(), ACTION, None), ACTION),
+        (PROPOSALS, with_action(new(), Id(7000)), Id(7000)),
+        // Replacing a proposal: its own nested ids may stay, others' may not.
+        (
+            PROPOSALS,
+            with_action(current.clone(), COMMITMENT),
+            COMMITMENT,
+        ),
+    ];
+    for (item, record, taken) in cases {
+        refused(&mut s, put(item, 0, record), DuplicateId(taken));
+    }
+    roundtrip(&mut s, put(PROPOSALS, 0, with_action(current, Id(7000))));
 }
 
 #[test]
@@ -1984,7 +1625,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: STATEMENTS,
             id: THEME_USED,
         },
-        ModelError::ThemeInUse,
+        ThemeInUse,
     );
     refused(
         &mut s,
@@ -1992,7 +1633,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: STATEMENTS,
             id: NOPE,
         },
-        ModelError::UnknownRecord(NOPE),
+        UnknownRecord(NOPE),
     );
     refused(
         &mut s,
@@ -2000,7 +1641,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: COMMITMENTS,
             id: PROPOSAL,
         },
-        ModelError::UnknownRecord(PROPOSAL),
+        UnknownRecord(PROPOSAL),
     );
     refused(
         &mut s,
@@ -2008,7 +1649,7 @@ fn remove_record_refuses_used_theme_and_unknown_records() {
             item: NOPE,
             id: PROPOSAL,
         },
-        ModelError::UnknownItem(NOPE),
+        UnknownItem(NOPE),
     );
     // Removing the statement first frees the theme.
     let mut doc = Document::new(s);
@@ -2043,11 +1684,7 @@ fn batch_applies_all_and_undoes_as_one() {
             tally(OPT_A, Some(G1), -3),
             tally(OPT_C, None, 4),
             add_reaction(0, reaction(Id(7000), "Eerst", None)),
-            Change::RemoveReaction {
-                item: PROP,
-                round: R1,
-                reaction: RE2,
-            },
+            remove_reaction(R1, RE2),
             Change::AddGroup {
                 index: 0,
                 group: Group {
@@ -2077,32 +1714,22 @@ fn batch_is_all_or_nothing() {
             tally(OPT_A, Some(G1), -3), // removes the first entry
             tally(OPT_B, Some(G2), -4), // removes the (then) last entry
             add_reaction(0, reaction(Id(7000), "Eerst", None)),
-            Change::RemoveReaction {
-                item: PROP,
-                round: R1,
-                reaction: RE2,
-            },
+            remove_reaction(R1, RE2),
             Change::RemoveItem(QUESTION),
             Change::MoveItem { id: INFO, to: 0 },
             Change::RemoveGroup(G_UNUSED),
             tally(OPT_C, None, -1),
         ]),
-        ModelError::NegativeCount,
+        NegativeCount,
     );
     // A failure in a nested batch rolls back the outer one too.
     refused(
         &mut s,
         Change::Batch(vec![
             Change::RemoveItem(INFO),
-            Change::Batch(vec![
-                Change::RemoveItem(QUESTION),
-                Change::RemoveRound {
-                    item: PROP,
-                    round: NOPE,
-                },
-            ]),
+            Change::Batch(vec![Change::RemoveItem(QUESTION), remove_round(PROP, NOPE)]),
         ]),
-        ModelError::UnknownRound(NOPE),
+        UnknownRound(NOPE),
     );
     // A later step that conflicts with an earlier one.
     refused(
@@ -2111,7 +1738,7 @@ fn batch_is_all_or_nothing() {
             add_reaction(0, reaction(Id(7000), "a", None)),
             add_reaction(0, reaction(Id(7000), "b", None)),
         ]),
-        ModelError::DuplicateId(Id(7000)),
+        DuplicateId(Id(7000)),
     );
 }
 
@@ -2193,12 +1820,18 @@ fn document_undo_redo_sequences() {
     assert_eq!(doc.revision(), 14);
 }
 
-#[test]
-fn document_new_change_clears_redo() {
+/// A document of the sample with two tallies for OPT_C applied and the second undone.
+fn two_tallies_one_undone() -> Document {
     let mut doc = Document::new(sample());
     doc.apply(tally(OPT_C, None, 1)).unwrap();
     doc.apply(tally(OPT_C, None, 1)).unwrap();
     assert!(doc.undo());
+    doc
+}
+
+#[test]
+fn document_new_change_clears_redo() {
+    let mut doc = two_tallies_one_undone();
     assert!(doc.can_redo());
     doc.apply(Change::RemoveItem(INFO)).unwrap();
     assert!(!doc.can_redo());
@@ -2211,16 +1844,10 @@ fn document_new_change_clears_redo() {
 
 #[test]
 fn document_refused_change_keeps_everything() {
-    let mut doc = Document::new(sample());
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    assert!(doc.undo());
+    let mut doc = two_tallies_one_undone();
     let before = doc.session().clone();
     let revision = doc.revision();
-    assert_eq!(
-        doc.apply(tally(OPT_C, None, -5)),
-        Err(ModelError::NegativeCount)
-    );
+    assert_eq!(doc.apply(tally(OPT_C, None, -5)), Err(NegativeCount));
     assert_eq!(*doc.session(), before);
     assert_eq!(doc.revision(), revision, "a refused change does not count");
     assert!(doc.can_redo(), "a refused change keeps the redo stack");
@@ -2230,10 +1857,7 @@ fn document_refused_change_keeps_everything() {
 
 #[test]
 fn document_replace_drops_history_and_counts() {
-    let mut doc = Document::new(sample());
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    doc.apply(tally(OPT_C, None, 1)).unwrap();
-    assert!(doc.undo());
+    let mut doc = two_tallies_one_undone();
     let mut other = sample();
     other.title = "Van schijf".into();
     doc.replace(other.clone());
@@ -2326,26 +1950,23 @@ fn validate_session_catches_broken_invariants() {
     assert_eq!(validate::session(&sample()), Ok(()));
     let mut s = sample();
     s.agenda[1].rounds[0].reactions[0].id = RE1;
-    assert_eq!(validate::session(&s), Err(ModelError::DuplicateId(RE1)));
+    assert_eq!(validate::session(&s), Err(DuplicateId(RE1)));
     let mut s = sample();
     s.groups[2].name = String::new();
-    assert_eq!(validate::session(&s), Err(ModelError::EmptyName));
+    assert_eq!(validate::session(&s), Err(EmptyName));
     let mut s = sample();
     s.agenda[0].rounds[1].started = Some(ts(15, 0));
     s.agenda[0].rounds[1].ended = Some(ts(14, 0));
-    assert_eq!(validate::session(&s), Err(ModelError::EndBeforeStart));
+    assert_eq!(validate::session(&s), Err(EndBeforeStart));
     let mut s = sample();
     s.end_time = NaiveTime::from_hms_opt(8, 0, 0);
-    assert_eq!(
-        validate::session(&s),
-        Err(ModelError::SessionEndBeforeStart)
-    );
+    assert_eq!(validate::session(&s), Err(SessionEndBeforeStart));
     let mut s = sample();
     s.agenda[4].statements[0].theme = NOPE;
-    assert_eq!(validate::session(&s), Err(ModelError::UnknownTheme(NOPE)));
+    assert_eq!(validate::session(&s), Err(UnknownTheme(NOPE)));
     let mut s = sample();
     s.agenda[2].proposals[0].feedback[0].from_group = Some(NOPE);
-    assert_eq!(validate::session(&s), Err(ModelError::UnknownGroup(NOPE)));
+    assert_eq!(validate::session(&s), Err(UnknownGroup(NOPE)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2450,7 +2071,7 @@ fn to_change(s: &Session, op: &Op, next_id: &mut u64) -> Option<Change> {
         Op::Tally {
             item,
             round,
-            option,
+            option: nth_option,
             group,
             delta,
         } => {
@@ -2458,7 +2079,7 @@ fn to_change(s: &Session, op: &Op, next_id: &mut u64) -> Option<Change> {
             // An option of the item, or (for items without options) a made-up one.
             let option = pick(
                 &it.options.iter().map(|o| o.id).collect::<Vec<_>>(),
-                *option,
+                *nth_option,
             )
             .unwrap_or(Id(424242));
             Change::Tally {
@@ -2658,13 +2279,9 @@ fn a_batch_of_reactions_refuses_an_id_used_twice_or_already_in_use() {
     refused(
         &mut s,
         reaction_batch(&[70_001, 70_002, 70_001]),
-        ModelError::DuplicateId(Id(70_001)),
+        DuplicateId(Id(70_001)),
     );
-    refused(
-        &mut s,
-        reaction_batch(&[70_001, G2.0]),
-        ModelError::DuplicateId(G2),
-    );
+    refused(&mut s, reaction_batch(&[70_001, G2.0]), DuplicateId(G2));
 }
 
 #[test]
@@ -2712,11 +2329,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
         let mut s = sample();
         let mut d = details_of(&s);
         d.date = Some(bad);
-        refused(
-            &mut s,
-            Change::SetDetails(Box::new(d)),
-            ModelError::DateOutOfRange(bad),
-        );
+        refused(&mut s, Change::SetDetails(Box::new(d)), DateOutOfRange(bad));
 
         let moment = FixedOffset::east_opt(3600)
             .unwrap()
@@ -2724,7 +2337,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
             .unwrap();
         let mut r = reaction(Id(9_001), "te laat", None);
         r.time = Some(moment);
-        refused(&mut s, add_reaction(0, r), ModelError::DateOutOfRange(bad));
+        refused(&mut s, add_reaction(0, r), DateOutOfRange(bad));
         refused(
             &mut s,
             Change::UpdateRound {
@@ -2734,7 +2347,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
                 started: Some(moment),
                 ended: None,
             },
-            ModelError::DateOutOfRange(bad),
+            DateOutOfRange(bad),
         );
         let mut c = find_item(&s, COMMITMENTS).commitments[0].clone();
         c.follow_up = Some(bad);
@@ -2745,7 +2358,7 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
                 index: 0,
                 record: Record::Commitment(c),
             },
-            ModelError::DateOutOfRange(bad),
+            DateOutOfRange(bad),
         );
         let mut p = find_item(&s, PROPOSALS).proposals[0].clone();
         p.actions[0].due = Some(bad);
@@ -2756,14 +2369,11 @@ fn no_change_makes_a_date_outside_the_years_1000_to_9999() {
                 index: 0,
                 record: Record::Proposal(p),
             },
-            ModelError::DateOutOfRange(bad),
+            DateOutOfRange(bad),
         );
         let mut whole = sample();
         whole.agenda[3].commitments[0].start = Some(bad);
-        assert_eq!(
-            validate::session(&whole),
-            Err(ModelError::DateOutOfRange(bad))
-        );
+        assert_eq!(validate::session(&whole), Err(DateOutOfRange(bad)));
     }
     // The edges are dates like any other.
     let mut s = sample();
@@ -2780,7 +2390,7 @@ fn a_problem_in_a_whole_session_names_its_record_and_item() {
     assert_eq!(
         validate::located(&s),
         Err(Problem {
-            error: ModelError::DuplicateId(RE1),
+            error: DuplicateId(RE1),
             item: Some(1),
             place: Place::Repeated(RE1),
         })
@@ -2790,7 +2400,7 @@ fn a_problem_in_a_whole_session_names_its_record_and_item() {
     assert_eq!(
         validate::located(&s),
         Err(Problem {
-            error: ModelError::UnknownGroup(NOPE),
+            error: UnknownGroup(NOPE),
             item: Some(2),
             place: Place::Reference {
                 within: PROPOSALS,

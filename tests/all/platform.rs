@@ -28,12 +28,8 @@ fn windows_refuses(name: &str) -> Option<String> {
         return Some("ends with a dot or a space".into());
     }
     // The part before the first dot, trailing spaces ignored, may not be a device name.
-    let base = name
-        .split('.')
-        .next()
-        .unwrap_or("")
-        .trim_end()
-        .to_uppercase();
+    let first = name.split('.').next().unwrap_or("");
+    let base = first.trim_end().to_uppercase();
     let device = ["CON", "PRN", "AUX", "NUL"].contains(&base.as_str())
         || ["COM", "LPT"].iter().any(|d| {
             base.strip_prefix(d).is_some_and(|n| {

@@ -33,31 +33,30 @@ fn poison(s: &mut Session) {
     s.facilitators.iter_mut().for_each(one);
     s.groups.iter_mut().for_each(|g| one(&mut g.name));
     for item in &mut s.agenda {
-        many(&mut item.text);
-        item.options.iter_mut().for_each(|o| one(&mut o.label));
-        for round in &mut item.rounds {
-            one(&mut round.label);
-            for r in &mut round.reactions {
-                many(&mut r.text);
-                if let Some(by) = &mut r.by {
-                    one(by);
-                }
-            }
-        }
-        for p in &mut item.proposals {
-            one(&mut p.title);
-            many(&mut p.description);
-            for a in &mut p.actions {
-                many(&mut a.text);
-                one(&mut a.owner);
-            }
-            p.feedback.iter_mut().for_each(|f| many(&mut f.text));
-        }
+        item.text = POISON_LINES.into();
         for c in &mut item.commitments {
             one(&mut c.person);
             one(&mut c.organisation);
             many(&mut c.action);
         }
+        for round in &mut item.rounds {
+            one(&mut round.label);
+            for r in &mut round.reactions {
+                many(&mut r.text);
+                r.by.iter_mut().for_each(one);
+            }
+        }
+        for p in &mut item.proposals {
+            one(&mut p.title);
+            many(&mut p.description);
+        }
+        for a in item.proposals.iter_mut().flat_map(|p| &mut p.actions) {
+            many(&mut a.text);
+            one(&mut a.owner);
+        }
+        let feedback = item.proposals.iter_mut().flat_map(|p| &mut p.feedback);
+        feedback.for_each(|f| many(&mut f.text));
+        item.options.iter_mut().for_each(|o| one(&mut o.label));
         item.themes.iter_mut().for_each(|t| one(&mut t.name));
         item.statements.iter_mut().for_each(|st| many(&mut st.text));
     }

@@ -357,15 +357,9 @@ fn cli_exports_every_format() {
         let mut args = vec!["export", path.to_str().unwrap()];
         args.extend_from_slice(flags);
         args.extend(["-o", out.to_str().unwrap()]);
-        let run = std::process::Command::new(env!("CARGO_BIN_EXE_stelling"))
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        let run = crate::support::stelling(&args);
+        let stderr = crate::support::stderr(&run);
+        assert!(run.status.success(), "{args:?}: {stderr}");
         assert_eq!(std::fs::read(&out).unwrap(), expected, "{args:?}");
     }
 }
@@ -379,10 +373,6 @@ fn cli_pdf_to_a_pipe() {
         .args(["export", path.to_str().unwrap(), "--format", "pdf"])
         .output()
         .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.status.success(), "{}", crate::support::stderr(&run));
     assert_eq!(run.stdout, report::pdf(&load(path)).unwrap());
 }

@@ -119,15 +119,7 @@ fn pages(bytes: &[u8]) -> usize {
 }
 
 fn reaction(id: u64, text: &str) -> Reaction {
-    Reaction {
-        id: Id(id),
-        text: text.into(),
-        stance: Stance::For,
-        group: None,
-        by: None,
-        time: None,
-        highlighted: false,
-    }
+    crate::support::reaction(Id(id), text, Stance::For, None)
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! symbolic link, another program's edit that keeps the size and time, a folder that goes away
 //! and comes back, a save that ends while nobody touches the window, a read-only folder or file.
 
-use crate::support::{self, app, harness, settle_autosave as settle};
+use crate::support::listing;
+use crate::support::{self, app, harness, rename, settle_autosave as settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -21,12 +22,6 @@ fn session(title: &str) -> Session {
     s
 }
 
-fn rename(doc: &mut Document, title: &str) {
-    let mut details = doc.session().details();
-    details.title = title.into();
-    doc.apply(Change::SetDetails(Box::new(details))).unwrap();
-}
-
 fn rename_in_app(app: &mut App, title: &str) {
     let open = app.open.as_ref().expect("a session is open");
     let mut details = open.doc.session().details();
@@ -39,19 +34,22 @@ fn title_of(path: &Path) -> String {
 }
 
 /// Runs frames until the background save has caught up (or failed), at most ten seconds.
-fn settle_window(h: &mut Harness<'_, App>) {
-    std::thread::sleep(store::SAVE_DELAY);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        h.run_steps(1);
-        let open = h.state().open.as_ref().unwrap();
-        if open.autosave.is_settled(&open.doc) {
-            h.run_steps(2);
-            return;
-        }
-        assert!(Instant::now() < deadline, "the save did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+/// A folder `name` in a new temporary folder, holding `sessie.ron` titled `title`: the
+/// temporary folder, the folder and the session file.
+fn saved_in_folder(name: &str, title: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(name);
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("sessie.ron");
+    store::save(&path, &session(title)).unwrap();
+    (dir, folder, path)
+}
+
+/// The window's autosave reports the session saved.
+#[track_caller]
+fn assert_saved(h: &Harness<'_, App>) {
+    let status = h.state().open.as_ref().unwrap().autosave.status();
+    assert!(matches!(status, SaveStatus::Saved { .. }), "{status:?}");
 }
 
 fn shows(h: &Harness<'_, App>, text: &str) -> bool {
@@ -174,19 +172,12 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
     assert!(app.message.is_none(), "{:?}", app.message);
     let mut h = harness(app);
     rename_in_app(h.state_mut(), "Na de wijziging");
-    settle_window(&mut h);
-    assert!(
-        matches!(
-            h.state().open.as_ref().unwrap().autosave.status(),
-            SaveStatus::Saved { .. }
-        ),
-        "{:?}",
-        h.state().open.as_ref().unwrap().autosave.status()
-    );
+    support::settle(&mut h);
+    assert_saved(&h);
     assert_written_through(&target, &via, "Na de wijziging");
     // A second save keeps a real backup too (the first version).
     rename_in_app(h.state_mut(), "Nog eens");
-    settle_window(&mut h);
+    support::settle(&mut h);
     assert_written_through(&target, &via, "Nog eens");
     assert_eq!(
         title_of(&store::backup_path(&target)),
@@ -194,10 +185,7 @@ fn a_session_opened_through_a_link_is_saved_into_its_target() {
         "the backup is the previous version, not the live file"
     );
     // The lock is the target's: a second writer of the target is refused.
-    assert!(
-        matches!(SessionLock::acquire(&target), Err(LockError::Held { .. })),
-        "the target is locked while the session is open"
-    );
+    crate::support::assert_locked(&target, "the target is locked while the session is open");
     // The recent list names the file that holds the data.
     assert_eq!(h.state().settings.recent.first(), Some(&target));
     // And the status line names it too.
@@ -428,14 +416,8 @@ fn folder_goes_away_and_comes_back(folder: &Path) {
 
 #[test]
 fn after_the_folder_comes_back_the_next_save_takes_the_lock_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
-    let mut app = app(Language::En);
-    app.open_path(&path);
-    assert!(app.message.is_none(), "{:?}", app.message);
+    let (dir, folder, path) = saved_in_folder("stick", "Voor");
+    let mut app = support::app_with(&path, Language::En);
 
     folder_goes_away_and_comes_back(&folder);
     // The gap: the old lock went with the old folder.
@@ -444,10 +426,7 @@ fn after_the_folder_comes_back_the_next_save_takes_the_lock_again() {
     rename_in_app(&mut app, "Na de terugkeer");
     app.flush().unwrap();
     assert_eq!(title_of(&path), "Na de terugkeer");
-    assert!(
-        matches!(SessionLock::acquire(&path), Err(LockError::Held { .. })),
-        "the save took the lock again"
-    );
+    crate::support::assert_locked(&path, "the save took the lock again");
     // So another command cannot write the open session.
     let chat = dir.path().join("chat.txt");
     std::fs::write(&chat, "20:15:00 From Kees to Everyone: dat wordt niks\n").unwrap();
@@ -464,14 +443,8 @@ fn after_the_folder_comes_back_the_next_save_takes_the_lock_again() {
 
 #[test]
 fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
-    let mut app = app(Language::En);
-    app.open_path(&path);
-    assert!(app.message.is_none(), "{:?}", app.message);
+    let (_dir, folder, path) = saved_in_folder("stick", "Voor");
+    let app = support::app_with(&path, Language::En);
     let mut h = harness(app);
 
     folder_goes_away_and_comes_back(&folder);
@@ -479,7 +452,7 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
     let theirs = std::fs::read(&path).unwrap();
 
     rename_in_app(h.state_mut(), "Van deze Stelling");
-    settle_window(&mut h);
+    support::settle(&mut h);
     let status = h.state().open.as_ref().unwrap().autosave.status().clone();
     assert!(
         matches!(status, SaveStatus::LockedElsewhere { .. }),
@@ -494,29 +467,15 @@ fn a_lock_taken_by_another_copy_meanwhile_stops_saving_with_a_clear_status() {
     // Once the other copy lets go, saving goes on (the file is as this copy last saw it).
     drop(other);
     std::thread::sleep(store::RETRY_INTERVAL);
-    settle_window(&mut h);
-    assert!(
-        matches!(
-            h.state().open.as_ref().unwrap().autosave.status(),
-            SaveStatus::Saved { .. }
-        ),
-        "{:?}",
-        h.state().open.as_ref().unwrap().autosave.status()
-    );
+    support::settle(&mut h);
+    assert_saved(&h);
     assert_eq!(title_of(&path), "Van deze Stelling");
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
 }
 
 #[test]
 fn autosave_waits_for_a_folder_that_is_away_and_locks_it_again_when_it_is_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
+    let (dir, folder, path) = saved_in_folder("stick", "Voor");
     let access = store::Access::for_session(&path).unwrap();
     assert!(matches!(access, store::Access::Edit(_)));
     let mut doc = Document::new(store::load(&path).unwrap());
@@ -543,10 +502,7 @@ fn autosave_waits_for_a_folder_that_is_away_and_locks_it_again_when_it_is_back()
     std::fs::remove_dir_all(&away).unwrap();
     assert_eq!(autosave.flush(&doc, "kopie").unwrap(), None);
     assert_eq!(title_of(&path), "Terwijl de stick weg is");
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     drop(autosave);
     drop(SessionLock::acquire(&path).expect("closing lets go of the new lock"));
 }
@@ -576,11 +532,7 @@ fn relative_path_child() {
 
 #[test]
 fn a_session_opened_by_a_relative_path_keeps_saving_after_its_folder_comes_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Voor")).unwrap();
+    let (_dir, folder, path) = saved_in_folder("stick", "Voor");
     let mut child = Command::new(std::env::current_exe().unwrap())
         .arg(support::test_name(module_path!(), "relative_path_child"))
         .args(["--exact", "--ignored", "--nocapture"])
@@ -707,15 +659,6 @@ fn the_status_line_shows_saved_without_further_input() {
 // ---------------------------------------------------------------------------------------------
 // 20. A read-only file or folder opens read-only; nothing is written there.
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[cfg(unix)]
 fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
@@ -789,14 +732,29 @@ fn a_read_only_folder_or_file_gives_read_only_access_and_nothing_is_written() {
     assert_eq!(listing(dir.path()), files, "nothing new in the folder");
 }
 
+/// A change in a read-only session, however long the window runs, is not written: the
+/// status line `says` so, the file keeps its `bytes` and its folder its `files`.
+#[cfg(unix)]
+#[track_caller]
+fn not_written(
+    h: &mut Harness<'_, App>,
+    (path, bytes): (&Path, &[u8]),
+    (folder, files): (&Path, &[String]),
+    says: &str,
+) {
+    rename_in_app(h.state_mut(), "Gewijzigd");
+    std::thread::sleep(store::SAVE_DELAY * 2);
+    h.run_steps(5);
+    assert!(shows(h, says), "{says}");
+    assert_eq!(std::fs::read(path).unwrap(), bytes, "the file is untouched");
+    let left = listing(folder);
+    assert_eq!(left, files, "no lock file, no backup, no temporary file");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("map");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Alleen lezen")).unwrap();
+    let (dir, folder, path) = saved_in_folder("map", "Alleen lezen");
     std::fs::remove_file(store::backup_path(&path)).ok();
     set_mode(&path, 0o444);
     let bytes = std::fs::read(&path).unwrap();
@@ -811,19 +769,11 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
     assert!(h.get_all_by_label("Save as…").count() >= 1);
 
     // Changes are allowed but not written, however long the window runs.
-    rename_in_app(h.state_mut(), "Gewijzigd");
-    std::thread::sleep(store::SAVE_DELAY * 2);
-    h.run_steps(5);
-    assert!(shows(&h, "changes are not saved"));
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        bytes,
-        "the file is untouched"
-    );
-    assert_eq!(
-        listing(&folder),
-        files,
-        "no lock file, no backup, no temporary file"
+    not_written(
+        &mut h,
+        (&path, &bytes),
+        (&folder, &files),
+        "changes are not saved",
     );
     // Closing the window with those changes is refused once, with the way on.
     assert!(
@@ -845,7 +795,7 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
     assert_eq!(title_of(&elsewhere), "Gewijzigd");
     assert!(!shows(&h, "READ-ONLY"));
     rename_in_app(h.state_mut(), "Verder in de kopie");
-    settle_window(&mut h);
+    support::settle(&mut h);
     assert_eq!(title_of(&elsewhere), "Verder in de kopie");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 }
@@ -853,22 +803,11 @@ fn a_read_only_file_opens_read_only_and_save_as_goes_on() {
 #[cfg(unix)]
 #[test]
 fn a_session_in_a_read_only_folder_opens_read_only_in_dutch_too() {
-    /// Makes the folder writable again however the test ends, so it can be cleaned up.
-    struct Restore<'a>(&'a Path);
-    impl Drop for Restore<'_> {
-        fn drop(&mut self) {
-            set_mode(self.0, 0o755);
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("stick");
-    std::fs::create_dir(&folder).unwrap();
-    let path = folder.join("sessie.ron");
-    store::save(&path, &session("Vergrendelde stick")).unwrap();
+    let (_dir, folder, path) = saved_in_folder("stick", "Vergrendelde stick");
     let bytes = std::fs::read(&path).unwrap();
     let files = listing(&folder);
     set_mode(&folder, 0o555);
-    let _restore = Restore(&folder);
+    let _restore = crate::support::WritableAgain(&folder);
 
     let mut app = app(Language::Nl);
     // Root ignores permission bits; then the lock's failure is what a read-only folder gives.
@@ -889,19 +828,11 @@ fn a_session_in_a_read_only_folder_opens_read_only_in_dutch_too() {
     let mut h = harness(app);
     assert!(shows(&h, "ALLEEN-LEZEN"), "a banner says so");
     assert!(shows(&h, "kan niet schrijven in de map"));
-    rename_in_app(h.state_mut(), "Gewijzigd");
-    std::thread::sleep(store::SAVE_DELAY * 2);
-    h.run_steps(5);
-    assert!(shows(&h, "wijzigingen worden niet opgeslagen"));
+    not_written(
+        &mut h,
+        (&path, &bytes),
+        (&folder, &files),
+        "wijzigingen worden niet opgeslagen",
+    );
     set_mode(&folder, 0o755);
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        bytes,
-        "the file is untouched"
-    );
-    assert_eq!(
-        listing(&folder),
-        files,
-        "no lock file, no backup, no temporary file"
-    );
 }

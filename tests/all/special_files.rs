@@ -164,14 +164,20 @@ fn utf16be(text: &str) -> Vec<u8> {
     bytes
 }
 
+/// Text to the bytes an editor writes.
+type Encode = fn(&str) -> Vec<u8>;
+
+/// The encodings Windows editors save in, each with the file name its case is known by.
+const ENCODINGS: [(&str, Encode); 3] = [
+    ("notepad.ron", utf8_bom),
+    ("unicode-le.ron", utf16le),
+    ("unicode-be.ron", utf16be),
+];
+
 #[test]
 fn sessions_with_a_byte_order_mark_or_in_utf16_pass_check_and_export() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, encode) in [
-        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
-        ("unicode-le.ron", utf16le),
-        ("unicode-be.ron", utf16be),
-    ] {
+    for (name, encode) in ENCODINGS {
         let path = reencoded(dir.path(), name, encode);
         let run = stelling(&[&"check", &path]);
         assert_eq!(run.code, Some(0), "{name}: {}", run.both());
@@ -221,11 +227,7 @@ fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
     use stelling::model::Change;
     use stelling::store::{SaveStatus, settings::Settings};
     let dir = tempfile::tempdir().unwrap();
-    for (name, encode) in [
-        ("notepad.ron", utf8_bom as fn(&str) -> Vec<u8>),
-        ("unicode-le.ron", utf16le),
-        ("unicode-be.ron", utf16be),
-    ] {
+    for (name, encode) in ENCODINGS {
         let path = reencoded(dir.path(), name, encode);
         let mut app = stelling::ui::App::with_settings(Settings::default());
         app.open_path(&path);
@@ -258,7 +260,6 @@ fn the_app_opens_bom_and_utf16_sessions_and_saves_them_as_plain_utf8() {
 #[test]
 fn the_app_refuses_a_pipe_or_a_device_in_the_window_s_language() {
     use stelling::model::Language;
-    use stelling::store::settings::Settings;
     let dir = tempfile::tempdir().unwrap();
     let pipe = fifo(dir.path(), "pijp.ron");
     for (path, words) in [
@@ -268,10 +269,7 @@ fn the_app_refuses_a_pipe_or_a_device_in_the_window_s_language() {
         let (tx, rx) = std::sync::mpsc::channel();
         let opened = path.clone();
         std::thread::spawn(move || {
-            let mut app = stelling::ui::App::with_settings(Settings {
-                language: Some(Language::Nl),
-                recent: Vec::new(),
-            });
+            let mut app = crate::support::app(Language::Nl);
             app.open_path(&opened);
             let _ = tx.send((app.open.is_some(), app.message));
         });
@@ -322,27 +320,16 @@ fn a_link_loop_is_called_one_by_every_command() {
 #[test]
 fn the_app_calls_a_link_loop_one_in_the_window_s_language() {
     use stelling::model::Language;
-    use stelling::store::settings::Settings;
+    const NL: &str = "snelkoppeling (symbolische link) die naar zichzelf terugleidt";
+    const EN: &str = "shortcut (symbolic link) that leads back to itself";
     let dir = tempfile::tempdir().unwrap();
-    for (language, words) in [
-        (
-            Language::Nl,
-            "snelkoppeling (symbolische link) die naar zichzelf terugleidt",
-        ),
-        (
-            Language::En,
-            "shortcut (symbolic link) that leads back to itself",
-        ),
-    ] {
+    for (language, words) in [(Language::Nl, NL), (Language::En, EN)] {
         for link in link_loop(&tempfile::tempdir_in(dir.path()).unwrap().keep()) {
-            let mut app = stelling::ui::App::with_settings(Settings {
-                language: Some(language),
-                recent: Vec::new(),
-            });
+            let mut app = crate::support::app(language);
             app.open_path(&link);
             assert!(app.open.is_none());
             let message = app.message.unwrap_or_default();
-            assert!(message.contains(words), "{message}");
+            assert!(message.contains(words), "{language:?}: {message}");
         }
     }
 }

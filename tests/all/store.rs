@@ -2,6 +2,7 @@
 //! failed saves leave the previous file intact, broken files give errors that point at the
 //! problem and are never touched, the lock keeps a second writer out, and file names are safe.
 
+use crate::support::listing;
 use chrono::{Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -104,14 +105,48 @@ fn sample() -> Session {
     s
 }
 
-/// File names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+/// A new temporary folder and the path `sessie.ron` in it (not written yet).
+fn scratch() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sessie.ron");
+    (dir, path)
+}
+
+/// The sample saved twice in a new folder, the second time titled "Tweede": so there is a
+/// backup. The folder, the file and the session as last saved.
+fn saved_twice() -> (tempfile::TempDir, PathBuf, Session) {
+    let (dir, path) = scratch();
+    let mut s = sample();
+    store::save(&path, &s).unwrap();
+    s.title = "Tweede".into();
+    store::save(&path, &s).unwrap();
+    (dir, path, s)
+}
+
+/// The file at `path`, its backup, and the names in its folder `dir`, to compare with later.
+fn as_it_is(dir: &Path, path: &Path) -> (Vec<u8>, Vec<u8>, Vec<String>) {
+    let file = std::fs::read(path).unwrap();
+    let bak = std::fs::read(store::backup_path(path)).unwrap();
+    (file, bak, listing(dir))
+}
+
+/// `s` saved as `name` in a new folder loads back equal.
+#[track_caller]
+fn assert_round_trip_on_disk(s: &Session, name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    store::save(&path, s).unwrap();
+    assert_eq!(&store::load(&path).unwrap(), s, "{name}");
+}
+
+/// Loading was refused because the path is not a regular file but a `kind`.
+#[track_caller]
+fn assert_not_a_file(err: &LoadError, kind: store::NotAFile) {
+    let refused_as = match err {
+        LoadError::NotAFile { kind, .. } => Some(*kind),
+        _ => None,
+    };
+    assert_eq!(refused_as, Some(kind), "{err:?}");
 }
 
 /// 1-based line and column (in characters) of the first `marker` in `text`.
@@ -344,103 +379,92 @@ fn raw_proposal() -> impl Strategy<Value = RawProposal> {
 }
 
 fn raw_item() -> impl Strategy<Value = RawItem> {
-    (
+    let what = (
         prop::sample::select(ItemKind::ALL.to_vec()),
         text(),
         prop::collection::vec(text(), 0..4),
         text(),
         prop::option::of(any::<u32>()),
+    );
+    let commitment = (
+        text(),
+        text(),
+        text(),
+        prop::option::of(naive_date()),
+        prop::option::of(naive_date()),
+    );
+    let records = (
         prop::collection::vec(raw_round(), 1..3),
         prop::collection::vec(raw_proposal(), 0..2),
-        prop::collection::vec(
-            (
-                text(),
-                text(),
-                text(),
-                prop::option::of(naive_date()),
-                prop::option::of(naive_date()),
-            ),
-            0..2,
-        ),
+        prop::collection::vec(commitment, 0..2),
+    );
+    let statements = (
         prop::collection::vec(name(), 0..3),
         prop::collection::vec((0usize..8, group_sel(), text()), 0..3),
-    )
-        .prop_map(
-            |(
-                kind,
-                text,
-                mut options,
-                notes,
-                planned_minutes,
-                rounds,
-                proposals,
-                commitments,
-                themes,
-                statements,
-            )| {
-                if kind == ItemKind::Proposition && options.is_empty() {
-                    options.push("Eens".into());
-                }
-                RawItem {
-                    kind,
-                    text,
-                    options,
-                    notes,
-                    planned_minutes,
-                    rounds,
-                    proposals,
-                    commitments,
-                    themes,
-                    statements,
-                }
+    );
+    (what, records, statements).prop_map(
+        |(
+            (kind, text, options, notes, planned_minutes),
+            (rounds, proposals, commitments),
+            (themes, statements),
+        )| RawItem {
+            kind,
+            text,
+            notes,
+            planned_minutes,
+            // A proposition has at least one answer.
+            options: if kind == ItemKind::Proposition && options.is_empty() {
+                vec!["Eens".into()]
+            } else {
+                options
             },
-        )
+            rounds,
+            proposals,
+            commitments,
+            themes,
+            statements,
+        },
+    )
 }
 
 fn raw_session() -> impl Strategy<Value = RawSession> {
-    (
+    let content = (prop::collection::vec(raw_item(), 0..5), text());
+    let times = (
+        prop::option::of(naive_time()),
+        prop::option::of(naive_time()),
+    );
+    let details = (
         any::<u64>(),
         text(),
         prop::option::of(naive_date()),
-        (
-            prop::option::of(naive_time()),
-            prop::option::of(naive_time()),
-        ),
+        times,
         text(),
+    );
+    let people = (
         prop::collection::vec(text(), 0..3),
         prop::sample::select(vec![Language::Nl, Language::En]),
         prop::option::of(any::<u32>()),
         prop::collection::vec((name(), prop::option::of(any::<u32>())), 0..4),
-        prop::collection::vec(raw_item(), 0..5),
-        text(),
+    );
+    (details, people, content).prop_map(
+        |(
+            (id_base, title, date, times, place),
+            (facilitators, language, participants, groups),
+            (items, notes),
+        )| RawSession {
+            id_base,
+            title,
+            date,
+            times,
+            place,
+            facilitators,
+            language,
+            participants,
+            groups,
+            items,
+            notes,
+        },
     )
-        .prop_map(
-            |(
-                id_base,
-                title,
-                date,
-                times,
-                place,
-                facilitators,
-                language,
-                participants,
-                groups,
-                items,
-                notes,
-            )| RawSession {
-                id_base,
-                title,
-                date,
-                times,
-                place,
-                facilitators,
-                language,
-                participants,
-                groups,
-                items,
-                notes,
-            },
-        )
 }
 
 /// Turns the generated parts into a valid session: unique ids, references that resolve, counts
@@ -691,8 +715,7 @@ fn nasty_texts_and_extremes_survive_save_and_load() {
     s.agenda[1].commitments[0].follow_up = Some(date(9999, 12, 31));
     validate::session(&s).unwrap();
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (_dir, path) = scratch();
     store::save(&path, &s).unwrap();
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded, s);
@@ -730,10 +753,7 @@ fn every_item_kind_and_stance_survives() {
         s.agenda.push(item);
     }
     validate::session(&s).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("alles.ron");
-    store::save(&path, &s).unwrap();
-    assert_eq!(store::load(&path).unwrap(), s);
+    assert_round_trip_on_disk(&s, "alles.ron");
 }
 
 #[test]
@@ -759,8 +779,7 @@ fn older_files_are_brought_up_to_date_on_load() {
 
 #[test]
 fn save_keeps_the_previous_version_as_bak() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     let bak = store::backup_path(&path);
     assert_eq!(bak, dir.path().join("sessie.ron.bak"));
 
@@ -798,8 +817,7 @@ fn save_keeps_the_previous_version_as_bak() {
 fn saving_keeps_the_file_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     // A new file gets what any new file of this user gets (not tempfile's private 0600).
     let reference = dir.path().join("referentie");
     std::fs::File::create(&reference).unwrap();
@@ -830,15 +848,8 @@ fn write_atomic_replaces_the_contents() {
 
 #[test]
 fn a_failing_write_leaves_the_file_and_backup_intact() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
-    let mut s = sample();
-    store::save(&path, &s).unwrap();
-    s.title = "Tweede".into();
-    store::save(&path, &s).unwrap();
-    let file = std::fs::read(&path).unwrap();
-    let bak = std::fs::read(store::backup_path(&path)).unwrap();
-    let files = listing(dir.path());
+    let (dir, path, s) = saved_twice();
+    let (file, bak, files) = as_it_is(dir.path(), &path);
 
     let mut third = s.clone();
     third.title = "Derde, nooit bewaard".into();
@@ -901,26 +912,11 @@ fn saving_into_a_missing_folder_fails_with_a_clear_message() {
 fn saving_into_a_read_only_folder_fails_and_keeps_the_file() {
     use std::os::unix::fs::PermissionsExt;
 
-    /// Makes the folder writable again however the test ends, so it can be cleaned up.
-    struct Restore<'a>(&'a Path);
-    impl Drop for Restore<'_> {
-        fn drop(&mut self) {
-            let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o755));
-        }
-    }
-
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
-    let mut s = sample();
-    store::save(&path, &s).unwrap();
-    s.title = "Tweede".into();
-    store::save(&path, &s).unwrap();
-    let file = std::fs::read(&path).unwrap();
-    let bak = std::fs::read(store::backup_path(&path)).unwrap();
-    let files = listing(dir.path());
+    let (dir, path, s) = saved_twice();
+    let (file, bak, files) = as_it_is(dir.path(), &path);
 
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let _restore = Restore(dir.path());
+    let _restore = crate::support::WritableAgain(dir.path());
     // Root ignores permissions; then there is nothing to test here (the injected-error test
     // above still covers a failing save).
     let probe = dir.path().join("probe");
@@ -1150,16 +1146,7 @@ fn only_regular_files_are_loaded() {
     let folder = dir.path().join("map.ron");
     std::fs::create_dir(&folder).unwrap();
     let err = load_within_seconds(&folder).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            LoadError::NotAFile {
-                kind: store::NotAFile::Folder,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert_not_a_file(&err, store::NotAFile::Folder);
     assert!(err.to_string().starts_with(&folder.display().to_string()));
     #[cfg(unix)]
     {
@@ -1170,31 +1157,13 @@ fn only_regular_files_are_loaded() {
             .unwrap();
         assert!(made.success());
         let err = load_within_seconds(&fifo).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                LoadError::NotAFile {
-                    kind: store::NotAFile::Pipe,
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_not_a_file(&err, store::NotAFile::Pipe);
         assert!(err.to_string().contains("named pipe"), "{err}");
         // Through a link the target counts, and /dev/zero is never read.
         let link = dir.path().join("nullen.ron");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         let err = load_within_seconds(&link).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                LoadError::NotAFile {
-                    kind: store::NotAFile::Device,
-                    ..
-                }
-            ),
-            "{err:?}"
-        );
+        assert_not_a_file(&err, store::NotAFile::Device);
     }
 }
 
@@ -1370,8 +1339,7 @@ fn a_newer_file_is_refused_and_left_alone() {
 
 #[test]
 fn a_second_writer_is_refused_until_the_first_lets_go() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     let lock_file = store::lock_path(&path);
     assert_eq!(lock_file, dir.path().join(".sessie.ron.lock"));
 
@@ -1395,10 +1363,7 @@ fn a_second_writer_is_refused_until_the_first_lets_go() {
         other => panic!("expected the lock to be held, got {other:?}"),
     }
     // Still held after a refused attempt, and the holder text is intact.
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     assert!(std::fs::read_to_string(&lock_file).unwrap().contains(&pid));
 
     drop(first);
@@ -1408,10 +1373,7 @@ fn a_second_writer_is_refused_until_the_first_lets_go() {
         "the side-car file stays (deleting it races with a second copy) but names nobody"
     );
     let again = SessionLock::acquire(&path).unwrap();
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     drop(again);
     assert_eq!(
         listing(dir.path()),
@@ -1516,10 +1478,7 @@ fn the_lock_works_across_processes() {
 
     // A child that crashes: the OS drops its lock, the stale side-car file does not block.
     let mut child = spawn_lock_holder(&path);
-    assert!(matches!(
-        SessionLock::acquire(&path),
-        Err(LockError::Held { .. })
-    ));
+    crate::support::assert_locked(&path, "another writer is refused");
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(
@@ -1705,10 +1664,7 @@ fn printable_texts_are_written_plain_and_survive() {
         text.contains("r###\""),
         "a text with \"## needs three hashes"
     );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
-    store::save(&path, &s).unwrap();
-    assert_eq!(store::load(&path).unwrap(), s);
+    assert_round_trip_on_disk(&s, "sessie.ron");
 }
 
 #[test]
@@ -1740,8 +1696,7 @@ proptest! {
 
 #[test]
 fn opening_a_session_tidies_the_temporary_files_of_a_killed_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sessie.ron");
+    let (dir, path) = scratch();
     let session = sample();
     store::save(&path, &session).unwrap();
     let keep = [

@@ -7,9 +7,9 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use stelling::model::{Document, Language, Session};
+use stelling::model::{Change, Document, Id, ItemKind, Language, Reaction, Session, Stance};
 use stelling::store::{
-    self, Autosave, SaveStatus,
+    self, Autosave, LockError, SaveStatus, SessionLock,
     examples::{EXAMPLES, Example},
     settings::Settings,
 };
@@ -84,15 +84,43 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The shipped example sessions (`sessions/*.ron`), sorted, so every test walks them alike.
-pub fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
+/// The session files (`*.ron`) in `dir`, sorted, so every test walks them alike.
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
     files.sort();
+    files
+}
+
+/// File names in a folder, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Makes a folder made read-only by a test writable again however the test ends, so that
+/// it can be cleaned up.
+#[cfg(unix)]
+pub struct WritableAgain<'a>(pub &'a Path);
+
+#[cfg(unix)]
+impl Drop for WritableAgain<'_> {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+/// The shipped example sessions (`sessions/*.ron`), sorted.
+pub fn examples() -> Vec<PathBuf> {
+    let files = ron_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"));
     assert!(files.len() >= 4, "the examples are there");
     files
 }
@@ -163,6 +191,24 @@ pub fn session(h: &Harness<'_, App>) -> Session {
     h.state().open.as_ref().unwrap().doc.session().clone()
 }
 
+/// Where the first proposition stands on the agenda of `s`.
+pub fn first_proposition(s: &Session) -> usize {
+    let found = s
+        .agenda
+        .iter()
+        .position(|i| i.kind == ItemKind::Proposition);
+    found.expect("the session has a proposition")
+}
+
+/// Walks the agenda down to the first proposition of the open session; returns its place.
+pub fn to_first_proposition(h: &mut Harness<'_, App>) -> usize {
+    let target = first_proposition(&session(h));
+    for _ in 0..target {
+        press(h, Key::ArrowDown);
+    }
+    target
+}
+
 /// One key press, then a frame.
 pub fn press(h: &mut Harness<'_, App>, key: Key) {
     h.key_press(key);
@@ -173,6 +219,37 @@ pub fn press(h: &mut Harness<'_, App>, key: Key) {
 pub fn press_mod(h: &mut Harness<'_, App>, m: Modifiers, key: Key) {
     h.key_press_modifiers(m, key);
     h.run_steps(1);
+}
+
+/// Runs frames until the window's background save has caught up (or failed), at most ten
+/// seconds, then two more so the status line shows the outcome.
+pub fn settle(h: &mut Harness<'_, App>) {
+    std::thread::sleep(store::SAVE_DELAY);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        h.run_steps(1);
+        let open = h.state().open.as_ref().unwrap();
+        if open.autosave.is_settled(&open.doc) {
+            h.run_steps(2);
+            return;
+        }
+        assert!(Instant::now() < deadline, "the save did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Gives the session in `doc` a new title, as the details form does.
+pub fn rename(doc: &mut Document, title: &str) {
+    let mut details = doc.session().details();
+    details.title = title.into();
+    doc.apply(Change::SetDetails(Box::new(details))).unwrap();
+}
+
+/// Another writer of the session at `path` is refused: someone holds its lock.
+#[track_caller]
+pub fn assert_locked(path: &Path, why: &str) {
+    let second = SessionLock::acquire(path);
+    assert!(matches!(second, Err(LockError::Held { .. })), "{why}");
 }
 
 /// Ticks until the autosave is idle (saved, failed or waiting for a choice).
@@ -194,4 +271,18 @@ pub fn settle_autosave(autosave: &mut Autosave, doc: &Document) {
 pub fn test_name(module: &str, name: &str) -> String {
     let inside = module.split_once("::").map_or("", |(_crate, rest)| rest);
     format!("{inside}::{name}")
+}
+
+/// A reaction as a facilitator types it: a text, a stance and maybe a table; no name, no time,
+/// not highlighted.
+pub fn reaction(id: Id, text: impl Into<String>, stance: Stance, group: Option<Id>) -> Reaction {
+    Reaction {
+        id,
+        text: text.into(),
+        stance,
+        group,
+        by: None,
+        time: None,
+        highlighted: false,
+    }
 }

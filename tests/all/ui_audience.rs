@@ -6,7 +6,7 @@ use crate::support;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stelling::model::{ItemKind, Language};
+use stelling::model::Language;
 use stelling::store::examples::EXAMPLES;
 use stelling::ui::App;
 
@@ -29,14 +29,7 @@ fn presenter_keys_drive_the_audience_view() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     let session = h.state().open.as_ref().unwrap().doc.session().clone();
-    let target = session
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
-    for _ in 0..target {
-        press(&mut h, Key::ArrowDown);
-    }
+    let target = crate::support::to_first_proposition(&mut h);
     let item = &session.agenda[target];
     let round = item.rounds.last().unwrap();
     let option = &item.options[0];

@@ -31,73 +31,84 @@ fn open_bad(name: &str, language: Language, dir: &Path) -> Harness<'static, App>
     h
 }
 
-/// The message the window shows, after checking it is on screen and holds every `part`.
-#[track_caller]
-fn shows(h: &Harness<'_, App>, parts: &[&str]) {
-    let message = h.state().message.clone().expect("a message is shown");
-    for part in parts {
-        assert!(message.contains(part), "{part:?} in {message}");
+/// Opens each broken file in a window speaking `language` and checks that the message is on
+/// screen and holds every part given for that file; a failure names the file.
+fn explains(language: Language, cases: &[(&str, &[&str])]) {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, parts) in cases {
+        let h = open_bad(file, language, dir.path());
+        let message = h.state().message.clone().expect("a message is shown");
+        for part in *parts {
+            assert!(message.contains(part), "{file}: {part:?} in {message}");
+        }
+        assert!(
+            h.query_by_label_contains(parts[0]).is_some(),
+            "{file}: on screen: {message}"
+        );
     }
-    assert!(
-        h.query_by_label_contains(parts[0]).is_some(),
-        "on screen: {message}"
-    );
 }
 
 #[test]
 fn a_broken_file_is_explained_in_dutch_with_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let h = open_bad("unknown-field-reaction.ron", Language::Nl, dir.path());
-    shows(
-        &h,
+    explains(
+        Language::Nl,
         &[
-            "regel 35, kolom 77",
-            "geen veld `higlighted` in een reactie",
-            "(bedoelt u `highlighted`?)",
+            (
+                "unknown-field-reaction.ron",
+                &[
+                    "regel 35, kolom 77",
+                    "geen veld `higlighted` in een reactie",
+                    "(bedoelt u `highlighted`?)",
+                ],
+            ),
+            (
+                "id-twice.ron",
+                &[
+                    "regel 23, kolom 10",
+                    "een id komt twee keer voor",
+                    "in agendapunt 1, “De speeltuin krijgt een waterpomp”",
+                ],
+            ),
+            (
+                "year-10000.ron",
+                &["regel 5, kolom 14", "\"+10000-05-12\" is geen datum"],
+            ),
+            (
+                "cut-inside-text.ron",
+                &[
+                    "regel 35, kolom 44",
+                    "midden in een tekst",
+                    "cut-inside-text.ron.bak",
+                ],
+            ),
+            (
+                "starts-with-hash.ron",
+                &["regel 1, kolom 1", "schrijf commentaar als // …"],
+            ),
         ],
     );
-    let h = open_bad("id-twice.ron", Language::Nl, dir.path());
-    shows(
-        &h,
-        &[
-            "regel 23, kolom 10",
-            "een id komt twee keer voor",
-            "in agendapunt 1, “De speeltuin krijgt een waterpomp”",
-        ],
-    );
-    let h = open_bad("year-10000.ron", Language::Nl, dir.path());
-    shows(&h, &["regel 5, kolom 14", "\"+10000-05-12\" is geen datum"]);
-    let h = open_bad("cut-inside-text.ron", Language::Nl, dir.path());
-    shows(
-        &h,
-        &[
-            "regel 35, kolom 44",
-            "midden in een tekst",
-            "cut-inside-text.ron.bak",
-        ],
-    );
-    let h = open_bad("starts-with-hash.ron", Language::Nl, dir.path());
-    shows(&h, &["regel 1, kolom 1", "schrijf commentaar als // …"]);
 }
 
 #[test]
 fn a_broken_file_is_explained_in_english_with_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let h = open_bad("unknown-group.ron", Language::En, dir.path());
-    shows(
-        &h,
+    explains(
+        Language::En,
         &[
-            "line 35, column 77",
-            "there is no group with id c0ffee00000000ff",
-            "in agenda item 1, “De speeltuin krijgt een waterpomp”",
-        ],
-    );
-    let h = open_bad("misspelt-stance.ron", Language::En, dir.path());
-    shows(
-        &h,
-        &[
-            "line 35, column 72",
-            "`Agianst` is not a choice for a stance (did you mean `Against`?)",
+            (
+                "unknown-group.ron",
+                &[
+                    "line 35, column 77",
+                    "there is no group with id c0ffee00000000ff",
+                    "in agenda item 1, “De speeltuin krijgt een waterpomp”",
+                ],
+            ),
+            (
+                "misspelt-stance.ron",
+                &[
+                    "line 35, column 72",
+                    "`Agianst` is not a choice for a stance (did you mean `Against`?)",
+                ],
+            ),
         ],
     );
 }

@@ -7,7 +7,7 @@ use crate::support::{example_copy, press, press_mod, session};
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use stelling::model::{ItemKind, Language};
 use stelling::store::{self};
 use stelling::ui::App;
@@ -21,12 +21,14 @@ fn current(h: &Harness<'_, App>) -> usize {
     h.state().open.as_ref().unwrap().view.current
 }
 
-fn key(key: Key, physical: Option<Key>, modifiers: Modifiers) -> Event {
+/// A key going down (not a repeat) with `modifiers`, on the physical key `physical_key`.
+fn key(key: Key, physical_key: Option<Key>, modifiers: Modifiers) -> Event {
+    let (pressed, repeat) = (true, false);
     Event::Key {
         key,
-        physical_key: physical,
-        pressed: true,
-        repeat: false,
+        physical_key,
+        pressed,
+        repeat,
         modifiers,
     }
 }
@@ -49,6 +51,17 @@ fn type_key(h: &mut Harness<'_, App>, k: Key, text: &str) {
 fn type_text(h: &mut Harness<'_, App>, text: &str) {
     h.event(Event::Text(text.into()));
     h.run_steps(1);
+}
+
+/// The workshop example in a harness, at the first proposition with reactions (see
+/// [`to_proposition_with_reactions`]): the folder holding the copy, the copy, the harness
+/// and that item's place.
+fn workshop_at_reactions() -> (tempfile::TempDir, PathBuf, Harness<'static, App>, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path(), "stellingenworkshop.ron");
+    let mut h = harness(&path);
+    let target = to_proposition_with_reactions(&mut h);
+    (dir, path, h, target)
 }
 
 /// Goes to the first proposition whose first round has reactions, and shows that round.
@@ -74,9 +87,7 @@ fn to_proposition_with_reactions(h: &mut Harness<'_, App>) -> usize {
 
 #[test]
 fn three_quick_presses_in_one_frame_count_three() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     let item = session(&h).agenda[target].clone();
     let before = item.rounds[0].count(item.options[0].id, None);
     frame(
@@ -89,9 +100,7 @@ fn three_quick_presses_in_one_frame_count_three() {
 
 #[test]
 fn shift_digit_removes_on_a_us_keyboard_and_never_below_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     // A fresh round starts at zero.
     press(&mut h, Key::N);
     let option = session(&h).agenda[target].options[0].id;
@@ -116,9 +125,7 @@ fn shift_digit_removes_on_a_us_keyboard_and_never_below_zero() {
 
 #[test]
 fn alt_arrow_moves_the_reaction_and_stays_on_the_item() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     let reactions = |h: &Harness<'_, App>| {
         session(h).agenda[target].rounds[0]
             .reactions
@@ -139,9 +146,7 @@ fn alt_arrow_moves_the_reaction_and_stays_on_the_item() {
 
 #[test]
 fn shift_q_closes_the_quotes_without_advancing_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, _) = workshop_at_reactions();
     press(&mut h, Key::Q);
     let beamer = |h: &Harness<'_, App>| {
         let s = &h.state().open.as_ref().unwrap().view.beamer.state;
@@ -154,10 +159,7 @@ fn shift_q_closes_the_quotes_without_advancing_them() {
 
 #[test]
 fn editing_a_reaction_owns_the_keyboard() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut h = harness(&path);
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     let newest = || {
         let s = session(&h);
         s.agenda[target].rounds[0].reactions.last().unwrap().clone()
@@ -187,9 +189,7 @@ fn editing_a_reaction_owns_the_keyboard() {
 
 #[test]
 fn the_first_letter_after_enter_lands_in_the_quote() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     press(&mut h, Key::Enter);
     type_text(&mut h, "Eerste citaat");
     press(&mut h, Key::Enter);
@@ -214,9 +214,7 @@ fn the_first_letter_after_enter_lands_in_the_quote() {
 
 #[test]
 fn renaming_a_round_commits_and_gives_the_keys_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     press(&mut h, Key::F2);
     // Select all, then type the new name.
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
@@ -251,12 +249,7 @@ fn a_statement_typed_before_moving_on_is_kept() {
         .click();
     h.run_steps(1);
     type_text(&mut h, "Minder vergaderen, meer doen");
-    let next_label = format!("{}. ", target + 2);
-    h.get_all(egui_kittest::kittest::by().label_contains(&next_label))
-        .next()
-        .expect("the next agenda row")
-        .click();
-    h.run_steps(2);
+    click_agenda_row(&mut h, target + 1);
     assert_eq!(current(&h), target + 1);
     let typed = "Minder vergaderen, meer doen";
     let kept = session(&h).agenda[target]
@@ -287,10 +280,7 @@ fn click_agenda_row(h: &mut Harness<'_, App>, index: usize) {
 
 #[test]
 fn a_reaction_typed_but_not_entered_stays_with_its_item() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut h = harness(&path);
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     let before = session(&h).agenda[target].rounds[0].reactions.len();
     press(&mut h, Key::Enter);
     type_text(&mut h, "Half getypt, toen klikte ik weg");
@@ -320,10 +310,7 @@ fn a_reaction_typed_but_not_entered_stays_with_its_item() {
 
 #[test]
 fn closing_the_session_keeps_a_reaction_still_in_the_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut h = harness(&path);
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, path, mut h, target) = workshop_at_reactions();
     press(&mut h, Key::Enter);
     type_text(&mut h, "Laatste woord");
     press_mod(&mut h, Modifiers::COMMAND, Key::W);
@@ -339,9 +326,7 @@ fn closing_the_session_keeps_a_reaction_still_in_the_field() {
 
 #[test]
 fn a_reaction_edit_is_kept_when_moving_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     let newest = session(&h).agenda[target].rounds[0]
         .reactions
         .last()
@@ -432,9 +417,7 @@ fn reactions_in_other_scripts_render_with_the_app_fonts() {
 /// pressed after the presenter window drew its field (in the audience window), so the field
 /// takes the focus in the next frame.
 fn escape_wins(pending: bool, frames: Vec<Vec<Event>>) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(&example_copy(dir.path(), "stellingenworkshop.ron"));
-    let target = to_proposition_with_reactions(&mut h);
+    let (_dir, _, mut h, target) = workshop_at_reactions();
     let item = session(&h).agenda[target].clone();
     let before = item.rounds[0].count(item.options[0].id, None);
     h.state_mut().open.as_mut().unwrap().view.focus_capture = pending;

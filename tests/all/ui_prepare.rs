@@ -7,7 +7,6 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
-use std::time::Duration;
 use stelling::model::{ItemKind, Language, Session, validate};
 use stelling::store::{self, settings::Settings, templates::Template};
 use stelling::ui::{App, Screen};
@@ -33,6 +32,76 @@ fn from_template(
     harness(app)
 }
 
+/// A new session from `template` in a new home folder, open on the prepare screen.
+fn started(template: Template, language: Language) -> (tempfile::TempDir, Harness<'static, App>) {
+    let home = tempfile::tempdir().unwrap();
+    let h = from_template(home.path(), template, language);
+    (home, h)
+}
+
+/// [`started`], then down the agenda to the item at place `item`.
+fn started_at(
+    template: Template,
+    language: Language,
+    item: usize,
+) -> (tempfile::TempDir, Harness<'static, App>) {
+    let (home, mut h) = started(template, language);
+    for _ in 0..item {
+        press(&mut h, Key::ArrowDown);
+    }
+    (home, h)
+}
+
+/// Three hands for the first option in the first round of the second item; returns its id.
+fn three_hands_on_the_second_item(h: &mut Harness<'_, App>) -> stelling::model::Id {
+    let s = session(h);
+    let item = &s.agenda[1];
+    let (round, option) = (item.rounds[0].id, item.options[0].id);
+    h.state_mut().apply(stelling::model::Change::Tally {
+        item: item.id,
+        round,
+        option,
+        group: None,
+        delta: 3,
+    });
+    item.id
+}
+
+/// Table 3's proposal "Korte lijnen", with nothing else in it yet.
+fn short_lines(id: stelling::model::Id, table3: stelling::model::Id) -> stelling::model::Proposal {
+    stelling::model::Proposal {
+        id,
+        group: Some(table3),
+        title: "Korte lijnen".into(),
+        description: String::new(),
+        actions: Vec::new(),
+        feedback: Vec::new(),
+    }
+}
+
+/// [`retype`], then Enter.
+fn enter(h: &mut Harness<'_, App>, value: &str, text: &str) {
+    retype(h, value, text);
+    press(h, Key::Enter);
+}
+
+/// Clicks the first item of the agenda list (an information item in every template).
+fn click_first_item(h: &mut Harness<'_, App>) {
+    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
+    h.run_steps(2);
+}
+
+/// Puts the keyboard in the field now showing `value` and types `text` over it.
+fn retype(h: &mut Harness<'_, App>, value: &str, text: &str) {
+    let field = h.query_all_by_value(value).next();
+    field
+        .unwrap_or_else(|| panic!("a field showing {value:?}"))
+        .focus();
+    h.run_steps(1);
+    press_mod(h, Modifiers::COMMAND, Key::A);
+    type_text(h, text);
+}
+
 fn path(h: &Harness<'_, App>) -> PathBuf {
     h.state()
         .open
@@ -49,20 +118,7 @@ fn texts(s: &Session) -> Vec<String> {
 
 /// Runs frames until the background save has caught up, then returns the file's session.
 fn saved(h: &mut Harness<'_, App>) -> Session {
-    std::thread::sleep(store::SAVE_DELAY);
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    loop {
-        h.run_steps(1);
-        let open = h.state().open.as_ref().unwrap();
-        if open.autosave.is_settled(&open.doc) {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the save did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::support::settle(h);
     store::load(&path(h)).expect("the saved file loads")
 }
 
@@ -191,8 +247,7 @@ fn each_template_opens_from_the_start_screen_in_prepare_mode_and_is_saved() {
 
 #[test]
 fn add_type_reorder_duplicate_delete_and_undo_reach_the_file() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::Blank, Language::En);
+    let (_home, mut h) = started(Template::Blank, Language::En);
     assert!(h.query_all_by_label("The agenda is still empty.").count() > 0);
 
     // Three propositions: the add button puts the cursor in the text; Enter stores it.
@@ -289,9 +344,7 @@ fn add_type_reorder_duplicate_delete_and_undo_reach_the_file() {
 
 #[test]
 fn typed_text_survives_switching_screen_and_item_without_enter() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::Nl);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::PropositionWorkshop, Language::Nl, 1);
     press(&mut h, Key::F2);
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Scholen moeten ouders vaker uitnodigen");
@@ -309,8 +362,7 @@ fn typed_text_survives_switching_screen_and_item_without_enter() {
     press(&mut h, Key::Enter);
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Tweede, nieuw");
-    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
-    h.run_steps(2);
+    click_first_item(&mut h);
     let s = session(&h);
     assert_eq!(s.agenda[2].text, "Tweede, nieuw");
     assert_eq!(h.state().open.as_ref().unwrap().view.current, 0);
@@ -327,20 +379,15 @@ fn typed_text_survives_switching_screen_and_item_without_enter() {
 
 #[test]
 fn answer_presets_custom_answers_and_inline_warnings() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::PropositionWorkshop, Language::En, 1);
     // The preset picker: yes / no.
     h.get_by_label("Set of answers").click();
     h.run_steps(2);
     h.get_by_label("Yes / no").click();
     h.run_steps(2);
-    let labels = |h: &Harness<'_, App>| -> Vec<String> {
-        session(h).agenda[1]
-            .options
-            .iter()
-            .map(|o| o.label.clone())
-            .collect()
+    let labels = |h: &Harness<'_, App>| {
+        let options = session(h).agenda[1].options.clone();
+        options.into_iter().map(|o| o.label).collect::<Vec<_>>()
     };
     assert_eq!(labels(&h), ["Yes", "No"]);
     // A third answer typed as a duplicate: the warning shows, the file has what was typed.
@@ -382,8 +429,7 @@ fn answer_presets_custom_answers_and_inline_warnings() {
 
 #[test]
 fn paste_a_list_of_eight_propositions_with_bullets_and_blank_lines() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::Blank, Language::Nl);
+    let (_home, mut h) = started(Template::Blank, Language::Nl);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num3);
     let list = "Stellingen voor de ouderavond\n\
                 \n\
@@ -441,15 +487,10 @@ fn paste_a_list_of_eight_propositions_with_bullets_and_blank_lines() {
 
 #[test]
 fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::TableGroups, Language::En);
+    let (_home, mut h) = started(Template::TableGroups, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
     // Rename "Table 1".
-    h.query_all_by_value("Table 1").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "Tafel bij het raam");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "Table 1", "Tafel bij het raam");
     let names = |s: &Session| s.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     assert_eq!(
         names(&session(&h)),
@@ -474,14 +515,7 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
         .id;
     let table3 = s.groups[2].id;
     let mut with_data = s.agenda.iter().find(|i| i.id == proposals).unwrap().clone();
-    with_data.proposals.push(stelling::model::Proposal {
-        id: s.fresh_id(),
-        group: Some(table3),
-        title: "Korte lijnen".into(),
-        description: String::new(),
-        actions: Vec::new(),
-        feedback: Vec::new(),
-    });
+    with_data.proposals.push(short_lines(s.fresh_id(), table3));
     h.state_mut()
         .apply(stelling::model::Change::ReplaceItem(Box::new(with_data)));
     h.run_steps(2);
@@ -544,14 +578,9 @@ fn rename_add_and_remove_groups_asking_first_when_a_group_has_data() {
 
 #[test]
 fn session_details_are_typed_and_picked() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
-    h.query_all_by_value("13:30").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "9.15");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "13:30", "9.15");
     let s = session(&h);
     assert_eq!(s.start_time.unwrap().format("%H:%M").to_string(), "09:15");
     // The calendar: today, then clear.
@@ -562,13 +591,11 @@ fn session_details_are_typed_and_picked() {
     assert_eq!(session(&h).date, None);
     // A title typed without Enter, then a click on the room's language: both are kept (the
     // language change must not put the old title back).
-    h.query_all_by_value("Workshop with propositions")
-        .next()
-        .unwrap()
-        .focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "Ouderavond ‘Samen’ — één avond");
+    retype(
+        &mut h,
+        "Workshop with propositions",
+        "Ouderavond ‘Samen’ — één avond",
+    );
     // The language buttons of the form come after the status bar's.
     h.get_all_by_label("Nederlands").last().unwrap().click();
     h.run_steps(2);
@@ -577,11 +604,7 @@ fn session_details_are_typed_and_picked() {
     assert_eq!(s2.language, Language::Nl);
     assert_eq!(h.state().language(), Language::En, "the UI language stays");
     // An invalid time is refused with a message and the old one stays.
-    h.query_all_by_value("15:00").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "25:61");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "15:00", "25:61");
     assert!(h.query_by_label_contains("Time as 13:30").is_some());
     assert_eq!(session(&h).end_time, s.end_time);
     let on_disk = saved(&mut h);
@@ -593,11 +616,8 @@ fn session_details_are_typed_and_picked() {
 
 #[test]
 fn chat_import_through_the_preview_keeps_names_out_and_reports_unparsed_lines() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::OnlineFeedback, Language::En);
     // The chat should go to the question about the updates (item 3).
-    press(&mut h, Key::ArrowDown);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::OnlineFeedback, Language::En, 2);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num4);
     let chat = "Meeting chat, saved 14 March\n\
                 15:31:02 From Anneke de Wit to Everyone: Goed om te horen dat de werkgroep loopt!\n\
@@ -673,8 +693,7 @@ fn chat_import_through_the_preview_keeps_names_out_and_reports_unparsed_lines() 
 
 #[test]
 fn chat_import_with_names_kept_on_request() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::OnlineFeedback, Language::Nl);
+    let (_home, mut h) = started(Template::OnlineFeedback, Language::Nl);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num4);
     h.get_by_role(egui::accesskit::Role::MultilineTextInput)
         .focus();
@@ -703,8 +722,7 @@ fn chat_import_with_names_kept_on_request() {
 
 #[test]
 fn items_are_reordered_by_dragging_their_handle() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     let before = texts(&session(&h));
     let row = |h: &Harness<'_, App>, prefix: &str| {
         h.query_all_by_label_contains(prefix)
@@ -753,9 +771,7 @@ fn items_are_reordered_by_dragging_their_handle() {
 
 #[test]
 fn themes_of_a_statements_item_are_renamed_added_and_removed() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::SubgroupThemes, Language::Nl);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::SubgroupThemes, Language::Nl, 1);
     let item = session(&h).agenda[1].clone();
     assert_eq!(item.kind, ItemKind::Statements);
     let names = |h: &Harness<'_, App>| -> Vec<String> {
@@ -765,11 +781,7 @@ fn themes_of_a_statements_item_are_renamed_added_and_removed() {
             .map(|t| t.name.clone())
             .collect()
     };
-    h.query_all_by_value("Tijd en geld").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "Geld, tijd en ruimte");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "Tijd en geld", "Geld, tijd en ruimte");
     assert_eq!(names(&h)[3], "Geld, tijd en ruimte");
     // A new theme with Enter.
     h.get_all_by_role(egui::accesskit::Role::TextInput)
@@ -805,8 +817,7 @@ fn themes_of_a_statements_item_are_renamed_added_and_removed() {
 
 #[test]
 fn deleting_an_item_with_votes_asks_first_and_undo_brings_the_votes_back() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     // An item without data goes at once.
     press(&mut h, Key::End);
     press(&mut h, Key::Delete);
@@ -815,15 +826,7 @@ fn deleting_an_item_with_votes_asks_first_and_undo_brings_the_votes_back() {
     assert_eq!(session(&h).agenda.len(), 6);
 
     // The second item gets three votes.
-    let s = session(&h);
-    let item = &s.agenda[1];
-    h.state_mut().apply(stelling::model::Change::Tally {
-        item: item.id,
-        round: item.rounds[0].id,
-        option: item.options[0].id,
-        group: None,
-        delta: 3,
-    });
+    let item = three_hands_on_the_second_item(&mut h);
     press(&mut h, Key::Home);
     press(&mut h, Key::ArrowDown);
     press(&mut h, Key::Delete);
@@ -837,17 +840,16 @@ fn deleting_an_item_with_votes_asks_first_and_undo_brings_the_votes_back() {
     h.run_steps(2);
     let after = session(&h);
     assert_eq!(after.agenda.len(), 5);
-    assert!(after.item(item.id).is_none());
+    assert!(after.item(item).is_none());
     press_mod(&mut h, Modifiers::COMMAND, Key::Z);
     let back = saved(&mut h);
-    assert_eq!(back.item(item.id).unwrap().rounds[0].answers(), 3);
+    assert_eq!(back.item(item).unwrap().rounds[0].answers(), 3);
     assert_eq!(back, session(&h));
 }
 
 #[test]
 fn a_long_list_with_odd_unicode_pastes_without_trouble_and_blank_text_adds_nothing() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::Blank, Language::En);
+    let (_home, mut h) = started(Template::Blank, Language::En);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num3);
     // Only blank lines and bullets: nothing to add, no button.
     h.event(egui::Event::Paste("\n  \n-\n•\n\t\n".into()));
@@ -918,9 +920,7 @@ fn remove_all_answers(h: &mut Harness<'_, App>) {
 
 #[test]
 fn text_typed_for_a_proposition_without_answers_is_kept() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
-    press(&mut h, Key::ArrowDown);
+    let (_home, mut h) = started_at(Template::PropositionWorkshop, Language::En, 1);
     let item = session(&h).agenda[1].clone();
     assert_eq!(item.kind, ItemKind::Proposition);
     remove_all_answers(&mut h);
@@ -931,8 +931,7 @@ fn text_typed_for_a_proposition_without_answers_is_kept() {
     press_mod(&mut h, Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Nieuwe tekst zonder antwoorden");
     // A click on another item: the text is stored, the answers stay as they were.
-    h.get_all_by_label_contains("1. ℹ").next().unwrap().click();
-    h.run_steps(2);
+    click_first_item(&mut h);
     let s = session(&h);
     let stored = s.item(item.id).unwrap();
     assert_eq!(stored.text, "Nieuwe tekst zonder antwoorden");
@@ -956,24 +955,12 @@ fn text_typed_for_a_proposition_without_answers_is_kept() {
 
 #[test]
 fn undo_and_redo_of_details_work_while_a_field_is_invalid() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
+    let (_home, mut h) = started(Template::PropositionWorkshop, Language::En);
     let before = session(&h);
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);
-    h.query_all_by_value("Workshop with propositions")
-        .next()
-        .unwrap()
-        .focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "Nieuwe titel");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "Workshop with propositions", "Nieuwe titel");
     assert_eq!(session(&h).title, "Nieuwe titel");
-    h.query_all_by_value("15:00").next().unwrap().focus();
-    h.run_steps(1);
-    press_mod(&mut h, Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "25:61");
-    press(&mut h, Key::Enter);
+    enter(&mut h, "15:00", "25:61");
     assert!(h.query_by_label_contains("Time as 13:30").is_some());
     assert_eq!(session(&h).end_time, before.end_time);
 
@@ -996,8 +983,7 @@ fn undo_and_redo_of_details_work_while_a_field_is_invalid() {
 
 #[test]
 fn a_group_or_theme_being_renamed_is_kept_when_leaving_by_key() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::TableGroups, Language::En);
+    let (home, mut h) = started(Template::TableGroups, Language::En);
     let names = |s: &Session| s.groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>();
     let rename = |h: &mut Harness<'_, App>, old: &str, new: &str| {
         h.query_all_by_value(old).next().unwrap().focus();
@@ -1050,17 +1036,8 @@ fn a_group_or_theme_being_renamed_is_kept_when_leaving_by_key() {
 
 #[test]
 fn cancel_has_the_keyboard_every_time_a_delete_question_is_asked() {
-    let home = tempfile::tempdir().unwrap();
-    let mut h = from_template(home.path(), Template::PropositionWorkshop, Language::En);
-    let s = session(&h);
-    let item = &s.agenda[1];
-    h.state_mut().apply(stelling::model::Change::Tally {
-        item: item.id,
-        round: item.rounds[0].id,
-        option: item.options[0].id,
-        group: None,
-        delta: 3,
-    });
+    let (home, mut h) = started(Template::PropositionWorkshop, Language::En);
+    three_hands_on_the_second_item(&mut h);
     press(&mut h, Key::ArrowDown);
     let order = texts(&session(&h));
     for _ in 0..2 {
@@ -1085,14 +1062,7 @@ fn cancel_has_the_keyboard_every_time_a_delete_question_is_asked() {
         .find(|i| i.kind == ItemKind::Proposals)
         .unwrap()
         .clone();
-    with_data.proposals.push(stelling::model::Proposal {
-        id: s.fresh_id(),
-        group: Some(table3),
-        title: "Korte lijnen".into(),
-        description: String::new(),
-        actions: Vec::new(),
-        feedback: Vec::new(),
-    });
+    with_data.proposals.push(short_lines(s.fresh_id(), table3));
     h.state_mut()
         .apply(stelling::model::Change::ReplaceItem(Box::new(with_data)));
     press_mod(&mut h, Modifiers::COMMAND, Key::Num2);

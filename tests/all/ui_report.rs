@@ -22,6 +22,20 @@ fn to_report(h: &mut Harness<'_, App>) {
     assert_eq!(h.state().open.as_ref().unwrap().view.screen, Screen::Report);
 }
 
+/// A copy of the built-in `example` open in a window speaking `language`, 1400 wide and
+/// `height` tall, on the report screen; the folder holding the copy comes along.
+fn report_of(
+    example: &str,
+    language: Language,
+    height: f32,
+) -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_copy(dir.path(), example);
+    let mut h = support::harness_sized(app_with(&path, language), 1400.0, height);
+    to_report(&mut h);
+    (dir, h)
+}
+
 /// Whether some label shows `text`.
 fn shows(h: &Harness<'_, App>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
@@ -53,11 +67,8 @@ fn finish_export(h: &mut Harness<'_, App>) {
 
 #[test]
 fn ctrl_r_shows_every_proposition_and_highlighted_reactions_in_the_sessions_language() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
     // A window tall enough for the whole report: everything is laid out.
-    let mut h = support::harness_sized(app_with(&path, Language::En), 1400.0, 20_000.0);
-    to_report(&mut h);
+    let (_dir, h) = report_of("stellingenworkshop.ron", Language::En, 20_000.0);
     let s = session(&h);
     assert_eq!(s.language, Language::Nl);
 
@@ -109,10 +120,7 @@ fn ctrl_r_shows_every_proposition_and_highlighted_reactions_in_the_sessions_lang
 
 #[test]
 fn only_what_is_in_view_is_laid_out_and_page_keys_scroll() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut h = support::harness_sized(app_with(&path, Language::Nl), 1400.0, 800.0);
-    to_report(&mut h);
+    let (_dir, mut h) = report_of("stellingenworkshop.ron", Language::Nl, 800.0);
     let s = session(&h);
     let last = s
         .agenda
@@ -142,10 +150,7 @@ fn only_what_is_in_view_is_laid_out_and_page_keys_scroll() {
 
 #[test]
 fn the_preview_follows_changes_and_undo() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut h = support::harness_sized(app_with(&path, Language::Nl), 1400.0, 20_000.0);
-    to_report(&mut h);
+    let (_dir, mut h) = report_of("stellingenworkshop.ron", Language::Nl, 20_000.0);
     let text = "Een nieuwe stelling met ë, é en ‘aanhalingstekens’ — erbij gezet";
     assert!(!shows(&h, text));
     let item = Item::new(&session(&h), ItemKind::Proposition, text);
@@ -162,10 +167,7 @@ fn the_preview_follows_changes_and_undo() {
 
 #[test]
 fn each_export_writes_what_the_report_renders() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "tafelgroepen-conferentie.ron");
-    let mut h = support::harness_sized(app_with(&path, Language::En), 1400.0, 900.0);
-    to_report(&mut h);
+    let (_dir, mut h) = report_of("tafelgroepen-conferentie.ron", Language::En, 900.0);
     let s = session(&h);
     let out = tempfile::tempdir().unwrap();
     let cases: [(ExportFormat, Option<Vec<u8>>); 6] = [
@@ -208,10 +210,7 @@ fn each_export_writes_what_the_report_renders() {
 
 #[test]
 fn a_failed_export_says_so_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "stellingenworkshop.ron");
-    let mut h = support::harness_sized(app_with(&path, Language::Nl), 1400.0, 900.0);
-    to_report(&mut h);
+    let (dir, mut h) = report_of("stellingenworkshop.ron", Language::Nl, 900.0);
     let target = dir.path().join("bestaat-niet").join("verslag.md");
     h.state_mut()
         .export_to(ExportFormat::Markdown, target.clone());
@@ -253,10 +252,7 @@ fn the_calendar_button_needs_follow_up_dates() {
 
 #[test]
 fn every_export_button_is_reached_with_tab() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = example_copy(dir.path(), "tafelgroepen-conferentie.ron");
-    let mut h = support::harness_sized(app_with(&path, Language::En), 1400.0, 900.0);
-    to_report(&mut h);
+    let (_dir, mut h) = report_of("tafelgroepen-conferentie.ron", Language::En, 900.0);
     let buttons = [
         "PDF (.pdf)",
         "Web page (.html)",

@@ -1,42 +1,15 @@
 //! The run view driven through egui like a facilitator would: keys and clicks in, then the
 //! model and the file on disk are checked.
 
-use crate::support::{app_with, harness, press, press_mod, session};
+use crate::support::{app_with, example_copy, harness, press, press_mod, session, settle};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 use stelling::model::{ItemKind, Language, Session, Stance};
-use stelling::store::{self, examples::EXAMPLES};
-use stelling::ui::App;
+use stelling::store;
 
 fn workshop_copy(dir: &Path) -> PathBuf {
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    store::examples::install(example, dir).unwrap()
-}
-
-/// Runs frames until the background save has caught up (or failed), at most five seconds.
-fn settle(h: &mut Harness<'_, App>) {
-    std::thread::sleep(store::SAVE_DELAY);
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    loop {
-        h.run_steps(1);
-        let open = h.state().open.as_ref().unwrap();
-        if open.autosave.is_settled(&open.doc) {
-            // One more frame so the status line shows the outcome.
-            h.run_steps(1);
-            return;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the save did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    example_copy(dir, "stellingenworkshop.ron")
 }
 
 #[test]
@@ -180,14 +153,7 @@ fn a_failed_save_warns_and_loses_nothing_once_saving_works_again() {
     std::fs::create_dir(&dir).unwrap();
     let path = workshop_copy(&dir);
     let mut h = harness(app_with(&path, Language::En));
-    let item = session(&h)
-        .agenda
-        .iter()
-        .position(|i| i.kind == ItemKind::Proposition)
-        .unwrap();
-    for _ in 0..item {
-        press(&mut h, Key::ArrowDown);
-    }
+    crate::support::to_first_proposition(&mut h);
 
     // The stick is pulled: the folder is gone.
     std::fs::rename(&dir, root.path().join("elsewhere")).unwrap();

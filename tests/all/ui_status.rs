@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use std::time::Duration;
 use stelling::model::{Change, Language};
-use stelling::store::{self, SaveStatus, examples::EXAMPLES};
+use stelling::store::{self, SaveStatus};
 use stelling::ui::App;
 
 /// A session whose folder is removed after it was opened, with a change that cannot be saved,
@@ -16,11 +16,7 @@ use stelling::ui::App;
 fn failed_save(dir: &Path, language: Language) -> Harness<'static, App> {
     let folder = dir.join("usb-stick");
     std::fs::create_dir(&folder).unwrap();
-    let example = EXAMPLES
-        .iter()
-        .find(|e| e.file_name == "stellingenworkshop.ron")
-        .unwrap();
-    let path = store::examples::install(example, &folder).unwrap();
+    let path = support::example_copy(&folder, "stellingenworkshop.ron");
     let mut h = support::harness_sized(support::app_with(&path, language), 1280.0, 720.0);
     std::fs::remove_dir_all(&folder).unwrap();
     let change = {

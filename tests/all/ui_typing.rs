@@ -48,6 +48,16 @@ fn first_proposal(h: &Harness<'_, App>, item: usize) -> Id {
     session(h).agenda[item].proposals[0].id
 }
 
+/// The conference example at its proposals item: the folder holding the copy, the harness,
+/// the item's place and its first proposal.
+fn at_first_proposal() -> (tempfile::TempDir, Harness<'static, App>, usize, Id) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let item = go_to(&mut h, ItemKind::Proposals);
+    let proposal = first_proposal(&h, item);
+    (dir, h, item, proposal)
+}
+
 /// Clicks the first button whose label contains `label`.
 fn click(h: &mut Harness<'_, App>, label: &str) {
     h.get_all(
@@ -107,10 +117,7 @@ fn type_keys(h: &mut Harness<'_, App>, text: &str) {
 
 #[test]
 fn after_each_form_button_the_next_text_lands_in_the_first_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    let item = go_to(&mut h, ItemKind::Proposals);
-    let proposal = first_proposal(&h, item);
+    let (_dir, mut h, item, proposal) = at_first_proposal();
 
     forms!(h).action.entry(proposal).or_default()[0] = "Eerste actie".into();
     h.run_steps(1);
@@ -197,6 +204,19 @@ fn typing_a_sentence_in_any_form_changes_nothing_the_room_sees() {
     assert_eq!(room(&h), before, "typing into the commitment form");
 }
 
+/// After a click took the keyboard away from a half-filled field: typing `keys` changes
+/// nothing the room sees (`why` names the case). Returns what the room saw.
+#[track_caller]
+fn held_without_focus(h: &mut Harness<'_, App>, keys: &str, why: &str) -> Room {
+    h.run_steps(2);
+    let focused = h.ctx.egui_wants_keyboard_input();
+    assert!(!focused, "{why}: the click took the focus away");
+    let before = room(h);
+    type_keys(h, keys);
+    assert_eq!(room(h), before, "{why}");
+    before
+}
+
 #[test]
 fn text_left_in_a_form_holds_the_shortcuts_until_escape() {
     let dir = tempfile::tempdir().unwrap();
@@ -206,14 +226,7 @@ fn text_left_in_a_form_holds_the_shortcuts_until_escape() {
     type_keys(&mut h, "Half");
     // The field loses the keyboard (a click elsewhere) with text still in it.
     h.get_by_label("Add proposal").click();
-    h.run_steps(2);
-    assert!(
-        !h.ctx.egui_wants_keyboard_input(),
-        "the click took the focus away"
-    );
-    let before = room(&h);
-    type_keys(&mut h, "bv");
-    assert_eq!(room(&h), before, "a half-filled form holds the keys");
+    held_without_focus(&mut h, "bv", "a half-filled form holds the keys");
     let hint = stelling::ui::texts(Language::En).keys_wait_for_form;
     assert!(h.query_by_label(hint).is_some(), "and says so");
     press(&mut h, Modifiers::NONE, Key::Escape);
@@ -228,10 +241,7 @@ fn text_left_in_a_form_holds_the_shortcuts_until_escape() {
 
 #[test]
 fn enter_submits_a_one_line_form_and_ctrl_enter_one_with_a_multi_line_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    let item = go_to(&mut h, ItemKind::Proposals);
-    let proposal = first_proposal(&h, item);
+    let (_dir, mut h, item, proposal) = at_first_proposal();
     click(&mut h, "Add action");
     type_keys(&mut h, "Bel de school");
     press(&mut h, Modifiers::NONE, Key::Enter);
@@ -267,14 +277,7 @@ fn a_reaction_left_half_typed_holds_the_timer_and_the_reaction_keys() {
         .next()
         .unwrap()
         .click();
-    h.run_steps(2);
-    assert!(
-        !h.ctx.egui_wants_keyboard_input(),
-        "the click took the focus away"
-    );
-    let before = room(&h);
-    type_keys(&mut h, " voor tafels");
-    assert_eq!(room(&h), before, "T, R and B wait for the reaction");
+    let before = held_without_focus(&mut h, " voor tafels", "T, R and B wait for the reaction");
     press(&mut h, Modifiers::NONE, Key::Escape);
     type_keys(&mut h, "t");
     let view = &h.state().open.as_ref().unwrap().view;
@@ -288,10 +291,7 @@ fn a_reaction_left_half_typed_holds_the_timer_and_the_reaction_keys() {
 
 #[test]
 fn tab_goes_round_inside_the_form_in_the_order_it_is_drawn() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    let item = go_to(&mut h, ItemKind::Proposals);
-    let proposal = first_proposal(&h, item);
+    let (_dir, mut h, item, proposal) = at_first_proposal();
     click(&mut h, "Add action");
     // Action, owner, due date, the button, and round to the action again.
     type_keys(&mut h, "Bellen\tAnna\t\t\t en mailen");
