@@ -19,7 +19,6 @@ mod limit;
 pub mod page;
 pub mod room;
 pub mod server;
-pub mod words;
 
 pub use host::Host;
 pub use limit::Rate;

@@ -1,7 +1,7 @@
 //! What the room should see now, as the phones get it: built from the session and the
 //! facilitator's view by a pure function, published by the host, served by the server.
 
-use super::words::{self, Words};
+use crate::model::words::{PhoneWords, words};
 use crate::model::{Decimal, Id, Item, ItemKind, Language, Session, round_shares};
 use serde::Serialize;
 
@@ -92,7 +92,7 @@ pub struct Room {
     pub round: Option<RoundView>,
     pub groups: Vec<GroupView>,
     pub results: Option<Results>,
-    pub words: &'static Words,
+    pub words: &'static PhoneWords,
 }
 
 /// The language code the page's `lang` attribute takes.
@@ -155,7 +155,7 @@ impl Room {
                 id: r.id,
                 label: if r.label.trim().is_empty() {
                     let n = i.rounds.iter().position(|x| x.id == r.id).unwrap_or(0) + 1;
-                    (crate::model::words::words(language).session.round)(n)
+                    (words(language).session.round)(n)
                 } else {
                     r.label.clone()
                 },
@@ -197,7 +197,7 @@ impl Room {
                 })
                 .collect(),
             results,
-            words: words::of(language),
+            words: &words(language).phone,
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::limit::{Limiter, Rate};
 use super::room::Room;
-use super::words;
+use crate::model::words;
 use crate::model::{Device, Id, Language};
 use axum::Router;
 use axum::body::Bytes;
@@ -443,14 +443,14 @@ async fn per_address(State(shared): State<Arc<Shared>>, request: Request, next: 
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
     if !shared.per_address.allow(&ip, Instant::now()) {
-        let r = words::refusals(language(&shared));
+        let r = &words(language(&shared)).refusals;
         return refuse(StatusCode::TOO_MANY_REQUESTS, "rate", r.too_fast);
     }
     next.run(request).await
 }
 
 async fn not_found(State(shared): State<Arc<Shared>>) -> Response {
-    let r = words::refusals(language(&shared));
+    let r = &words(language(&shared)).refusals;
     refuse(StatusCode::NOT_FOUND, "not_found", r.not_found)
 }
 
@@ -518,7 +518,7 @@ fn device(shared: &Shared, headers: &HeaderMap) -> Result<Option<Device>, Refuse
     let mut devices = lock(&shared.devices);
     if !devices.contains(&device) {
         if devices.len() >= shared.config.max_devices {
-            let r = words::refusals(language(shared));
+            let r = &words(language(shared)).refusals;
             return Err(refused(StatusCode::SERVICE_UNAVAILABLE, "full", r.full));
         }
         devices.insert(device.clone());
@@ -584,7 +584,7 @@ fn ballot_request<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(Device, T), Refused> {
-    let r = words::refusals(language(shared));
+    let r = &words(language(shared)).refusals;
     let body = body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             refused(StatusCode::PAYLOAD_TOO_LARGE, "too_large", r.too_large)
@@ -616,7 +616,7 @@ async fn vote(
         Ok(x) => x,
         Err(r) => return r.into_response(),
     };
-    let r = words::refusals(language(&shared));
+    let r = &words(language(&shared)).refusals;
     let (Ok(round), Ok(option)) = (body.round.parse::<Id>(), body.option.parse::<Id>()) else {
         return refuse(StatusCode::BAD_REQUEST, "bad_request", r.bad_request);
     };
@@ -660,7 +660,7 @@ async fn group(
         Ok(x) => x,
         Err(r) => return r.into_response(),
     };
-    let r = words::refusals(language(&shared));
+    let r = &words(language(&shared)).refusals;
     let group = match body.group.as_deref().map(str::parse::<Id>) {
         None => None,
         Some(Ok(g)) => Some(g),
@@ -711,7 +711,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> Response {
     let open = shared.streams.fetch_add(1, Ordering::Relaxed);
     let guard = Stream(shared.clone());
     if open >= shared.config.max_streams {
-        let r = words::refusals(language(&shared));
+        let r = &words(language(&shared)).refusals;
         return refuse(StatusCode::SERVICE_UNAVAILABLE, "full", r.full);
     }
     let versions = shared.version.subscribe();

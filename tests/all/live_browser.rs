@@ -322,7 +322,8 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
     let label = store::load(&path).unwrap().agenda[0].options[0]
         .label
         .clone();
-    let heard = stelling::live::words::of(language)
+    let heard = &stelling::model::words(language)
+        .phone
         .your_answer
         .replace("{answer}", &label);
     until(
@@ -405,7 +406,7 @@ async fn vote_and_check(client: &Client, language: Language, text: &str, shots: 
         "return document.getElementById('banner').textContent",
     )
     .await;
-    let words = stelling::live::words::of(language);
+    let words = &stelling::model::words(language).phone;
     assert_eq!(banner, json!(words.reconnecting));
     let live = Live::start(&path, port);
     let back = Instant::now();

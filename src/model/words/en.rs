@@ -1,6 +1,6 @@
 //! The English words.
 
-use super::{BeamerWords, ReportWords, SessionWords, Words};
+use super::{BeamerWords, PhoneWords, Refusals, ReportWords, SessionWords, Words};
 use crate::model::Decimal;
 
 /// A round without a label: the model names new rounds so, the report falls back to it.
@@ -111,5 +111,41 @@ pub const EN: Words = Words {
         yes_no: &["Yes", "No"],
         round,
         other_version: "[other version] ",
+    },
+
+    phone: PhoneWords {
+        title: "Vote",
+        connecting: "Connecting…",
+        wait: "Wait for the next question.",
+        blank: "The screen is dark for a moment.",
+        your_answer: "Your answer: {answer}",
+        thanks: "Thanks, your answer is in.",
+        change_hint: "You can change it until the round closes.",
+        sending: "Sending…",
+        closed: "Voting is closed.",
+        open: "Voting is open.",
+        new_round: "New round: {round}",
+        results: "Results",
+        total: "{count} answers",
+        total_one: "1 answer",
+        pick_group: "Which table or group are you in?",
+        your_group: "Your group: {group}",
+        change_group: "Change",
+        offline: "No connection. Your answer is sent as soon as it is back.",
+        reconnecting: "Reconnecting…",
+        rate_limited: "Too many taps at once. Wait a moment.",
+        full: "This session is full.",
+        error: "Something went wrong. Try again.",
+    },
+
+    refusals: Refusals {
+        closed: "This round is closed; your vote was not counted.",
+        bad_request: "The laptop did not understand that request. Reload the page.",
+        too_large: "That request is too large.",
+        too_fast: "Slow down a little: try again in a few seconds.",
+        full: "Too many phones are connected to this session already.",
+        no_device: "This phone has no key yet. Reload the page.",
+        not_found: "There is no such page.",
+        timeout: "The laptop did not answer in time. Try again.",
     },
 };

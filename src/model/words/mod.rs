@@ -12,15 +12,21 @@ use chrono::NaiveDate;
 
 mod en;
 mod nl;
+mod phone;
 
 pub use en::EN;
 pub use nl::NL;
+pub use phone::{PhoneWords, Refusals};
 
 /// All the words of one language, grouped by who reads them.
 pub struct Words {
     pub report: ReportWords,
     pub beamer: BeamerWords,
     pub session: SessionWords,
+    /// The participants' phones in live voting.
+    pub phone: PhoneWords,
+    /// Why a phone's request was refused.
+    pub refusals: Refusals,
 }
 
 /// The words in `language`.
@@ -356,8 +362,39 @@ mod tests {
             ("mean", mean),
             ("other_version", other_version),
         ];
-        let mut all: Vec<(&'static str, String)> =
-            words.iter().map(|(n, s)| (*n, s.to_string())).collect();
+        let Refusals {
+            closed,
+            bad_request,
+            too_large,
+            too_fast,
+            full,
+            no_device,
+            not_found,
+            timeout,
+        } = &w.refusals;
+        let refusals = [
+            ("refused_closed", *closed),
+            ("bad_request", *bad_request),
+            ("too_large", *too_large),
+            ("too_fast", *too_fast),
+            ("refused_full", *full),
+            ("no_device", *no_device),
+            ("not_found", *not_found),
+            ("timeout", *timeout),
+        ];
+        let mut all: Vec<(&'static str, String)> = words
+            .iter()
+            .chain(&refusals)
+            .map(|(n, s)| (*n, s.to_string()))
+            .collect();
+        // The phone's words go to the page as JSON, by name: every one of them, so also a new one.
+        let serde_json::Value::Object(phone) = serde_json::to_value(w.phone).unwrap() else {
+            unreachable!("the phone's words are a struct")
+        };
+        all.extend(phone.into_iter().map(|(name, text)| {
+            let name: &'static str = Box::leak(format!("phone.{name}").into_boxed_str());
+            (name, text.as_str().unwrap_or_default().to_owned())
+        }));
         all.extend([
             ("round", round(7)),
             ("unranked", unranked(ARG)),

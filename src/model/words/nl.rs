@@ -1,6 +1,6 @@
 //! The Dutch words.
 
-use super::{BeamerWords, ReportWords, SessionWords, Words};
+use super::{BeamerWords, PhoneWords, Refusals, ReportWords, SessionWords, Words};
 use crate::model::Decimal;
 
 /// A round without a label: the model names new rounds so, the report falls back to it.
@@ -113,5 +113,41 @@ pub const NL: Words = Words {
         yes_no: &["Ja", "Nee"],
         round,
         other_version: "[andere versie] ",
+    },
+
+    phone: PhoneWords {
+        title: "Stemmen",
+        connecting: "Verbinden…",
+        wait: "Wacht op de volgende vraag.",
+        blank: "Het scherm is even donker.",
+        your_answer: "Je antwoord: {answer}",
+        thanks: "Dank je, je antwoord is binnen.",
+        change_hint: "Je kunt het wijzigen tot de ronde sluit.",
+        sending: "Versturen…",
+        closed: "Stemmen is gesloten.",
+        open: "Stemmen is open.",
+        new_round: "Nieuwe ronde: {round}",
+        results: "Uitslag",
+        total: "{count} antwoorden",
+        total_one: "1 antwoord",
+        pick_group: "Aan welke tafel of in welke groep zit je?",
+        your_group: "Je groep: {group}",
+        change_group: "Wijzigen",
+        offline: "Geen verbinding. Je antwoord gaat weg zodra die terug is.",
+        reconnecting: "Opnieuw verbinden…",
+        rate_limited: "Even te veel tikken. Wacht een moment.",
+        full: "Deze sessie is vol.",
+        error: "Er ging iets mis. Probeer het opnieuw.",
+    },
+
+    refusals: Refusals {
+        closed: "Deze ronde is gesloten; je stem is niet meegeteld.",
+        bad_request: "Dat verzoek begrijpt de laptop niet. Laad de pagina opnieuw.",
+        too_large: "Dat verzoek is te groot.",
+        too_fast: "Even rustig aan: probeer het over een paar seconden opnieuw.",
+        full: "Er zijn al te veel telefoons verbonden met deze sessie.",
+        no_device: "Deze telefoon heeft nog geen sleutel. Laad de pagina opnieuw.",
+        not_found: "Deze pagina bestaat niet.",
+        timeout: "De laptop antwoordde niet op tijd. Probeer het opnieuw.",
     },
 };
