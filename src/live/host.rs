@@ -1,6 +1,6 @@
-//! The owner's side: the document, its autosave and the server together, with one `pump` that
-//! records what the phones sent and publishes what the room should see. The app calls the same
-//! pieces from its UI thread; tests and benchmarks use this host as it is.
+//! The owner's side: [`Link`] records what the phones sent in the document and publishes what
+//! the room should see, on the thread that owns the document (the app's UI thread). [`Host`]
+//! bundles a document, its autosave and a link for tests, benchmarks and a headless run.
 
 use super::room::{Room, View};
 use super::server::{Incoming, LiveConfig, Server};
@@ -52,14 +52,109 @@ pub fn round_answers(doc: &Document, item: Id, round: Id) -> Vec<(Device, Id)> {
         .unwrap_or_default()
 }
 
+/// The server as seen from the thread that owns the document: start it, then call
+/// [`Link::pump`] whenever it wakes you (and after the facilitator's own changes). The app
+/// keeps one next to its document; [`Host`] is one with a document and autosave of its own.
+pub struct Link {
+    server: Server,
+    incoming: mpsc::Receiver<Incoming>,
+    seeded: Option<(Id, Id)>,
+}
+
+impl Link {
+    /// Starts the server for `doc` (its id salts the device keys, its language is the
+    /// phones', its ballots give the devices' groups). `wake` is called from the server's
+    /// thread after each ballot.
+    pub fn start(
+        mut config: LiveConfig,
+        doc: &Document,
+        view: &View,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<Link> {
+        let session = doc.session();
+        config.session = session.id;
+        config.language = session.language;
+        config.device_groups = session.device_groups();
+        let (tx, rx) = mpsc::channel();
+        let server = Server::start(config, Room::of(session, view), tx, wake)?;
+        let mut link = Link {
+            server,
+            incoming: rx,
+            seeded: None,
+        };
+        link.publish(doc, view);
+        Ok(link)
+    }
+
+    pub fn server(&self) -> &Server {
+        &self.server
+    }
+
+    /// The address phones open (with the laptop's address on the chosen network).
+    pub fn join_url(&self, host: Option<std::net::IpAddr>) -> String {
+        self.server.join_url(host)
+    }
+
+    /// Records what the phones sent in `doc` (no undo step; autosave sees the revision) and
+    /// publishes what the room should see now. Returns the devices whose ballot changed the
+    /// document, with when.
+    pub fn pump(&mut self, doc: &mut Document, view: &View) -> Vec<(Device, Instant)> {
+        let mut recorded = Vec::new();
+        while let Ok(incoming) = self.incoming.try_recv() {
+            if let Some((device, cast)) = record(doc, incoming)
+                && cast.changed()
+            {
+                recorded.push((device, Instant::now()));
+            }
+        }
+        self.publish(doc, view);
+        recorded
+    }
+
+    /// Like [`Link::pump`], first waiting up to `wait` for something to arrive (a thread that
+    /// does nothing else).
+    pub fn pump_waiting(
+        &mut self,
+        doc: &mut Document,
+        view: &View,
+        wait: std::time::Duration,
+    ) -> Vec<(Device, Instant)> {
+        let mut recorded = Vec::new();
+        if let Ok(first) = self.incoming.recv_timeout(wait)
+            && let Some((device, cast)) = record(doc, first)
+            && cast.changed()
+        {
+            recorded.push((device, Instant::now()));
+        }
+        recorded.extend(self.pump(doc, view));
+        recorded
+    }
+
+    /// Serves the room for `view`; the first time a round is current in this run, the
+    /// server learns the answers already in the file, so a returning phone sees its own.
+    pub fn publish(&mut self, doc: &Document, view: &View) {
+        if let (Some(item), Some(round)) = (view.item, view.round)
+            && self.seeded != Some((item, round))
+        {
+            self.server
+                .seed_round(round, round_answers(doc, item, round));
+            self.seeded = Some((item, round));
+        }
+        self.server.publish(Room::of(doc.session(), view));
+    }
+
+    /// Stops listening and closes every connection (dropping the link does the same).
+    pub fn stop(mut self) {
+        self.server.stop();
+    }
+}
+
 /// A document with live voting: what tests, benchmarks and a headless `--live` run use.
 pub struct Host {
     doc: Document,
     autosave: Option<Autosave>,
-    server: Option<Server>,
-    incoming: Option<mpsc::Receiver<Incoming>>,
+    link: Option<Link>,
     view: View,
-    seeded: Option<(Id, Id)>,
 }
 
 impl Host {
@@ -67,44 +162,34 @@ impl Host {
         Host {
             doc,
             autosave,
-            server: None,
-            incoming: None,
+            link: None,
             view: View::default(),
-            seeded: None,
         }
     }
 
-    /// Starts the server (with the devices' groups from the file) and returns its join
-    /// address. `wake` is called from the server's thread after each ballot.
+    /// Starts the server and returns its join address. `wake` is called from the server's
+    /// thread after each ballot.
     pub fn start(
         &mut self,
-        mut config: LiveConfig,
+        config: LiveConfig,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<String> {
         self.stop();
-        config.session = self.doc.session().id;
-        config.language = self.doc.session().language;
-        config.device_groups = self.doc.session().device_groups();
-        let (tx, rx) = mpsc::channel();
-        let server = Server::start(config, self.room(), tx, wake)?;
-        let url = server.join_url(None);
-        self.server = Some(server);
-        self.incoming = Some(rx);
-        self.seeded = None;
-        self.publish();
+        let link = Link::start(config, &self.doc, &self.view, wake)?;
+        let url = link.join_url(None);
+        self.link = Some(link);
         Ok(url)
     }
 
     /// Stops listening; nothing more arrives.
     pub fn stop(&mut self) {
-        if let Some(mut server) = self.server.take() {
-            server.stop();
+        if let Some(link) = self.link.take() {
+            link.stop();
         }
-        self.incoming = None;
     }
 
     pub fn server(&self) -> Option<&Server> {
-        self.server.as_ref()
+        self.link.as_ref().map(Link::server)
     }
 
     pub fn doc(&self) -> &Document {
@@ -152,32 +237,21 @@ impl Host {
     /// Records everything the phones sent, lets autosave run and publishes the room. Returns
     /// the devices whose ballots changed the document, with when that happened.
     pub fn pump(&mut self) -> Vec<(Device, Instant)> {
-        let mut recorded = Vec::new();
-        if let Some(rx) = &self.incoming {
-            while let Ok(incoming) = rx.try_recv() {
-                if let Some((device, cast)) = record(&mut self.doc, incoming)
-                    && cast.changed()
-                {
-                    recorded.push((device, Instant::now()));
-                }
-            }
-        }
+        let recorded = match &mut self.link {
+            Some(link) => link.pump(&mut self.doc, &self.view),
+            None => Vec::new(),
+        };
         self.tick();
-        self.publish();
         recorded
     }
 
     /// Like [`Host::pump`], first waiting up to `wait` for something to arrive.
     pub fn pump_waiting(&mut self, wait: std::time::Duration) -> Vec<(Device, Instant)> {
-        let mut recorded = Vec::new();
-        if let Some(rx) = &self.incoming
-            && let Ok(first) = rx.recv_timeout(wait)
-            && let Some((device, cast)) = record(&mut self.doc, first)
-            && cast.changed()
-        {
-            recorded.push((device, Instant::now()));
-        }
-        recorded.extend(self.pump());
+        let recorded = match &mut self.link {
+            Some(link) => link.pump_waiting(&mut self.doc, &self.view, wait),
+            None => Vec::new(),
+        };
+        self.tick();
         recorded
     }
 
@@ -197,16 +271,9 @@ impl Host {
     }
 
     fn publish(&mut self) {
-        let Some(server) = &self.server else {
-            return;
-        };
-        if let (Some(item), Some(round)) = (self.view.item, self.view.round)
-            && self.seeded != Some((item, round))
-        {
-            server.seed_round(round, round_answers(&self.doc, item, round));
-            self.seeded = Some((item, round));
+        if let Some(link) = &mut self.link {
+            link.publish(&self.doc, &self.view);
         }
-        server.publish(Room::of(self.doc.session(), &self.view));
     }
 }
 

@@ -5,9 +5,9 @@
 //!   phone page and takes ballots; it never touches the document.
 //! - [`room`]: what the phones should see, built from the session and the facilitator's
 //!   [`View`] by a pure function.
-//! - [`host`]: records the phones' ballots in the document (no undo step, same autosave) and
-//!   publishes the room; [`Host`] bundles document, autosave and server for tests, benchmarks
-//!   and a headless run.
+//! - [`host`]: [`Link`] records the phones' ballots in the document (no undo step, same
+//!   autosave) and publishes the room, on the thread that owns the document; [`Host`] bundles
+//!   document, autosave and link for tests, benchmarks and a headless run.
 //!
 //! Open for voting: a round is open while it is the current round of the current item and the
 //! facilitator has not closed it ([`View::open`]); that lives only in memory, not in the file.
@@ -20,7 +20,7 @@ pub mod page;
 pub mod room;
 pub mod server;
 
-pub use host::Host;
+pub use host::{Host, Link};
 pub use limit::Rate;
 pub use room::{Room, Screen, View};
 pub use server::{BODY_LIMIT, Incoming, LiveConfig, Server};

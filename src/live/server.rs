@@ -157,8 +157,15 @@ impl Server {
         incoming: mpsc::Sender<Incoming>,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> std::io::Result<Server> {
-        let listener = bind(config.bind, config.port, config.port_tries)?;
-        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("stelling-live")
+            .enable_all()
+            .build()?;
+        let listener = {
+            let _inside = runtime.enter();
+            bind(config.bind, config.port, config.port_tries)?
+        };
         let address = listener.local_addr()?;
         let shared = Arc::new(Shared {
             published: RwLock::new(Published { version: 1, room }),
@@ -174,11 +181,6 @@ impl Server {
             per_device: Limiter::new(config.per_device),
             config,
         });
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("stelling-live")
-            .enable_all()
-            .build()?;
         let app = router(shared.clone());
         let stop = shared.shutdown.subscribe();
         let header_timeout = shared.config.header_timeout;
@@ -186,9 +188,7 @@ impl Server {
             .name("stelling-live".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-                        accept(listener, app, header_timeout, stop).await;
-                    }
+                    accept(listener, app, header_timeout, stop).await;
                 });
                 runtime.shutdown_timeout(Duration::from_millis(500));
             })?;
@@ -302,11 +302,27 @@ async fn accept(
     }
 }
 
-/// The first port from `port` on that is free, trying `tries` ports.
-fn bind(ip: IpAddr, port: u16, tries: u16) -> std::io::Result<std::net::TcpListener> {
+/// Connections waiting to be accepted: a room joining at once after the QR code appears
+/// must not overflow the queue (the usual 128 would make late phones wait a second and
+/// retry).
+const BACKLOG: u32 = 1024;
+
+/// The first port from `port` on that is free, trying `tries` ports. Needs the runtime.
+fn bind(ip: IpAddr, port: u16, tries: u16) -> std::io::Result<tokio::net::TcpListener> {
     let mut last = None;
     for p in (0..tries.max(1)).filter_map(|i| port.checked_add(i)) {
-        match std::net::TcpListener::bind((ip, p)) {
+        let socket = match ip {
+            IpAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+            IpAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+        };
+        // Reopening the session finds its port again even while old connections linger
+        // (on Windows this option would let another program take the port: left off).
+        #[cfg(unix)]
+        socket.set_reuseaddr(true)?;
+        match socket
+            .bind(SocketAddr::new(ip, p))
+            .and_then(|()| socket.listen(BACKLOG))
+        {
             Ok(l) => return Ok(l),
             Err(e) => last = Some(e),
         }

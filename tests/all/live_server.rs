@@ -316,3 +316,43 @@ fn a_client_that_sends_nothing_is_cut_off() {
     let (status, _) = runtime.block_on(Phone::new(&url, 1).state());
     assert_eq!(status, 200);
 }
+
+#[test]
+fn the_app_side_link_records_ballots_in_its_own_document() {
+    use stelling::live::{Link, View};
+    let mut doc = Document::new(session());
+    doc.apply(Change::Tally {
+        item: PROP,
+        round: R1,
+        option: OPTIONS[0],
+        group: None,
+        delta: 4,
+    })
+    .unwrap();
+    let mut view = View::default();
+    view.show(Some(PROP), Some(R1));
+    let woken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let wake = woken.clone();
+    let mut link = Link::start(config(), &doc, &view, move || {
+        wake.fetch_add(1, Ordering::Relaxed);
+    })
+    .unwrap();
+    let url = link.join_url(None);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let (status, _) =
+        runtime.block_on(Phone::new(&url, 3).vote(&R1.to_string(), &OPTIONS[1].to_string()));
+    assert_eq!(status, 200);
+    assert_eq!(woken.load(Ordering::Relaxed), 1, "the app is woken");
+    let recorded = link.pump(&mut doc, &view);
+    assert_eq!(recorded.len(), 1);
+    let r = doc.session().item(PROP).unwrap().round(R1).unwrap();
+    assert_eq!(
+        (r.hand_answers(), r.phone_answers(), r.answers()),
+        (4, 1, 5)
+    );
+    // The facilitator undoes the hands; the phone's ballot stays.
+    assert!(doc.undo());
+    let r = doc.session().item(PROP).unwrap().round(R1).unwrap();
+    assert_eq!((r.hand_answers(), r.phone_answers()), (0, 1));
+    link.stop();
+}
