@@ -14,7 +14,7 @@ use crate::ui::state::OpenSession;
 use crate::ui::state::prepare::ItemDraft;
 use crate::ui::style::{edit_box, too_long, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
-use crate::ui::widgets::{DeleteQuestion, confirm_delete, kind_picker};
+use crate::ui::widgets::{DeleteQuestion, kind_picker};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 impl ItemDraft {
@@ -408,7 +408,7 @@ fn delete_item(open: &mut OpenSession, changes: &mut Vec<Change>) {
         return;
     };
     if recorded(item).iter().any(|&(n, _)| n > 0) {
-        open.view.prepare.agenda.confirm_delete = Some(item.id);
+        open.view.prepare.agenda.confirm_delete.ask(item.id);
     } else {
         let id = item.id;
         remove_item(open, id, changes);
@@ -451,39 +451,27 @@ fn confirm_delete_item(
     ctx: &egui::Context,
     changes: &mut Vec<Change>,
 ) {
-    let Some(id) = open.view.prepare.agenda.confirm_delete else {
-        // The next question gives Cancel the keyboard again.
-        open.view.prepare.agenda.cancel_focused = false;
-        return;
-    };
-    let focus_cancel = !open.view.prepare.agenda.cancel_focused;
     let session = open.doc.session();
-    let Some(index) = session.item_index(id) else {
-        open.view.prepare.agenda.confirm_delete = None;
-        return;
-    };
-    let item = &session.agenda[index];
-    let question = DeleteQuestion {
-        id: "confirm-delete-item",
-        heading: format!(
-            "{} {}: ‘{}’?",
-            t.prep_delete_item,
-            index + 1,
-            first_line(&item.text, 60)
-        ),
-        intro: format!("{}:", t.prep_recorded),
-        counts: recorded(item)
-            .into_iter()
-            .map(|(n, what)| (n, what(t)))
-            .collect(),
-    };
-    let answer = confirm_delete(ctx, t, question, focus_cancel);
-    open.view.prepare.agenda.cancel_focused = true;
-    if answer == Some(true) {
+    let yes = open.view.prepare.agenda.confirm_delete.show(ctx, t, |id| {
+        let index = session.item_index(id)?;
+        let item = &session.agenda[index];
+        Some(DeleteQuestion {
+            id: "confirm-delete-item",
+            heading: format!(
+                "{} {}: ‘{}’?",
+                t.prep_delete_item,
+                index + 1,
+                first_line(&item.text, 60)
+            ),
+            intro: format!("{}:", t.prep_recorded),
+            counts: recorded(item)
+                .into_iter()
+                .map(|(n, what)| (n, what(t)))
+                .collect(),
+        })
+    });
+    if let Some(id) = yes {
         remove_item(open, id, changes);
-    }
-    if answer.is_some() {
-        open.view.prepare.agenda.confirm_delete = None;
     }
 }
 
@@ -517,7 +505,7 @@ fn keys(open: &mut OpenSession, t: &Texts, ctx: &egui::Context, changes: &mut Ve
     // A question waits for its answer: keys act on the question, not on the agenda behind it.
     let prepare = &open.view.prepare;
     if ctx.egui_wants_keyboard_input()
-        || prepare.agenda.confirm_delete.is_some()
+        || prepare.agenda.confirm_delete.is_open()
         || prepare.details.asking()
     {
         return;

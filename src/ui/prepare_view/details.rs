@@ -10,14 +10,14 @@ use crate::ui::state::prepare::DetailsDraft;
 use crate::ui::state::prepare::DetailsState;
 use crate::ui::style::edit_box;
 use crate::ui::texts::Texts;
-use crate::ui::widgets::{DeleteQuestion, confirm_delete};
+use crate::ui::widgets::DeleteQuestion;
 use chrono::NaiveTime;
 use egui::RichText;
 
 impl DetailsState {
     /// Whether a question waits for an answer (keys behind it should do nothing).
     pub fn asking(&self) -> bool {
-        self.confirm_remove.is_some()
+        self.confirm_remove.is_open()
     }
 
     fn start(&mut self, session: &Session, t: &Texts) {
@@ -481,7 +481,7 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 }
                 if remove.clicked() {
                     if validate::group_in_use(session, group.id) {
-                        state.confirm_remove = Some(group.id);
+                        state.confirm_remove.ask(group.id);
                     } else {
                         changes.push(session.remove_group_change(group.id));
                         removed = Some(group.id);
@@ -560,38 +560,26 @@ fn confirm_remove_group(
     ctx: &egui::Context,
     changes: &mut Vec<Change>,
 ) {
-    let Some(id) = open.view.prepare.details.confirm_remove else {
-        // The next question gives Cancel the keyboard again.
-        open.view.prepare.details.cancel_focused = false;
-        return;
-    };
-    let focus_cancel = !open.view.prepare.details.cancel_focused;
     let session = open.doc.session();
-    let Some(group) = session.group(id) else {
-        open.view.prepare.details.confirm_remove = None;
-        return;
-    };
-    let u = group_use(session, id);
-    let question = DeleteQuestion {
-        id: "confirm-remove-group",
-        heading: format!("{} ‘{}’?", t.prep_remove_group, group.name),
-        intro: t.prep_remove_group_intro.to_owned(),
-        counts: vec![
-            (u.hands as usize, t.prep_use_hands),
-            (u.statements, t.prep_use_statements),
-            (u.feedback, t.prep_use_feedback),
-            (u.reactions, t.prep_use_reactions),
-            (u.proposals, t.prep_use_proposals),
-        ],
-    };
-    let answer = confirm_delete(ctx, t, question, focus_cancel);
-    open.view.prepare.details.cancel_focused = true;
-    if answer == Some(true) {
+    let yes = open.view.prepare.details.confirm_remove.show(ctx, t, |id| {
+        let group = session.group(id)?;
+        let u = group_use(session, id);
+        Some(DeleteQuestion {
+            id: "confirm-remove-group",
+            heading: format!("{} ‘{}’?", t.prep_remove_group, group.name),
+            intro: t.prep_remove_group_intro.to_owned(),
+            counts: vec![
+                (u.hands as usize, t.prep_use_hands),
+                (u.statements, t.prep_use_statements),
+                (u.feedback, t.prep_use_feedback),
+                (u.reactions, t.prep_use_reactions),
+                (u.proposals, t.prep_use_proposals),
+            ],
+        })
+    });
+    if let Some(id) = yes {
         changes.push(session.remove_group_change(id));
         forget_group(&mut open.view.forms, id);
-    }
-    if answer.is_some() {
-        open.view.prepare.details.confirm_remove = None;
     }
 }
 
