@@ -4,7 +4,7 @@
 use super::audience::{self, AudienceTheme};
 use super::commands::{self, Command};
 use super::request::Request;
-use super::state::{OpenSession, current_round};
+use super::state::OpenSession;
 use crate::model::Change;
 use egui::{ViewportCommand, ViewportId};
 use std::time::Instant;
@@ -76,12 +76,7 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
 
 /// Hides results and quotes when the presenter moves to another item.
 pub fn follow_item(open: &mut OpenSession) {
-    let current = open
-        .doc
-        .session()
-        .agenda
-        .get(open.view.current)
-        .map(|i| i.id);
+    let current = open.current_item_id();
     let beamer = &mut open.view.beamer;
     if beamer.shown_item != current {
         beamer.shown_item = current;
@@ -95,7 +90,7 @@ pub fn follow_item(open: &mut OpenSession) {
 pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
     let session = open.doc.session();
     let item = open.current_item();
-    let round = item.and_then(|i| current_round(open, i));
+    let round = item.and_then(|i| open.view.current_round(i));
     let timer = item
         .and_then(|i| open.view.timers.get(&i.id))
         .map(|t| t.elapsed(Instant::now()));

@@ -290,10 +290,25 @@ pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, _t: &Texts) {
     push_if(changes, new != *item, || Change::ReplaceItem(Box::new(new)));
 }
 
+/// The change that renames `theme` to the name typed, if that is a new, non-empty name.
+fn rename_theme(item: Id, theme: &crate::model::Theme, typed: &str, changes: &mut Vec<Change>) {
+    use crate::model::{Record, Theme};
+    let new = typed.trim();
+    if !new.is_empty() && new != theme.name {
+        changes.push(Change::PutRecord {
+            item,
+            index: 0,
+            record: Record::Theme(Theme {
+                id: theme.id,
+                name: new.to_string(),
+            }),
+        });
+    }
+}
+
 /// Stores theme names being typed, except those of the item `keep` (its editor handles them):
 /// the screen or tab is left, the selection moved, the session is saved or closed.
 pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Option<Id>) {
-    use crate::model::{Record, Theme};
     let drafts = &mut open.view.prepare.agenda.theme_drafts;
     if drafts.is_empty() {
         return;
@@ -309,17 +324,7 @@ pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Op
             let Some(name) = drafts.remove(&theme.id) else {
                 continue;
             };
-            let new = name.trim();
-            if !new.is_empty() && new != theme.name {
-                changes.push(Change::PutRecord {
-                    item: item.id,
-                    index: 0,
-                    record: Record::Theme(Theme {
-                        id: theme.id,
-                        name: new.to_string(),
-                    }),
-                });
-            }
+            rename_theme(item.id, theme, &name, changes);
         }
     }
     // Drafts of themes that are gone have nothing to go to.
@@ -328,12 +333,7 @@ pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Op
 
 pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     // A draft of another item (the selection moved by key or undo) is written first.
-    let current_id = open
-        .doc
-        .session()
-        .agenda
-        .get(open.view.current)
-        .map(|i| i.id);
+    let current_id = open.current_item_id();
     if open
         .view
         .prepare
@@ -1033,17 +1033,7 @@ fn themes(
                 )
             });
             if r.lost_focus() {
-                let new = name.trim();
-                if !new.is_empty() && new != theme.name {
-                    changes.push(Change::PutRecord {
-                        item: item.id,
-                        index: 0,
-                        record: Record::Theme(Theme {
-                            id: theme.id,
-                            name: new.to_string(),
-                        }),
-                    });
-                }
+                rename_theme(item.id, theme, name, changes);
                 drafts.remove(&theme.id);
             } else if !r.has_focus() {
                 drafts.remove(&theme.id);

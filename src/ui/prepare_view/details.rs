@@ -300,21 +300,9 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
 
             ui.label(RichText::new(t.prep_time_slot).strong());
             ui.horizontal(|ui| {
-                track(
-                    &ui.add(
-                        egui::TextEdit::singleline(&mut draft.start)
-                            .hint_text("13:30")
-                            .desired_width(80.0),
-                    ),
-                );
+                track(&short_field(ui, &mut draft.start, "13:30"));
                 ui.label(t.prep_until);
-                track(
-                    &ui.add(
-                        egui::TextEdit::singleline(&mut draft.end)
-                            .hint_text("15:00")
-                            .desired_width(80.0),
-                    ),
-                );
+                track(&short_field(ui, &mut draft.end, "15:00"));
             });
             ui.end_row();
 
@@ -345,13 +333,7 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
             ui.end_row();
 
             ui.label(RichText::new(t.prep_participants).strong());
-            track(
-                &ui.add(
-                    egui::TextEdit::singleline(&mut draft.participants)
-                        .hint_text("30")
-                        .desired_width(80.0),
-                ),
-            );
+            track(&short_field(ui, &mut draft.participants, "30"));
             ui.end_row();
 
             ui.label(RichText::new(t.prep_session_notes).strong());
@@ -552,6 +534,15 @@ pub fn group_use(session: &Session, group: Id) -> GroupUse {
         u.statements += item.statements.iter().filter(|s| s.group == g).count();
     }
     u
+}
+
+/// A narrow one-line field for a time or a number, its example as the hint.
+fn short_field(ui: &mut egui::Ui, text: &mut String, example: &str) -> egui::Response {
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(example)
+            .desired_width(80.0),
+    )
 }
 
 fn confirm_remove_group(
