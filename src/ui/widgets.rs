@@ -10,6 +10,11 @@ pub fn warning(ui: &mut Ui, text: impl std::fmt::Display) {
     ui.label(RichText::new(format!("⚠ {text}")).color(WARN));
 }
 
+/// A warning line in bold, for what stops work (saving failed, the file is taken).
+pub fn alert(ui: &mut Ui, text: impl std::fmt::Display) {
+    ui.label(RichText::new(format!("⚠ {text}")).strong().color(WARN));
+}
+
 /// A drop-down of every item kind, each with its icon; `name` is what screen readers hear.
 pub fn kind_picker(
     ui: &mut Ui,
