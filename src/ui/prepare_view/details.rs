@@ -245,7 +245,12 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
                 groups(open, t, ui, changes);
             });
     });
-    confirm_remove_group(open, t, ui.ctx(), changes);
+    let session = open.doc.session();
+    let asked = &mut open.view.prepare.details.confirm_remove;
+    if let Some(id) = asked.show(ui.ctx(), t, |id| remove_group_question(session, t, id)) {
+        changes.push(session.remove_group_change(id));
+        forget_group(&mut open.view.forms, id);
+    }
 }
 
 fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
@@ -545,33 +550,26 @@ fn short_field(ui: &mut egui::Ui, text: &mut String, example: &str) -> egui::Res
     )
 }
 
-fn confirm_remove_group(
-    open: &mut OpenSession,
-    t: &Texts,
-    ctx: &egui::Context,
-    changes: &mut Vec<Change>,
-) {
-    let session = open.doc.session();
-    let yes = open.view.prepare.details.confirm_remove.show(ctx, t, |id| {
-        let group = session.group(id)?;
-        let u = group_use(session, id);
-        Some(DeleteQuestion {
-            id: "confirm-remove-group",
-            heading: format!("{} ‘{}’?", t.prep_remove_group, group.name),
-            intro: t.prep_remove_group_intro.to_owned(),
-            counts: vec![
-                (u.hands as usize, t.prep_use_hands),
-                (u.statements, t.prep_use_statements),
-                (u.feedback, t.prep_use_feedback),
-                (u.reactions, t.prep_use_reactions),
-                (u.proposals, t.prep_use_proposals),
-            ],
-        })
-    });
-    if let Some(id) = yes {
-        changes.push(session.remove_group_change(id));
-        forget_group(&mut open.view.forms, id);
-    }
+/// The question before removing group `id` that groups, hands or reactions still use.
+fn remove_group_question<'t>(
+    session: &Session,
+    t: &'t Texts,
+    id: Id,
+) -> Option<DeleteQuestion<'t>> {
+    let group = session.group(id)?;
+    let u = group_use(session, id);
+    Some(DeleteQuestion {
+        id: "confirm-remove-group",
+        heading: format!("{} ‘{}’?", t.prep_remove_group, group.name),
+        intro: t.prep_remove_group_intro.to_owned(),
+        counts: vec![
+            (u.hands as usize, t.prep_use_hands),
+            (u.statements, t.prep_use_statements),
+            (u.feedback, t.prep_use_feedback),
+            (u.reactions, t.prep_use_reactions),
+            (u.proposals, t.prep_use_proposals),
+        ],
+    })
 }
 
 /// Drops a removed group from what the run view's forms hold, so nothing typed there later

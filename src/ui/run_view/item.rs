@@ -67,7 +67,7 @@ pub(super) fn current_item(
             let shown = Shown::of(open.doc.session(), &open.view);
             if kind == ItemKind::Proposition {
                 if let Some(shown) = shown {
-                    tally_table(&open.view, shown, t, ui, changes);
+                    tally_table(shown, open.view.group, t, ui, changes);
                 }
                 ui.add_space(10.0);
             }
