@@ -12,7 +12,7 @@ use crate::model::{
 use crate::ui::commands::{self, Command};
 use crate::ui::state::OpenSession;
 use crate::ui::state::prepare::ItemDraft;
-use crate::ui::style::{edit_box, too_long, too_long_to_edit};
+use crate::ui::style::{draft_box, edit_box, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
 use crate::ui::widgets::{DeleteQuestion, kind_picker};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
@@ -834,9 +834,8 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     ui.add_space(6.0);
     ui.label(RichText::new(t.prep_text_label).strong());
     let id = draft.id;
-    let text = match &mut draft.text {
-        None => too_long(ui, &item.text, t),
-        Some(text) => ui.add(
+    let text = draft_box(ui, &mut draft.text, &item.text, t, |ui, text| {
+        ui.add(
             egui::TextEdit::multiline(text)
                 .id_salt(("item-text", id))
                 .font(egui::FontId::proportional(24.0))
@@ -844,8 +843,8 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 .desired_width(f32::INFINITY)
                 .hint_text(t.prep_text_hint)
                 .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
-        ),
-    };
+        )
+    });
     if std::mem::take(&mut state.focus_text) {
         text.request_focus();
     }
@@ -968,16 +967,15 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     ui.add_space(10.0);
     ui.label(RichText::new(t.notes).strong());
     let id = draft.id;
-    let r = match &mut draft.notes {
-        None => too_long(ui, &item.notes, t),
-        Some(notes) => ui.add(
+    let r = draft_box(ui, &mut draft.notes, &item.notes, t, |ui, notes| {
+        ui.add(
             egui::TextEdit::multiline(notes)
                 .id_salt(("notes", id))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
                 .hint_text(t.prep_notes_hint),
-        ),
-    };
+        )
+    });
     focus |= r.has_focus();
     left |= r.lost_focus();
     edited |= r.changed();
