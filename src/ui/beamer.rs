@@ -33,14 +33,13 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
     if typing {
         return;
     }
+    // A switch flips when its key is pressed (`^=`); some also end the quotes.
     let s = &mut beamer.state;
     if pressed(Command::Reveal) {
         s.revealed = !s.revealed;
         s.quotes = false;
     }
-    if pressed(Command::Blank) {
-        s.blank = !s.blank;
-    }
+    s.blank ^= pressed(Command::Blank);
     if pressed(Command::Quotes) {
         if s.quotes {
             s.quote_index += 1;
@@ -57,12 +56,8 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
         s.title_slide = !s.title_slide;
         s.quotes = false;
     }
-    if pressed(Command::Progress) {
-        s.show_progress = !s.show_progress;
-    }
-    if pressed(Command::BeamerTimer) {
-        s.show_timer = !s.show_timer;
-    }
+    s.show_progress ^= pressed(Command::Progress);
+    s.show_timer ^= pressed(Command::BeamerTimer);
     if pressed(Command::BeamerTheme) {
         s.theme = match s.theme {
             AudienceTheme::Dark => AudienceTheme::Light,
