@@ -199,54 +199,165 @@ mod tests {
     /// Stands in for a text argument, so a test can see that a phrase shows it.
     const ARG: &str = "«x»";
 
-    /// Destructures `$value` naming every field, so a new word does not compile until it is
-    /// listed, and adds the plain phrases to `$list` by name; the other fields stay bound.
-    macro_rules! bind {
-        ($list:ident, $value:expr, $ty:ident { $($plain:ident),* $(,)? } + { $($other:tt)* }) => {
-            let $ty { $($plain,)* $($other)* } = $value;
-            $list.extend([$((stringify!($plain), $plain.to_string())),*]);
+    /// `[("name", name), …]` for phrases bound by a destructuring, each name written once.
+    macro_rules! named {
+        ($($name:ident),* $(,)?) => {
+            [$((stringify!($name), *$name as &str)),*]
         };
     }
 
     /// Every phrase of one language by name, those with arguments filled in (texts with `ARG`,
-    /// numbers with 7 and 9).
+    /// numbers with 7 and 9). The destructuring names every field, so a new word does not
+    /// compile until it is listed here too.
     fn phrases(w: &Words) -> Vec<(&'static str, String)> {
-        let mut all = Vec::new();
-        bind!(
-            all,
-            &w.report,
-            ReportWords {
-                report, date_format, date, time, place, facilitators, participants, groups, group,
-                no_group, no_agenda, proposition, question, proposals, commitments, statements,
-                info, answer, count, share, total, answers, shift, points, reactions, stance_for,
-                stance_against, stance_neutral, stance_question, highlighted, proposal, description,
-                actions, action, owner, due, feedback, commitment, person, organisation, start,
-                follow_up, theme, no_theme, ranking, ranking_intro, agreement, consensus, division,
-                answers_column, ranking_note_groups, ranking_note_room, actions_overview,
-                actions_overview_intro, source, undated, no_actions, session
-            } + {
-                decimal: _, round, feedback_from, unranked, page, follow_up_event,
-                follow_up_reminder
-            }
+        let ReportWords {
+            report,
+            date_format,
+            decimal: _,
+            date,
+            time,
+            place,
+            facilitators,
+            participants,
+            groups,
+            group,
+            no_group,
+            no_agenda,
+            proposition,
+            question,
+            proposals,
+            commitments,
+            statements,
+            info,
+            round,
+            answer,
+            count,
+            share,
+            total,
+            answers,
+            shift,
+            points,
+            reactions,
+            stance_for,
+            stance_against,
+            stance_neutral,
+            stance_question,
+            highlighted,
+            proposal,
+            description,
+            actions,
+            action,
+            owner,
+            due,
+            feedback,
+            feedback_from,
+            commitment,
+            person,
+            organisation,
+            start,
+            follow_up,
+            theme,
+            no_theme,
+            ranking,
+            ranking_intro,
+            agreement,
+            consensus,
+            division,
+            answers_column,
+            unranked,
+            ranking_note_groups,
+            ranking_note_room,
+            actions_overview,
+            actions_overview_intro,
+            source,
+            undated,
+            no_actions,
+            page,
+            follow_up_event,
+            session,
+            follow_up_reminder,
+        } = &w.report;
+        let BeamerWords {
+            window_title,
+            no_quotes,
+            no_answers,
+            nothing_yet,
+            mean,
+        } = &w.beamer;
+        let SessionWords {
+            default_options,
+            yes_no,
+            round: session_round,
+            other_version,
+        } = &w.session;
+        let words = named!(
+            report,
+            date_format,
+            date,
+            time,
+            place,
+            facilitators,
+            participants,
+            groups,
+            group,
+            no_group,
+            no_agenda,
+            proposition,
+            question,
+            proposals,
+            commitments,
+            statements,
+            info,
+            answer,
+            count,
+            share,
+            total,
+            answers,
+            shift,
+            points,
+            reactions,
+            stance_for,
+            stance_against,
+            stance_neutral,
+            stance_question,
+            highlighted,
+            proposal,
+            description,
+            actions,
+            action,
+            owner,
+            due,
+            feedback,
+            commitment,
+            person,
+            organisation,
+            start,
+            follow_up,
+            theme,
+            no_theme,
+            ranking,
+            ranking_intro,
+            agreement,
+            consensus,
+            division,
+            answers_column,
+            ranking_note_groups,
+            ranking_note_room,
+            actions_overview,
+            actions_overview_intro,
+            source,
+            undated,
+            no_actions,
+            session,
+            window_title,
+            no_quotes,
+            no_answers,
+            nothing_yet,
+            mean,
+            other_version,
         );
-        bind!(
-            all,
-            &w.beamer,
-            BeamerWords {
-                window_title,
-                no_quotes,
-                no_answers,
-                nothing_yet,
-                mean
-            } + {}
-        );
-        bind!(
-            all,
-            &w.session,
-            SessionWords {
-                other_version
-            } + { default_options, yes_no, round: session_round }
-        );
+        let mut all: Vec<(&'static str, String)> =
+            words.iter().map(|(n, s)| (*n, s.to_string())).collect();
         all.extend([
             ("round", round(7)),
             ("unranked", unranked(ARG)),
