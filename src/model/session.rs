@@ -435,6 +435,12 @@ impl Item {
         self.rounds.iter().find(|r| r.id == id)
     }
 
+    /// The round before round `id`, the one its shifts are measured against.
+    pub fn round_before(&self, id: Id) -> Option<&Round> {
+        let index = self.rounds.iter().position(|r| r.id == id)?;
+        index.checked_sub(1).map(|i| &self.rounds[i])
+    }
+
     pub fn option_index(&self, id: Id) -> Option<usize> {
         self.options.iter().position(|o| o.id == id)
     }

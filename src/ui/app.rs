@@ -3,7 +3,7 @@
 //! carrying out what the screens ask for ([`Request`]). The screens are its children: they get
 //! the state and return requests, and none of them knows this module.
 
-use super::background::{Task, picked};
+use super::background::{Task, picked, session_files};
 use super::commands::{self, Command};
 use super::request::Request;
 use super::state::{OpenSession, RunState, Screen, clamp_view};
@@ -385,10 +385,7 @@ impl App {
         }
         let dir = self.sessions_dir.clone();
         self.dialog = Some(Dialog::Open(Task::spawn(move || {
-            rfd::FileDialog::new()
-                .add_filter("Stelling", &["ron"])
-                .set_directory(dir)
-                .pick_file()
+            session_files(dir).pick_file()
         })));
     }
 
@@ -405,11 +402,7 @@ impl App {
             .map(Path::to_path_buf)
             .unwrap_or_else(|| self.sessions_dir.clone());
         self.dialog = Some(Dialog::SaveAs(Task::spawn(move || {
-            rfd::FileDialog::new()
-                .add_filter("Stelling", &["ron"])
-                .set_directory(dir)
-                .set_file_name(name)
-                .save_file()
+            session_files(dir).set_file_name(name).save_file()
         })));
     }
 
@@ -754,11 +747,7 @@ impl App {
         if let Some(message) = self.message.clone() {
             egui::Panel::top("message").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        egui::RichText::new(format!("⚠ {message}"))
-                            .color(super::theme::WARN)
-                            .strong(),
-                    );
+                    super::widgets::alert(ui, message);
                     if ui.button(t.close).clicked() {
                         self.message = None;
                     }
@@ -844,11 +833,7 @@ impl App {
         let path = open.autosave.path().display().to_string();
         match open.autosave.status() {
             store::SaveStatus::Failed { kind, message } => {
-                ui.label(
-                    egui::RichText::new(format!("⚠ {}", t.save_failed))
-                        .strong()
-                        .color(WARN),
-                );
+                super::widgets::alert(ui, t.save_failed);
                 save_as = ui.button(t.save_as).clicked();
                 recording(ui);
                 let message = errors::io_problem(*kind, message, t);
@@ -868,27 +853,15 @@ impl App {
             }
             store::SaveStatus::ChangedElsewhere => {
                 recording(ui);
-                ui.label(
-                    egui::RichText::new(format!("⚠ {}", t.changed_elsewhere))
-                        .strong()
-                        .color(WARN),
-                );
+                super::widgets::alert(ui, t.changed_elsewhere);
             }
             store::SaveStatus::LockedElsewhere { holder } => {
                 recording(ui);
-                ui.label(
-                    egui::RichText::new(format!("⚠ {}", (t.lock_lost)(holder)))
-                        .strong()
-                        .color(WARN),
-                );
+                super::widgets::alert(ui, (t.lock_lost)(holder));
             }
             store::SaveStatus::ReadOnly => {
                 recording(ui);
-                ui.label(
-                    egui::RichText::new(format!("⚠ {}", t.read_only_status))
-                        .strong()
-                        .color(WARN),
-                );
+                super::widgets::alert(ui, t.read_only_status);
                 ui.weak(path);
             }
             store::SaveStatus::Saved { at } => {

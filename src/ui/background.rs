@@ -7,6 +7,13 @@ use std::time::Duration;
 /// How often a frame is drawn while a task runs, to see its answer.
 const POLL_INTERVAL: Duration = Duration::from_millis(100);
 
+/// A native file dialog for session files, opening in `dir`; run it in a [`Task`].
+pub fn session_files(dir: std::path::PathBuf) -> rfd::FileDialog {
+    rfd::FileDialog::new()
+        .add_filter("Stelling", &["ron"])
+        .set_directory(dir)
+}
+
 /// A job running on its own thread, with its answer to come.
 pub struct Task<T> {
     answer: mpsc::Receiver<T>,

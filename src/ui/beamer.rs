@@ -4,7 +4,7 @@
 use super::audience::{self, AudienceTheme};
 use super::commands::{self, Command};
 use super::request::Request;
-use super::state::{OpenSession, current_round};
+use super::state::OpenSession;
 use crate::model::Change;
 use egui::{ViewportCommand, ViewportId};
 use std::time::Instant;
@@ -33,14 +33,13 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
     if typing {
         return;
     }
+    // A switch flips when its key is pressed (`^=`); some also end the quotes.
     let s = &mut beamer.state;
     if pressed(Command::Reveal) {
         s.revealed = !s.revealed;
         s.quotes = false;
     }
-    if pressed(Command::Blank) {
-        s.blank = !s.blank;
-    }
+    s.blank ^= pressed(Command::Blank);
     if pressed(Command::Quotes) {
         if s.quotes {
             s.quote_index += 1;
@@ -57,12 +56,8 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
         s.title_slide = !s.title_slide;
         s.quotes = false;
     }
-    if pressed(Command::Progress) {
-        s.show_progress = !s.show_progress;
-    }
-    if pressed(Command::BeamerTimer) {
-        s.show_timer = !s.show_timer;
-    }
+    s.show_progress ^= pressed(Command::Progress);
+    s.show_timer ^= pressed(Command::BeamerTimer);
     if pressed(Command::BeamerTheme) {
         s.theme = match s.theme {
             AudienceTheme::Dark => AudienceTheme::Light,
@@ -76,12 +71,7 @@ pub fn keys(beamer: &mut Beamer, ctx: &egui::Context, typing: bool) {
 
 /// Hides results and quotes when the presenter moves to another item.
 pub fn follow_item(open: &mut OpenSession) {
-    let current = open
-        .doc
-        .session()
-        .agenda
-        .get(open.view.current)
-        .map(|i| i.id);
+    let current = open.current_item_id();
     let beamer = &mut open.view.beamer;
     if beamer.shown_item != current {
         beamer.shown_item = current;
@@ -95,7 +85,7 @@ pub fn follow_item(open: &mut OpenSession) {
 pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
     let session = open.doc.session();
     let item = open.current_item();
-    let round = item.and_then(|i| current_round(open, i));
+    let round = item.and_then(|i| open.view.current_round(i));
     let timer = item
         .and_then(|i| open.view.timers.get(&i.id))
         .map(|t| t.elapsed(Instant::now()));

@@ -91,6 +91,20 @@ impl Fields {
         }
     }
 
+    /// A one-line field with its hint, so each form lists only what differs.
+    fn line(
+        &mut self,
+        ui: &mut egui::Ui,
+        text: &mut String,
+        hint: impl Into<egui::WidgetText>,
+        width: f32,
+    ) {
+        let edit = egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(width);
+        self.field(ui, edit);
+    }
+
     fn field(&mut self, ui: &mut egui::Ui, edit: egui::TextEdit<'_>) {
         self.count += 1;
         let r = ui.add(edit.id(self.id.with(self.count)));
@@ -269,23 +283,13 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
             let draft = forms.action.entry(proposal.id).or_default();
             let mut fields = Fields::new(ui, ("action", proposal.id), false);
             ui.horizontal_wrapped(|ui| {
-                fields.field(
+                fields.line(ui, &mut draft[0], t.action, 260.0);
+                fields.line(ui, &mut draft[1], t.owner, 140.0);
+                fields.line(
                     ui,
-                    egui::TextEdit::singleline(&mut draft[0])
-                        .hint_text(t.action)
-                        .desired_width(260.0),
-                );
-                fields.field(
-                    ui,
-                    egui::TextEdit::singleline(&mut draft[1])
-                        .hint_text(t.owner)
-                        .desired_width(140.0),
-                );
-                fields.field(
-                    ui,
-                    egui::TextEdit::singleline(&mut draft[2])
-                        .hint_text(format!("{} ({})", t.due, t.date_hint))
-                        .desired_width(140.0),
+                    &mut draft[2],
+                    format!("{} ({})", t.due, t.date_hint),
+                    140.0,
                 );
                 if fields.button(ui, t.add_action) && !draft[0].trim().is_empty() {
                     match parse_date(&draft[2]) {
@@ -319,12 +323,7 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{}:", t.from_group));
                 group_picker(ui, ("feedback-from", proposal.id), session, from, t);
-                fields.field(
-                    ui,
-                    egui::TextEdit::singleline(text)
-                        .hint_text(t.feedback)
-                        .desired_width(320.0),
-                );
+                fields.line(ui, text, t.feedback, 320.0);
                 if fields.button(ui, t.add_feedback) && !text.trim().is_empty() {
                     let mut p = proposal.clone();
                     p.feedback.push(Feedback {
@@ -350,12 +349,7 @@ pub fn proposals(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: 
         group_picker(ui, "proposal-group", session, &mut draft.group, t);
     });
     let mut fields = Fields::new(ui, ("proposal", item.id), true);
-    fields.field(
-        ui,
-        egui::TextEdit::singleline(&mut draft.title)
-            .hint_text(t.title)
-            .desired_width(f32::INFINITY),
-    );
+    fields.line(ui, &mut draft.title, t.title, f32::INFINITY);
     fields.field(
         ui,
         egui::TextEdit::multiline(&mut draft.description)
@@ -433,42 +427,17 @@ pub fn commitments(
     }
     let mut fields = Fields::new(ui, ("commitment", item.id), false);
     ui.horizontal_wrapped(|ui| {
-        fields.field(
-            ui,
-            egui::TextEdit::singleline(&mut d[0])
-                .hint_text(t.person)
-                .desired_width(160.0),
-        );
-        fields.field(
-            ui,
-            egui::TextEdit::singleline(&mut d[1])
-                .hint_text(t.organisation)
-                .desired_width(160.0),
-        );
+        fields.line(ui, &mut d[0], t.person, 160.0);
+        fields.line(ui, &mut d[1], t.organisation, 160.0);
     });
-    fields.field(
-        ui,
-        egui::TextEdit::singleline(&mut d[2])
-            .hint_text(t.action)
-            .desired_width(f32::INFINITY),
-    );
+    fields.line(ui, &mut d[2], t.action, f32::INFINITY);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", t.start_date));
-        fields.field(
-            ui,
-            egui::TextEdit::singleline(&mut d[3])
-                .hint_text(t.date_hint)
-                .desired_width(120.0),
-        );
+        fields.line(ui, &mut d[3], t.date_hint, 120.0);
         ui.label(format!("{}:", t.follow_up));
         let start = parse_date(&d[3]).ok().flatten();
         let default_follow_up = start.and_then(Commitment::default_follow_up);
-        fields.field(
-            ui,
-            egui::TextEdit::singleline(&mut d[4])
-                .hint_text(format_date(default_follow_up, t))
-                .desired_width(120.0),
-        );
+        fields.line(ui, &mut d[4], format_date(default_follow_up, t), 120.0);
         if fields.button(ui, format!("➕ {}", t.add_commitment))
             && !d[0].trim().is_empty()
             && !d[2].trim().is_empty()
@@ -557,12 +526,7 @@ pub fn statements(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes:
     }
     let mut fields = Fields::new(ui, ("theme", item.id), false);
     ui.horizontal(|ui| {
-        fields.field(
-            ui,
-            egui::TextEdit::singleline(&mut forms.theme)
-                .hint_text(t.theme)
-                .desired_width(240.0),
-        );
+        fields.line(ui, &mut forms.theme, t.theme, 240.0);
         if fields.button(ui, format!("➕ {}", t.add_theme)) && !forms.theme.trim().is_empty() {
             changes.push(put(
                 item.id,

@@ -5,7 +5,7 @@
 //! Native dialogs run on their own thread and only pick paths; reading and writing go through
 //! the store, merging through [`crate::model::merge`], as everywhere in the app.
 
-use super::background::{Task, picked};
+use super::background::{Task, picked, session_files};
 use super::request::Request;
 use super::state::OpenSession;
 use super::texts::Texts;
@@ -91,10 +91,7 @@ pub fn start_merge(merge: &mut MergeState, sessions_dir: &Path) {
     }
     let dir = sessions_dir.to_path_buf();
     merge.picking = Some(Picking::Files(Task::spawn(move || {
-        rfd::FileDialog::new()
-            .add_filter("Stelling", &["ron"])
-            .set_directory(dir)
-            .pick_files()
+        session_files(dir).pick_files()
     })));
 }
 
@@ -175,11 +172,7 @@ fn start_save_dialog(merge: &mut MergeState, t: &Texts, sessions_dir: &Path) {
         .and_then(|f| f.parent())
         .map_or_else(|| sessions_dir.to_path_buf(), Path::to_path_buf);
     merge.picking = Some(Picking::SaveMerged(Task::spawn(move || {
-        rfd::FileDialog::new()
-            .add_filter("Stelling", &["ron"])
-            .set_directory(dir)
-            .set_file_name(name)
-            .save_file()
+        session_files(dir).set_file_name(name).save_file()
     })));
 }
 

@@ -57,14 +57,24 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request
     changes.into_iter().map(Request::Apply).collect()
 }
 
-pub use super::state::current_round;
+/// What the tallies and reactions drawn belong to: the current item and the round shown,
+/// borrowed from the session so the view can still change while they are in use.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    session: &'a Session,
+    item: &'a Item,
+    round: &'a Round,
+}
 
-/// The current item and the round shown for it, borrowed from `session` so the view can still
-/// change while they are in use.
-fn shown_round<'s>(session: &'s Session, open: &OpenSession) -> Option<(&'s Item, &'s Round)> {
-    let item = session.agenda.get(open.view.current)?;
-    let round = item.round(current_round(open, item)?)?;
-    Some((item, round))
+impl<'a> Shown<'a> {
+    fn of(session: &'a Session, view: &RunState) -> Option<Self> {
+        let (item, round) = view.shown_round(session)?;
+        Some(Shown {
+            session,
+            item,
+            round,
+        })
+    }
 }
 
 /// What was typed for item `leaving` but not yet stored, as changes that store it: the
@@ -78,7 +88,7 @@ pub fn take_drafts(open: &mut OpenSession, leaving: Option<Id>) -> Vec<Change> {
     let text = capture.trim();
     if !text.is_empty()
         && let Some(item) = leaving.and_then(|id| session.item(id))
-        && let Some(round) = current_round(open, item).and_then(|r| item.round(r))
+        && let Some(round) = open.view.current_round(item).and_then(|r| item.round(r))
     {
         changes.push(captured(session, &open.view, item, round, text.to_string()));
     } else if leaving.and_then(|id| session.item(id)).is_some() {

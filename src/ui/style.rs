@@ -64,6 +64,21 @@ pub fn edit_box(
     }
 }
 
+/// An edit box added by `add` for a draft's text, or [`too_long`] showing `full` when the
+/// draft holds `None` (the text was too long to copy into it).
+pub fn draft_box(
+    ui: &mut egui::Ui,
+    draft: &mut Option<String>,
+    full: &str,
+    t: &super::texts::Texts,
+    add: impl FnOnce(&mut egui::Ui, &mut String) -> egui::Response,
+) -> egui::Response {
+    match draft {
+        None => too_long(ui, full, t),
+        Some(text) => add(ui, text),
+    }
+}
+
 /// egui's own fonts, then DejaVu Sans (already in the binary for the PDF report) for what
 /// they lack: Greek, Cyrillic, Hebrew, Arabic and many symbols would otherwise show as empty
 /// boxes when a participant's reaction uses them.

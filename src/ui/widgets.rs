@@ -2,12 +2,17 @@
 
 use super::texts::{Texts, kind_icon};
 use super::theme::WARN;
-use crate::model::ItemKind;
+use crate::model::{Id, ItemKind};
 use egui::{Response, RichText, Ui};
 
 /// An inline warning line, with an icon so colour is never the only signal.
 pub fn warning(ui: &mut Ui, text: impl std::fmt::Display) {
     ui.label(RichText::new(format!("⚠ {text}")).color(WARN));
+}
+
+/// A warning line in bold, for what stops work (saving failed, the file is taken).
+pub fn alert(ui: &mut Ui, text: impl std::fmt::Display) {
+    ui.label(RichText::new(format!("⚠ {text}")).strong().color(WARN));
 }
 
 /// A drop-down of every item kind, each with its icon; `name` is what screen readers hear.
@@ -37,6 +42,50 @@ pub struct DeleteQuestion<'a> {
     pub heading: String,
     pub intro: String,
     pub counts: Vec<(usize, &'a str)>,
+}
+
+/// A delete that waits for the user's yes, and whether Cancel already got the keyboard for
+/// the question now open (it gets it once, so Tab can still move away).
+#[derive(Default)]
+pub struct PendingDelete {
+    id: Option<Id>,
+    cancel_focused: bool,
+}
+
+impl PendingDelete {
+    pub fn ask(&mut self, id: Id) {
+        self.id = Some(id);
+    }
+
+    /// Whether a question waits for an answer (keys behind it should do nothing).
+    pub fn is_open(&self) -> bool {
+        self.id.is_some()
+    }
+
+    /// Shows the question `question` makes for the waiting id (`None`: its thing is gone, and
+    /// the question with it); the id when the user says yes.
+    pub fn show<'a>(
+        &mut self,
+        ctx: &egui::Context,
+        t: &Texts,
+        question: impl FnOnce(Id) -> Option<DeleteQuestion<'a>>,
+    ) -> Option<Id> {
+        let Some(id) = self.id else {
+            // The next question gives Cancel the keyboard again.
+            self.cancel_focused = false;
+            return None;
+        };
+        let Some(q) = question(id) else {
+            self.id = None;
+            return None;
+        };
+        let answer = confirm_delete(ctx, t, q, !self.cancel_focused);
+        self.cancel_focused = true;
+        if answer.is_some() {
+            self.id = None;
+        }
+        (answer == Some(true)).then_some(id)
+    }
 }
 
 /// Asks before deleting, Cancel holding the keyboard when `focus_cancel` (so Enter or Space

@@ -115,15 +115,7 @@ impl Canvas<'_> {
         if item.options.is_empty() {
             return;
         }
-        let index = item
-            .rounds
-            .iter()
-            .position(|r| r.id == current.id)
-            .unwrap_or(0);
-        let previous = index
-            .checked_sub(1)
-            .and_then(|i| item.rounds.get(i))
-            .filter(|r| r.answers() > 0);
+        let previous = item.round_before(current.id).filter(|r| r.answers() > 0);
         if is_scale(item) {
             self.histogram(session, item, current, previous, chart);
         } else {

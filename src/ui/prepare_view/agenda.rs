@@ -12,9 +12,9 @@ use crate::model::{
 use crate::ui::commands::{self, Command};
 use crate::ui::state::OpenSession;
 use crate::ui::state::prepare::ItemDraft;
-use crate::ui::style::{edit_box, too_long, too_long_to_edit};
+use crate::ui::style::{draft_box, edit_box, too_long_to_edit};
 use crate::ui::texts::{Texts, kind_icon};
-use crate::ui::widgets::{DeleteQuestion, confirm_delete, kind_picker};
+use crate::ui::widgets::{DeleteQuestion, kind_picker};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 impl ItemDraft {
@@ -288,10 +288,25 @@ pub fn commit(open: &mut OpenSession, changes: &mut Vec<Change>, _t: &Texts) {
     push_if(changes, new != *item, || Change::ReplaceItem(Box::new(new)));
 }
 
+/// The change that renames `theme` to the name typed, if that is a new, non-empty name.
+fn rename_theme(item: Id, theme: &crate::model::Theme, typed: &str, changes: &mut Vec<Change>) {
+    use crate::model::{Record, Theme};
+    let new = typed.trim();
+    if !new.is_empty() && new != theme.name {
+        changes.push(Change::PutRecord {
+            item,
+            index: 0,
+            record: Record::Theme(Theme {
+                id: theme.id,
+                name: new.to_string(),
+            }),
+        });
+    }
+}
+
 /// Stores theme names being typed, except those of the item `keep` (its editor handles them):
 /// the screen or tab is left, the selection moved, the session is saved or closed.
 pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Option<Id>) {
-    use crate::model::{Record, Theme};
     let drafts = &mut open.view.prepare.agenda.theme_drafts;
     if drafts.is_empty() {
         return;
@@ -307,17 +322,7 @@ pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Op
             let Some(name) = drafts.remove(&theme.id) else {
                 continue;
             };
-            let new = name.trim();
-            if !new.is_empty() && new != theme.name {
-                changes.push(Change::PutRecord {
-                    item: item.id,
-                    index: 0,
-                    record: Record::Theme(Theme {
-                        id: theme.id,
-                        name: new.to_string(),
-                    }),
-                });
-            }
+            rename_theme(item.id, theme, &name, changes);
         }
     }
     // Drafts of themes that are gone have nothing to go to.
@@ -326,12 +331,7 @@ pub fn commit_themes(open: &mut OpenSession, changes: &mut Vec<Change>, keep: Op
 
 pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     // A draft of another item (the selection moved by key or undo) is written first.
-    let current_id = open
-        .doc
-        .session()
-        .agenda
-        .get(open.view.current)
-        .map(|i| i.id);
+    let current_id = open.current_item_id();
     if open
         .view
         .prepare
@@ -406,7 +406,7 @@ fn delete_item(open: &mut OpenSession, changes: &mut Vec<Change>) {
         return;
     };
     if recorded(item).iter().any(|&(n, _)| n > 0) {
-        open.view.prepare.agenda.confirm_delete = Some(item.id);
+        open.view.prepare.agenda.confirm_delete.ask(item.id);
     } else {
         let id = item.id;
         remove_item(open, id, changes);
@@ -449,39 +449,27 @@ fn confirm_delete_item(
     ctx: &egui::Context,
     changes: &mut Vec<Change>,
 ) {
-    let Some(id) = open.view.prepare.agenda.confirm_delete else {
-        // The next question gives Cancel the keyboard again.
-        open.view.prepare.agenda.cancel_focused = false;
-        return;
-    };
-    let focus_cancel = !open.view.prepare.agenda.cancel_focused;
     let session = open.doc.session();
-    let Some(index) = session.item_index(id) else {
-        open.view.prepare.agenda.confirm_delete = None;
-        return;
-    };
-    let item = &session.agenda[index];
-    let question = DeleteQuestion {
-        id: "confirm-delete-item",
-        heading: format!(
-            "{} {}: ‘{}’?",
-            t.prep_delete_item,
-            index + 1,
-            first_line(&item.text, 60)
-        ),
-        intro: format!("{}:", t.prep_recorded),
-        counts: recorded(item)
-            .into_iter()
-            .map(|(n, what)| (n, what(t)))
-            .collect(),
-    };
-    let answer = confirm_delete(ctx, t, question, focus_cancel);
-    open.view.prepare.agenda.cancel_focused = true;
-    if answer == Some(true) {
+    let yes = open.view.prepare.agenda.confirm_delete.show(ctx, t, |id| {
+        let index = session.item_index(id)?;
+        let item = &session.agenda[index];
+        Some(DeleteQuestion {
+            id: "confirm-delete-item",
+            heading: format!(
+                "{} {}: ‘{}’?",
+                t.prep_delete_item,
+                index + 1,
+                first_line(&item.text, 60)
+            ),
+            intro: format!("{}:", t.prep_recorded),
+            counts: recorded(item)
+                .into_iter()
+                .map(|(n, what)| (n, what(t)))
+                .collect(),
+        })
+    });
+    if let Some(id) = yes {
         remove_item(open, id, changes);
-    }
-    if answer.is_some() {
-        open.view.prepare.agenda.confirm_delete = None;
     }
 }
 
@@ -515,7 +503,7 @@ fn keys(open: &mut OpenSession, t: &Texts, ctx: &egui::Context, changes: &mut Ve
     // A question waits for its answer: keys act on the question, not on the agenda behind it.
     let prepare = &open.view.prepare;
     if ctx.egui_wants_keyboard_input()
-        || prepare.agenda.confirm_delete.is_some()
+        || prepare.agenda.confirm_delete.is_open()
         || prepare.details.asking()
     {
         return;
@@ -844,9 +832,8 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     ui.add_space(6.0);
     ui.label(RichText::new(t.prep_text_label).strong());
     let id = draft.id;
-    let text = match &mut draft.text {
-        None => too_long(ui, &item.text, t),
-        Some(text) => ui.add(
+    let text = draft_box(ui, &mut draft.text, &item.text, t, |ui, text| {
+        ui.add(
             egui::TextEdit::multiline(text)
                 .id_salt(("item-text", id))
                 .font(egui::FontId::proportional(24.0))
@@ -854,8 +841,8 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 .desired_width(f32::INFINITY)
                 .hint_text(t.prep_text_hint)
                 .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
-        ),
-    };
+        )
+    });
     if std::mem::take(&mut state.focus_text) {
         text.request_focus();
     }
@@ -978,16 +965,15 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     ui.add_space(10.0);
     ui.label(RichText::new(t.notes).strong());
     let id = draft.id;
-    let r = match &mut draft.notes {
-        None => too_long(ui, &item.notes, t),
-        Some(notes) => ui.add(
+    let r = draft_box(ui, &mut draft.notes, &item.notes, t, |ui, notes| {
+        ui.add(
             egui::TextEdit::multiline(notes)
                 .id_salt(("notes", id))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
                 .hint_text(t.prep_notes_hint),
-        ),
-    };
+        )
+    });
     focus |= r.has_focus();
     left |= r.lost_focus();
     edited |= r.changed();
@@ -1043,17 +1029,7 @@ fn themes(
                 )
             });
             if r.lost_focus() {
-                let new = name.trim();
-                if !new.is_empty() && new != theme.name {
-                    changes.push(Change::PutRecord {
-                        item: item.id,
-                        index: 0,
-                        record: Record::Theme(Theme {
-                            id: theme.id,
-                            name: new.to_string(),
-                        }),
-                    });
-                }
+                rename_theme(item.id, theme, name, changes);
                 drafts.remove(&theme.id);
             } else if !r.has_focus() {
                 drafts.remove(&theme.id);

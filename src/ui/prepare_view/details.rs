@@ -10,14 +10,14 @@ use crate::ui::state::prepare::DetailsDraft;
 use crate::ui::state::prepare::DetailsState;
 use crate::ui::style::edit_box;
 use crate::ui::texts::Texts;
-use crate::ui::widgets::{DeleteQuestion, confirm_delete};
+use crate::ui::widgets::DeleteQuestion;
 use chrono::NaiveTime;
 use egui::RichText;
 
 impl DetailsState {
     /// Whether a question waits for an answer (keys behind it should do nothing).
     pub fn asking(&self) -> bool {
-        self.confirm_remove.is_some()
+        self.confirm_remove.is_open()
     }
 
     fn start(&mut self, session: &Session, t: &Texts) {
@@ -245,7 +245,12 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut 
                 groups(open, t, ui, changes);
             });
     });
-    confirm_remove_group(open, t, ui.ctx(), changes);
+    let session = open.doc.session();
+    let asked = &mut open.view.prepare.details.confirm_remove;
+    if let Some(id) = asked.show(ui.ctx(), t, |id| remove_group_question(session, t, id)) {
+        changes.push(session.remove_group_change(id));
+        forget_group(&mut open.view.forms, id);
+    }
 }
 
 fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
@@ -300,21 +305,9 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
 
             ui.label(RichText::new(t.prep_time_slot).strong());
             ui.horizontal(|ui| {
-                track(
-                    &ui.add(
-                        egui::TextEdit::singleline(&mut draft.start)
-                            .hint_text("13:30")
-                            .desired_width(80.0),
-                    ),
-                );
+                track(&short_field(ui, &mut draft.start, "13:30"));
                 ui.label(t.prep_until);
-                track(
-                    &ui.add(
-                        egui::TextEdit::singleline(&mut draft.end)
-                            .hint_text("15:00")
-                            .desired_width(80.0),
-                    ),
-                );
+                track(&short_field(ui, &mut draft.end, "15:00"));
             });
             ui.end_row();
 
@@ -345,13 +338,7 @@ fn details_form(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &
             ui.end_row();
 
             ui.label(RichText::new(t.prep_participants).strong());
-            track(
-                &ui.add(
-                    egui::TextEdit::singleline(&mut draft.participants)
-                        .hint_text("30")
-                        .desired_width(80.0),
-                ),
-            );
+            track(&short_field(ui, &mut draft.participants, "30"));
             ui.end_row();
 
             ui.label(RichText::new(t.prep_session_notes).strong());
@@ -481,7 +468,7 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 }
                 if remove.clicked() {
                     if validate::group_in_use(session, group.id) {
-                        state.confirm_remove = Some(group.id);
+                        state.confirm_remove.ask(group.id);
                     } else {
                         changes.push(session.remove_group_change(group.id));
                         removed = Some(group.id);
@@ -554,25 +541,24 @@ pub fn group_use(session: &Session, group: Id) -> GroupUse {
     u
 }
 
-fn confirm_remove_group(
-    open: &mut OpenSession,
-    t: &Texts,
-    ctx: &egui::Context,
-    changes: &mut Vec<Change>,
-) {
-    let Some(id) = open.view.prepare.details.confirm_remove else {
-        // The next question gives Cancel the keyboard again.
-        open.view.prepare.details.cancel_focused = false;
-        return;
-    };
-    let focus_cancel = !open.view.prepare.details.cancel_focused;
-    let session = open.doc.session();
-    let Some(group) = session.group(id) else {
-        open.view.prepare.details.confirm_remove = None;
-        return;
-    };
+/// A narrow one-line field for a time or a number, its example as the hint.
+fn short_field(ui: &mut egui::Ui, text: &mut String, example: &str) -> egui::Response {
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(example)
+            .desired_width(80.0),
+    )
+}
+
+/// The question before removing group `id` that groups, hands or reactions still use.
+fn remove_group_question<'t>(
+    session: &Session,
+    t: &'t Texts,
+    id: Id,
+) -> Option<DeleteQuestion<'t>> {
+    let group = session.group(id)?;
     let u = group_use(session, id);
-    let question = DeleteQuestion {
+    Some(DeleteQuestion {
         id: "confirm-remove-group",
         heading: format!("{} ‘{}’?", t.prep_remove_group, group.name),
         intro: t.prep_remove_group_intro.to_owned(),
@@ -583,16 +569,7 @@ fn confirm_remove_group(
             (u.reactions, t.prep_use_reactions),
             (u.proposals, t.prep_use_proposals),
         ],
-    };
-    let answer = confirm_delete(ctx, t, question, focus_cancel);
-    open.view.prepare.details.cancel_focused = true;
-    if answer == Some(true) {
-        changes.push(session.remove_group_change(id));
-        forget_group(&mut open.view.forms, id);
-    }
-    if answer.is_some() {
-        open.view.prepare.details.confirm_remove = None;
-    }
+    })
 }
 
 /// Drops a removed group from what the run view's forms hold, so nothing typed there later

@@ -4,7 +4,7 @@
 use super::reactions::reactions;
 use super::shortcuts::holds_keys;
 use super::tallies::tally_table;
-use super::{OpenSession, current_round, go_to, new_round_change, start_renaming};
+use super::{OpenSession, Shown, go_to, new_round_change, start_renaming};
 use crate::model::{Change, ItemKind};
 use crate::ui::commands::Command;
 use crate::ui::forms;
@@ -59,18 +59,21 @@ pub(super) fn current_item(
             .strong(),
     );
     ui.add_space(10.0);
-    match item.kind {
-        ItemKind::Proposition => {
+    let kind = item.kind;
+    match kind {
+        ItemKind::Proposition | ItemKind::Question => {
             rounds_bar(open, t, ui, changes);
             group_bar(open, t, ui);
-            tally_table(open, t, ui, changes);
-            ui.add_space(10.0);
-            reactions(open, t, ui, changes);
-        }
-        ItemKind::Question => {
-            rounds_bar(open, t, ui, changes);
-            group_bar(open, t, ui);
-            reactions(open, t, ui, changes);
+            let shown = Shown::of(open.doc.session(), &open.view);
+            if kind == ItemKind::Proposition {
+                if let Some(shown) = shown {
+                    tally_table(shown, open.view.group, t, ui, changes);
+                }
+                ui.add_space(10.0);
+            }
+            if let Some(shown) = shown {
+                reactions(&mut open.view, shown, t, ui, changes);
+            }
         }
         ItemKind::Proposals => forms::proposals(open, t, ui, changes),
         ItemKind::Commitments => forms::commitments(open, t, ui, changes),
@@ -89,7 +92,7 @@ pub(super) fn current_item(
 fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
     let session = open.doc.session();
     let item = &session.agenda[open.view.current];
-    let current = current_round(open, item);
+    let current = open.view.current_round(item);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}:", t.round)).strong());
         for round in &item.rounds {

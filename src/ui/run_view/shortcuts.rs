@@ -1,8 +1,7 @@
 //! The presenter's one-key commands: which command each key press means on the item shown.
 
 use super::{
-    OpenSession, current_round, go_to, new_round_change, start_editing, start_renaming, tally,
-    update_reaction,
+    OpenSession, go_to, new_round_change, start_editing, start_renaming, tally, update_reaction,
 };
 use crate::model::{Change, Id, ItemKind, Stance};
 use crate::ui::beamer;
@@ -93,7 +92,7 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
         open.view.focus_capture = true;
         keys::swallow_text(ctx);
     }
-    let round = current_round(open, item);
+    let round = open.view.current_round(item);
     if item.kind == ItemKind::Proposition
         && let Some(round) = round
     {

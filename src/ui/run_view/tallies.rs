@@ -1,35 +1,27 @@
 //! The tally table of the round shown: per answer option the count with − and +, the share,
 //! the shift against the round before, and a column per group.
 
-use super::{OpenSession, group_label, shown_round, tally};
+use super::{Shown, group_label, tally};
 use crate::model::{Change, Id, round_shares};
 use crate::ui::commands::Command;
 use crate::ui::style::{PRESENTER_CHARS, clipped};
 use crate::ui::texts::Texts;
 use egui::RichText;
 
+/// `group`: the column the keys count in.
 pub(super) fn tally_table(
-    open: &mut OpenSession,
+    shown: Shown<'_>,
+    group: Option<Id>,
     t: &Texts,
     ui: &mut egui::Ui,
     changes: &mut Vec<Change>,
 ) {
-    let session = open.doc.session();
-    let Some((item, round)) = shown_round(session, open) else {
-        return;
-    };
-    let index = item
-        .rounds
-        .iter()
-        .position(|r| r.id == round.id)
-        .unwrap_or(0);
+    let (session, item, round) = (shown.session, shown.item, shown.round);
     let answers = round.answers();
     // A shift against a round nobody answered (or before anyone answered this one) means nothing.
-    let previous = index
-        .checked_sub(1)
-        .map(|i| &item.rounds[i])
+    let previous = item
+        .round_before(round.id)
         .filter(|prev| prev.answers() > 0 && answers > 0);
-    let group = open.view.group;
     // One column per group, plus hands not attributed to a group when there are any or when
     // that is where the keys count; the column the keys count in is marked.
     let mut columns: Vec<Option<Id>> = session.groups.iter().map(|g| Some(g.id)).collect();

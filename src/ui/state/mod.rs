@@ -13,7 +13,7 @@ pub mod report;
 
 use super::style::{PRESENTER_CHARS, clipped};
 use super::texts::Texts;
-use crate::model::{Document, Id, Item, Session, Stance};
+use crate::model::{Document, Id, Item, Round, Session, Stance};
 use crate::store::Autosave;
 
 use std::collections::HashMap;
@@ -25,6 +25,25 @@ pub struct OpenSession {
     pub doc: Document,
     pub autosave: Autosave,
     pub view: RunState,
+}
+
+impl RunState {
+    /// The round shown for an item: the one picked, else the last.
+    pub fn current_round(&self, item: &Item) -> Option<Id> {
+        self.round
+            .get(&item.id)
+            .copied()
+            .filter(|r| item.round(*r).is_some())
+            .or_else(|| item.rounds.last().map(|r| r.id))
+    }
+
+    /// The current item and the round shown for it; borrows only `session`, so the view can
+    /// change while they are drawn.
+    pub fn shown_round<'s>(&self, session: &'s Session) -> Option<(&'s Item, &'s Round)> {
+        let item = session.agenda.get(self.current)?;
+        let round = item.round(self.current_round(item)?)?;
+        Some((item, round))
+    }
 }
 
 impl OpenSession {
@@ -102,16 +121,6 @@ impl Timer {
             None => self.running_since = Some(now),
         }
     }
-}
-
-/// The round shown for an item: the one picked, else the last.
-pub fn current_round(open: &OpenSession, item: &Item) -> Option<Id> {
-    open.view
-        .round
-        .get(&item.id)
-        .copied()
-        .filter(|r| item.round(*r).is_some())
-        .or_else(|| item.rounds.last().map(|r| r.id))
 }
 
 /// A group's name as the presenter's pickers show it, or "whole room" for `None`.

@@ -3,6 +3,7 @@
 
 use crate::import::chat::ChatImport;
 use crate::model::{Details, Id, ItemKind, ResponseOption};
+use crate::ui::widgets::PendingDelete;
 use std::collections::HashMap;
 
 /// The four parts of the prepare screen, each on its own tab.
@@ -44,9 +45,7 @@ pub struct AgendaState {
     /// Shown after a delete: how to get it back.
     pub(crate) deleted: bool,
     /// An item with recorded data whose deletion waits for the user's yes.
-    pub(crate) confirm_delete: Option<Id>,
-    /// Cancel got the keyboard for the question now open.
-    pub(crate) cancel_focused: bool,
+    pub(crate) confirm_delete: PendingDelete,
 }
 
 /// The editable fields of one item. Only these are copied each frame, never the recorded
@@ -89,9 +88,7 @@ pub struct DetailsState {
     pub(crate) new_group: String,
     pub(crate) group_error: Option<&'static str>,
     /// The group whose removal waits for the user's yes.
-    pub(crate) confirm_remove: Option<Id>,
-    /// Cancel got the keyboard for the question now open.
-    pub(crate) cancel_focused: bool,
+    pub(crate) confirm_remove: PendingDelete,
 }
 
 #[derive(Clone, Debug, PartialEq)]
