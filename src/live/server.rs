@@ -471,8 +471,10 @@ async fn not_found(State(shared): State<Arc<Shared>>) -> Response {
 }
 
 async fn page(State(shared): State<Arc<Shared>>) -> Response {
-    let lang = super::room::code(language(&shared));
-    let html = super::page::INDEX.replace("{{lang}}", lang);
+    let language = language(&shared);
+    let html = super::page::INDEX
+        .replace("{{lang}}", super::room::code(language))
+        .replace("{{words}}", &json(&words(language).phone));
     page_file("text/html; charset=utf-8", html)
 }
 

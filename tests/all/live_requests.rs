@@ -225,6 +225,10 @@ fn the_page_is_served_in_the_sessions_language() {
     ));
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<html lang=\"nl\">"), "{body}");
+    // The first paint's words come with the page, in the session's language.
+    let wait = stelling::model::words(Language::Nl).phone.wait;
+    assert!(body.contains(&format!("\"wait\":\"{wait}\"")), "{body}");
+    assert!(!body.contains("{{"), "a placeholder left: {body}");
     assert!(body.len() <= 60 * 1024);
 }
 

@@ -4,68 +4,18 @@
 (function () {
   "use strict";
 
-  // First-paint words; the server's `words` (session language) replace them from /state on.
-  var FALLBACK = {
-    en: {
-      title: "Stelling",
-      connecting: "Connecting…",
-      wait: "Wait for the next question.",
-      blank: "The screen is dark for a moment.",
-      your_answer: "Your answer: {answer}",
-      thanks: "Thanks, your answer is in.",
-      change_hint: "You can change it until the round closes.",
-      sending: "Sending…",
-      closed: "Voting is closed.",
-      open: "Voting is open.",
-      new_round: "New round: {round}",
-      results: "Results",
-      total: "{count} answers",
-      total_one: "1 answer",
-      pick_group: "Which table or group are you in?",
-      your_group: "Your group: {group}",
-      change_group: "Change",
-      offline: "No connection. Your answer is sent as soon as it is back.",
-      reconnecting: "Reconnecting…",
-      rate_limited: "Too many taps at once. Wait a moment.",
-      full: "This session is full.",
-      error: "Something went wrong. Try again."
-    },
-    nl: {
-      title: "Stelling",
-      connecting: "Verbinden…",
-      wait: "Wacht op de volgende vraag.",
-      blank: "Het scherm is even donker.",
-      your_answer: "Je antwoord: {answer}",
-      thanks: "Dank je, je antwoord is binnen.",
-      change_hint: "Je kunt het wijzigen tot de ronde sluit.",
-      sending: "Versturen…",
-      closed: "Stemmen is gesloten.",
-      open: "Stemmen is open.",
-      new_round: "Nieuwe ronde: {round}",
-      results: "Uitslag",
-      total: "{count} antwoorden",
-      total_one: "1 antwoord",
-      pick_group: "Aan welke tafel of in welke groep zit je?",
-      your_group: "Je groep: {group}",
-      change_group: "Wijzigen",
-      offline: "Geen verbinding. Je antwoord gaat weg zodra die terug is.",
-      reconnecting: "Opnieuw verbinden…",
-      rate_limited: "Even te veel tikken. Wacht een moment.",
-      full: "Deze sessie is vol.",
-      error: "Er ging iets mis. Probeer het opnieuw."
-    }
-  };
+  // First-paint words: the server puts the session language's words into the page itself
+  // (a JSON block, not a script), so they have one home, in the app; /state sends them again.
+  var pageWords = {};
+  try { pageWords = JSON.parse(document.getElementById("words").textContent) || {}; } catch (e) {}
 
   function $(id) { return document.getElementById(id); }
-  function lang2(s) { return String(s || "").slice(0, 2).toLowerCase(); }
 
-  var lang = lang2(document.documentElement.getAttribute("lang") || navigator.language);
   var serverWords = null;
 
   function w(key, vars) {
-    var local = FALLBACK[lang] || FALLBACK.en;
     var s = (serverWords && typeof serverWords[key] === "string" && serverWords[key]) ||
-      local[key] || FALLBACK.en[key] || "";
+      (typeof pageWords[key] === "string" && pageWords[key]) || "";
     return s.replace(/\{(\w+)\}/g, function (m, name) {
       return vars && vars[name] !== undefined ? String(vars[name]) : m;
     });
@@ -308,7 +258,7 @@
     var s = cur;
     if (!s) return;
     serverWords = s.words && typeof s.words === "object" ? s.words : null;
-    if (s.language) { lang = lang2(s.language); document.documentElement.lang = s.language; }
+    if (s.language) document.documentElement.lang = s.language;
     paintWords();
 
     if (want && (!s.round || s.round.id !== want.round || !s.round.open || s.screen !== "question")) {
