@@ -181,6 +181,8 @@ pub struct BeamerWords {
     pub nothing_yet: &'static str,
     /// Before the mean of a numeric scale: "mean 3.4".
     pub mean: &'static str,
+    /// Above the join code of live voting: "Vote on your phone".
+    pub join: &'static str,
 }
 
 /// What the model writes into a session, where the room sees it later.
@@ -281,6 +283,7 @@ mod tests {
             no_answers,
             nothing_yet,
             mean,
+            join,
         } = &w.beamer;
         let SessionWords {
             default_options,
@@ -354,6 +357,7 @@ mod tests {
             ("no_answers", no_answers),
             ("nothing_yet", nothing_yet),
             ("mean", mean),
+            ("join", join),
             ("other_version", other_version),
         ];
         let mut all: Vec<(&'static str, String)> =
