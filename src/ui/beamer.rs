@@ -134,23 +134,24 @@ fn join_code(ui: &mut egui::Ui, url: &str, language: crate::model::Language) {
     let heading = crate::model::words(language).beamer.join;
     let short = url.trim_start_matches("http://");
     let width = text_rect.width().max(1.0);
-    let fit = |text: &str, max: f32| {
-        // The largest size at which the line fits the width (monospace digits: ~0.6 em).
-        (width / (0.62 * text.chars().count().max(1) as f32)).min(max)
+    // The largest size at which a line fits the width: `em` is a character's width in ems
+    // (monospace ~0.6, proportional text ~0.5).
+    let fit = |text: &str, em: f32, max: f32| {
+        (width / (em * text.chars().count().max(1) as f32)).min(max)
     };
     let ink = egui::Color32::BLACK;
     painter.text(
         text_rect.left_center() - egui::vec2(0.0, side * 0.12),
         egui::Align2::LEFT_BOTTOM,
         heading,
-        egui::FontId::proportional(fit(heading, rect.height() * 0.09)),
+        egui::FontId::proportional(fit(heading, 0.52, rect.height() * 0.09)),
         ink,
     );
     painter.text(
         text_rect.left_center() + egui::vec2(0.0, side * 0.02),
         egui::Align2::LEFT_TOP,
         short,
-        egui::FontId::monospace(fit(short, rect.height() * 0.12)),
+        egui::FontId::monospace(fit(short, 0.62, rect.height() * 0.12)),
         ink,
     );
     let response = ui.interact(rect, ui.scope_id().with("join-code"), egui::Sense::hover());

@@ -14,7 +14,7 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
     let mut requests = Vec::new();
     let lt = &t.live;
     egui::Panel::right("live")
-        .default_size(260.0)
+        .default_size(240.0)
         .show(ui, |ui| {
             ui.heading(format!("📱 {}", lt.heading));
             let Some(live) = &mut open.live else {
@@ -68,7 +68,16 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
                             open.view.join_code = !open.view.join_code;
                         }
                     });
-                    if live.server.address().ip().is_unspecified() && live.networks.len() > 1 {
+                    if ui
+                        .button(format!("■ {}", lt.stop))
+                        .on_hover_text(Command::LiveMode.hint(lt.stop))
+                        .clicked()
+                    {
+                        requests.push(Request::StopLive);
+                    }
+                    // A choice only when phones could use more than one network.
+                    let reachable = live.networks.iter().filter(|n| n.kind != Kind::Loopback);
+                    if live.server.address().ip().is_unspecified() && reachable.count() > 1 {
                         let shown = live.host();
                         let label = |n: &crate::live::network::Network| {
                             let mark = if n.kind == Kind::Physical { "" } else { " ⚠" };
@@ -85,7 +94,9 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
                             egui::ComboBox::from_id_salt("live-network")
                                 .selected_text(selected)
                                 .show_ui(ui, |ui| {
-                                    for n in &live.networks {
+                                    for n in
+                                        live.networks.iter().filter(|n| n.kind != Kind::Loopback)
+                                    {
                                         let on = Some(std::net::IpAddr::V4(n.ip)) == shown;
                                         if ui.selectable_label(on, label(n)).clicked() {
                                             live.chosen = Some(n.ip);
@@ -105,14 +116,6 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
                         );
                     }
                     ui.weak(lt.checklist);
-                    ui.add_space(6.0);
-                    if ui
-                        .button(format!("■ {}", lt.stop))
-                        .on_hover_text(Command::LiveMode.hint(lt.stop))
-                        .clicked()
-                    {
-                        requests.push(Request::StopLive);
-                    }
                 });
         });
     requests
