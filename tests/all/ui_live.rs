@@ -181,6 +181,15 @@ fn the_command_starts_and_stops_live_voting_and_the_beamer_shows_the_join_code()
     h.run_steps(1);
     let url = join_url(&h).expect("F3 starts live voting");
     assert!(!refused(&url));
+    // The self-test says in plain words that phones cannot join an address on this laptop only.
+    assert!(
+        h.query_by_label_contains("Listening on this laptop only (127.0.0.1)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Allow the firewall's prompt")
+            .is_some()
+    );
     press(&mut h, Key::J);
     assert!(h.state().open.as_ref().unwrap().view.join_code);
     press(&mut h, Key::F3);
