@@ -586,6 +586,10 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let _ = self.waker.set(ctx.clone());
+        // The phones' ballots first, so this frame's tally table already counts them.
+        if let Some(open) = &mut self.open {
+            live::pump(open);
+        }
         self.poll_dialog(&ctx);
         self.global_keys(&ctx);
         self.status_bar(ui);
@@ -624,6 +628,7 @@ impl App {
             let requests = beamer::show_window(open, &ctx, run_view::keys);
             self.carry_out(requests);
         }
+        // Again after the screens: the phones follow this frame's moves at once.
         if let Some(open) = &mut self.open {
             live::pump(open);
             if open.live.is_some() {
