@@ -47,8 +47,8 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request
     keys(open, ui.ctx(), &mut changes);
     forms::keep_tab_inside(ui.ctx(), &mut open.view.forms);
     agenda_panel(open, t, ui);
-    let requests = live::live_panel(open, t, ui);
-    side_panel(open, t, ui);
+    let mut requests = live::live_panel(open, t, ui);
+    requests.extend(side_panel(open, t, ui));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])

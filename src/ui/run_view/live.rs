@@ -13,21 +13,14 @@ use egui::RichText;
 pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request> {
     let mut requests = Vec::new();
     let lt = &t.live;
+    // Not running: the side panel's button starts it, and no panel takes room.
+    let Some(live) = &mut open.live else {
+        return requests;
+    };
     egui::Panel::right("live")
         .default_size(240.0)
         .show(ui, |ui| {
             ui.heading(format!("📱 {}", lt.heading));
-            let Some(live) = &mut open.live else {
-                ui.weak(lt.intro);
-                if ui
-                    .button(RichText::new(format!("▶ {}", lt.start)).size(18.0))
-                    .on_hover_text(Command::LiveMode.hint(lt.start))
-                    .clicked()
-                {
-                    requests.push(Request::StartLive);
-                }
-                return;
-            };
             egui::ScrollArea::vertical()
                 .id_salt("live-scroll")
                 .show(ui, |ui| {
