@@ -83,15 +83,29 @@ impl App {
     }
 
     /// Starts live voting on the open session; a failure (no free port) is shown.
+    /// With `--live`, a failure goes to standard error too, for the script that waits for the
+    /// address.
     pub fn start_live(&mut self) {
-        let Some(open) = &mut self.open else { return };
+        let t = self.texts();
+        let Some(open) = &mut self.open else {
+            if self.print_join {
+                eprintln!("stelling: {}: {}", t.live.failed, t.could_not_open);
+            }
+            return;
+        };
         match live::start(open, self.live_options, &self.waker) {
             Ok(url) => {
                 if self.print_join {
                     println!("{url}");
                 }
             }
-            Err(e) => self.message = Some(format!("{}: {e}", self.texts().live.failed)),
+            Err(e) => {
+                let message = format!("{}: {e}", t.live.failed);
+                if self.print_join {
+                    eprintln!("stelling: {message}");
+                }
+                self.message = Some(message);
+            }
         }
     }
 
