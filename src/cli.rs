@@ -28,8 +28,28 @@ macro_rules! say {
 pub struct Cli {
     /// Session file to open in the app.
     pub file: Option<PathBuf>,
+    /// Start live voting on FILE at once (phones vote over the local network) and print the
+    /// join address on standard output, one line `http://…`.
+    #[arg(long, requires = "file")]
+    pub live: bool,
+    /// The first port live voting tries (a taken one moves to the next); 8080 by default.
+    #[arg(long, requires = "live")]
+    pub port: Option<u16>,
+    /// The address live voting listens on, e.g. 127.0.0.1; every IPv4 address by default.
+    #[arg(long, requires = "live")]
+    pub bind: Option<std::net::IpAddr>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Where to listen, when `--live` asks for live voting at launch.
+    pub fn live_options(&self) -> Option<crate::ui::state::live::LiveOptions> {
+        self.live.then_some(crate::ui::state::live::LiveOptions {
+            port: self.port,
+            bind: self.bind,
+        })
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -10,9 +10,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     stelling::platform::attach_console_for_commands();
     let args = stelling::cli::parse();
+    let live = args.live_options();
     match args.command {
         Some(command) => stelling::cli::run_command(command),
-        None => match stelling::ui::run(args.file) {
+        None => match stelling::ui::run(args.file, live) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("stelling: {e}");

@@ -20,6 +20,10 @@ run() {
     cp "sessions/$example" "$home/"
     args=("$home/$example")
   fi
+  # LIVE=1: live voting on at launch (its join address goes to the .log beside the picture).
+  if [ -n "${LIVE:-}" ]; then
+    args+=(--live --port 8080)
+  fi
   # Focus the window with a click on the status line (bottom left), where it changes nothing.
   local size=${SIZE:-1280x800}
   local click="5,$(( ${size#*x} - 6 ))"
@@ -38,6 +42,10 @@ SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-proposition
 SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-results Nl "Down Down F5 v" stellingenworkshop.ron
 SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-quote Nl "Down F5 q" stellingenworkshop.ron
 SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 run audience-results-light Nl "Down Down F5 F9 v" stellingenworkshop.ron
+
+# Live voting: the presenter's live panel, and the beamer with the join code (J).
+SIZE=1280x720 LIVE=1 run live-presenter-nl Nl "Down Down" stellingenworkshop.ron
+SIZE=1920x1080 STELLING_AUDIENCE_GEOMETRY=0,0,1920,1080 LIVE=1 run live-beamer-qr Nl "Down Down F5 j" stellingenworkshop.ron
 
 # Prepare mode: the agenda editor, and the chat import preview after pasting a chat (Ctrl+V;
 # with-clipboard.sh puts the sample chat on the X clipboard first, as a file dialog cannot be

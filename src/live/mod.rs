@@ -16,7 +16,9 @@
 
 pub mod host;
 mod limit;
+pub mod network;
 pub mod page;
+pub mod qr;
 pub mod room;
 pub mod server;
 

@@ -6,9 +6,10 @@
 use super::background::{Task, picked, session_files};
 use super::commands::{self, Command};
 use super::request::Request;
+use super::state::live::LiveOptions;
 use super::state::{OpenSession, RunState, Screen, clamp_view};
 use super::texts::{Texts, texts};
-use super::{beamer, errors, merge_view, prepare_view, report_view, run_view, start};
+use super::{beamer, errors, live, merge_view, prepare_view, report_view, run_view, start};
 use crate::model::{Change, Document, Language, Session};
 use crate::store::{self, Access, Autosave, LockError, SessionLock, settings};
 
@@ -46,11 +47,18 @@ pub struct App {
     dialog: Option<Dialog>,
     /// Handing out subgroup copies and merging them back ([`merge_view`]).
     pub merge: merge_view::MergeState,
+    /// Where live voting listens (`--port`, `--bind`).
+    pub live_options: LiveOptions,
+    /// Print the join address on standard output when live voting starts (`--live`).
+    pub print_join: bool,
+    /// The window the live server wakes when a ballot arrives.
+    waker: live::Waker,
 }
 
 impl App {
     /// Starts with FILE, else the last session used, else an example (first start).
-    pub fn launch(file: Option<PathBuf>) -> Self {
+    /// With `live`, live voting starts on that session at once and the join address is printed.
+    pub fn launch(file: Option<PathBuf>, live: Option<LiveOptions>) -> Self {
         let mut app = App::with_settings(settings::load_settings());
         app.sessions_dir = settings::sessions_dir();
         app.persist = true;
@@ -66,7 +74,46 @@ impl App {
                 }
             }
         }
+        if let Some(options) = live {
+            app.live_options = options;
+            app.print_join = true;
+            app.start_live();
+        }
         app
+    }
+
+    /// Starts live voting on the open session; a failure (no free port) is shown.
+    /// With `--live`, a failure goes to standard error too, for the script that waits for the
+    /// address.
+    pub fn start_live(&mut self) {
+        let t = self.texts();
+        let Some(open) = &mut self.open else {
+            if self.print_join {
+                eprintln!("stelling: {}: {}", t.live.failed, t.could_not_open);
+            }
+            return;
+        };
+        match live::start(open, self.live_options, &self.waker) {
+            Ok(url) => {
+                if self.print_join {
+                    println!("{url}");
+                }
+            }
+            Err(e) => {
+                let message = format!("{}: {e}", t.live.failed);
+                if self.print_join {
+                    eprintln!("stelling: {message}");
+                }
+                self.message = Some(message);
+            }
+        }
+    }
+
+    /// Stops live voting; the ballots stay in the session.
+    pub fn stop_live(&mut self) {
+        if let Some(open) = &mut self.open {
+            live::stop(open);
+        }
     }
 
     /// An app with no session open, for tests and the start screen.
@@ -81,6 +128,9 @@ impl App {
             persist: false,
             dialog: None,
             merge: Default::default(),
+            live_options: LiveOptions::default(),
+            print_join: false,
+            waker: Default::default(),
         }
     }
 
@@ -336,6 +386,8 @@ impl App {
                 Request::SetLanguage(language) => self.set_language(language),
                 Request::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
                 Request::CloseSession => self.close_session(),
+                Request::StartLive => self.start_live(),
+                Request::StopLive => self.stop_live(),
             }
         }
         if let Some(open) = &mut self.open {
@@ -540,6 +592,11 @@ impl App {
     /// Draws one frame. The eframe wrapper and the UI tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let _ = self.waker.set(ctx.clone());
+        // The phones' ballots first, so this frame's tally table already counts them.
+        if let Some(open) = &mut self.open {
+            live::pump(open);
+        }
         self.poll_dialog(&ctx);
         self.global_keys(&ctx);
         self.status_bar(ui);
@@ -577,6 +634,14 @@ impl App {
         if let Some(open) = &mut self.open {
             let requests = beamer::show_window(open, &ctx, run_view::keys);
             self.carry_out(requests);
+        }
+        // Again after the screens: the phones follow this frame's moves at once.
+        if let Some(open) = &mut self.open {
+            live::pump(open);
+            if open.live.is_some() {
+                // The number of phones connected changes without a ballot.
+                ctx.request_repaint_after(std::time::Duration::from_secs(1));
+            }
         }
         self.autosave(&ctx);
     }
@@ -625,6 +690,13 @@ impl App {
         if pressed(Command::Close) {
             self.close_session();
             return;
+        }
+        if pressed(Command::LiveMode) {
+            if self.open.as_ref().is_some_and(|o| o.live.is_some()) {
+                self.stop_live();
+            } else {
+                self.start_live();
+            }
         }
         for (key, screen) in [
             (Command::ScreenPrepare, Screen::Prepare),
@@ -1012,6 +1084,7 @@ fn open_session(
             },
             ..RunState::default()
         },
+        live: None,
     })
 }
 

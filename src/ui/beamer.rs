@@ -97,6 +97,57 @@ pub fn draw(open: &OpenSession, ui: &mut egui::Ui) {
         &open.view.beamer.state,
         timer,
     );
+    if open.view.join_code
+        && !open.view.beamer.state.blank
+        && let Some(live) = &open.live
+    {
+        join_code(ui, &live.short_url(), session.language);
+    }
+}
+
+/// The join code over the item: a big QR and the short address, readable from the back row.
+fn join_code(ui: &mut egui::Ui, url: &str, language: crate::model::Language) {
+    let rect = ui.max_rect();
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    let margin = rect.height() * 0.06;
+    let side = (rect.height() - 2.0 * margin).min(rect.width() * 0.5);
+    let qr = egui::Rect::from_min_size(
+        rect.min + egui::vec2(margin, margin),
+        egui::vec2(side, side),
+    );
+    super::widgets::paint_qr(painter, qr, url);
+    let text_rect = egui::Rect::from_min_max(
+        egui::pos2(qr.max.x + margin, rect.min.y + margin),
+        rect.max - egui::vec2(margin, margin),
+    );
+    let heading = crate::model::words(language).beamer.join;
+    let short = url.trim_start_matches("http://");
+    let width = text_rect.width().max(1.0);
+    // The largest size at which a line fits the width: `em` is a character's width in ems
+    // (monospace ~0.6, proportional text ~0.5).
+    let fit = |text: &str, em: f32, max: f32| {
+        (width / (em * text.chars().count().max(1) as f32)).min(max)
+    };
+    let ink = egui::Color32::BLACK;
+    painter.text(
+        text_rect.left_center() - egui::vec2(0.0, side * 0.12),
+        egui::Align2::LEFT_BOTTOM,
+        heading,
+        egui::FontId::proportional(fit(heading, 0.52, rect.height() * 0.09)),
+        ink,
+    );
+    painter.text(
+        text_rect.left_center() + egui::vec2(0.0, side * 0.02),
+        egui::Align2::LEFT_TOP,
+        short,
+        egui::FontId::monospace(fit(short, 0.62, rect.height() * 0.12)),
+        ink,
+    );
+    let response = ui.interact(rect, ui.scope_id().with("join-code"), egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{heading}: {url}"))
+    });
 }
 
 /// Shows the audience window while it is open; closing it only closes that window. `keys` are

@@ -70,6 +70,7 @@ impl Shortcut {
                 | Key::Insert
                 | Key::F1
                 | Key::F2
+                | Key::F3
                 | Key::F5
                 | Key::F6
                 | Key::F7
@@ -169,6 +170,9 @@ pub enum Command {
     BeamerTimer,
     BeamerTheme,
     Preview,
+    LiveMode,
+    Voting,
+    JoinCode,
     Section,
     PreviousAgendaItem,
     NextAgendaItem,
@@ -483,6 +487,27 @@ pub const TABLE: &[Spec] = &[
         [plain(Key::P)],
         "voorbeeld van de beamer in dit venster",
         "beamer preview in this window"
+    ),
+    row!(
+        LiveMode,
+        Everywhere,
+        [plain(Key::F3)],
+        "live stemmen met telefoons starten / stoppen",
+        "start / stop live voting from phones"
+    ),
+    row!(
+        Voting,
+        Run,
+        [plain(Key::O)],
+        "live stemmen sluiten / heropenen",
+        "close / reopen live voting"
+    ),
+    row!(
+        JoinCode,
+        Beamer,
+        [plain(Key::J)],
+        "deelcode (QR en adres) op de beamer",
+        "join code (QR and address) on the beamer"
     ),
     row!(Undo, Everywhere, [ctrl(Key::Z)], "ongedaan maken", "undo"),
     row!(

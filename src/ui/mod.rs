@@ -13,6 +13,7 @@ mod commands;
 mod errors;
 mod forms;
 mod keys;
+mod live;
 pub mod merge_view;
 mod prepare_view;
 mod report_view;
@@ -35,8 +36,9 @@ pub use texts::{Texts, texts};
 use std::path::PathBuf;
 
 /// Opens the app window and runs until it is closed.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
-    let app = App::launch(file);
+/// With `live`, live voting starts on the session at once and its join address is printed.
+pub fn run(file: Option<PathBuf>, live: Option<state::live::LiveOptions>) -> anyhow::Result<()> {
+    let app = App::launch(file, live);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Stelling")
         .with_app_id("stelling")
@@ -73,6 +75,7 @@ impl eframe::App for App {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.stop_live();
         let _ = self.flush();
     }
 }

@@ -41,4 +41,8 @@ pub enum Request {
     ToggleShortcuts,
     /// Save and close the session, back to the start screen.
     CloseSession,
+    /// Start the live server for the open session (phones vote over the local network).
+    StartLive,
+    /// Stop it: phones can no longer reach the laptop.
+    StopLive,
 }

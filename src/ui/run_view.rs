@@ -6,6 +6,7 @@
 
 mod changes;
 mod item;
+mod live;
 mod panels;
 mod reactions;
 mod shortcuts;
@@ -46,7 +47,8 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request
     keys(open, ui.ctx(), &mut changes);
     forms::keep_tab_inside(ui.ctx(), &mut open.view.forms);
     agenda_panel(open, t, ui);
-    side_panel(open, t, ui);
+    let mut requests = live::live_panel(open, t, ui);
+    requests.extend(side_panel(open, t, ui));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -54,7 +56,11 @@ pub fn show(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request
                 current_item(open, t, ui, &mut changes);
             });
     });
-    changes.into_iter().map(Request::Apply).collect()
+    changes
+        .into_iter()
+        .map(Request::Apply)
+        .chain(requests)
+        .collect()
 }
 
 /// What the tallies and reactions drawn belong to: the current item and the round shown,

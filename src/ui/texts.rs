@@ -6,7 +6,37 @@
 use crate::model::{Decimal, Id, ItemKind, Language, Stance};
 use chrono::NaiveDate;
 
+/// The live panel's words.
+pub struct LiveTexts {
+    pub heading: &'static str,
+    pub start: &'static str,
+    pub stop: &'static str,
+    pub intro: &'static str,
+    /// Before the join address: "On your phone, go to".
+    pub join: &'static str,
+    pub connected: fn(usize) -> String,
+    pub voting_open: &'static str,
+    pub voting_closed: &'static str,
+    pub no_question: &'static str,
+    pub close_voting: &'static str,
+    pub reopen_voting: &'static str,
+    pub join_code: &'static str,
+    pub network: &'static str,
+    pub failed: &'static str,
+    // The self-test, in plain words.
+    pub only_loopback: &'static str,
+    pub virtual_chosen: &'static str,
+    pub loopback_bound: &'static str,
+    /// What to check when phones still cannot reach the laptop.
+    pub checklist: &'static str,
+    /// Hover text of a tally's parts: "9 phone + 3 hands".
+    pub phones: &'static str,
+    pub hands: &'static str,
+}
+
 pub struct Texts {
+    /// Live voting from phones: the presenter's live panel and its self-test.
+    pub live: LiveTexts,
     pub app_name: &'static str,
     pub start_title: &'static str,
     pub start_intro: &'static str,
@@ -420,6 +450,31 @@ pub fn texts(language: Language) -> &'static Texts {
 }
 
 pub static NL: Texts = Texts {
+    live: LiveTexts {
+        heading: "Live stemmen",
+        start: "Live stemmen starten",
+        stop: "Live stemmen stoppen",
+        intro: "Deelnemers stemmen met hun telefoon via het netwerk van deze laptop; er gaat niets naar internet.",
+        join: "Ga op je telefoon naar",
+        connected: |n| match n {
+            1 => "1 telefoon verbonden".to_string(),
+            n => format!("{n} telefoons verbonden"),
+        },
+        voting_open: "Stemmen staat open",
+        voting_closed: "Stemmen is gesloten",
+        no_question: "Geen stelling in beeld: telefoons wachten",
+        close_voting: "Stemmen sluiten",
+        reopen_voting: "Stemmen heropenen",
+        join_code: "Deelcode op de beamer",
+        network: "Netwerk",
+        failed: "Live stemmen kon niet starten",
+        only_loopback: "Deze laptop heeft geen netwerk: telefoons kunnen hem niet bereiken. Verbind de laptop met de wifi van de zaal (of zet een hotspot aan) en start opnieuw.",
+        virtual_chosen: "Dit adres hoort bij een VPN of virtuele adapter; telefoons komen daar niet. Kies hierboven het wifi- of ethernetnetwerk.",
+        loopback_bound: "Luistert alleen op deze laptop (127.0.0.1): telefoons kunnen niet meedoen.",
+        checklist: "Lukt het niet? Sta de vraag van de firewall toe (privénetwerk). Een gastnetwerk houdt apparaten vaak van elkaar gescheiden: gebruik het gewone wifi of een hotspot. Heeft het wifi geen internet, dan wijken telefoons uit naar mobiele data: laat die even uitzetten.",
+        phones: "telefoon",
+        hands: "handen",
+    },
     app_name: "Stelling",
     start_title: "Welkom bij Stelling",
     start_intro: "Open een sessie om te beginnen, of start met een voorbeeld.",
@@ -897,6 +952,31 @@ pub static NL: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    live: LiveTexts {
+        heading: "Live voting",
+        start: "Start live voting",
+        stop: "Stop live voting",
+        intro: "Participants vote on their phones over this laptop's network; nothing goes to the internet.",
+        join: "On your phone, go to",
+        connected: |n| match n {
+            1 => "1 phone connected".to_string(),
+            n => format!("{n} phones connected"),
+        },
+        voting_open: "Voting is open",
+        voting_closed: "Voting is closed",
+        no_question: "No proposition shown: phones wait",
+        close_voting: "Close voting",
+        reopen_voting: "Reopen voting",
+        join_code: "Join code on the beamer",
+        network: "Network",
+        failed: "Live voting could not start",
+        only_loopback: "This laptop has no network: phones cannot reach it. Connect the laptop to the venue's Wi-Fi (or turn on a hotspot) and start again.",
+        virtual_chosen: "This address belongs to a VPN or virtual adapter; phones cannot reach it. Pick the Wi-Fi or Ethernet network above.",
+        loopback_bound: "Listening on this laptop only (127.0.0.1): phones cannot join.",
+        checklist: "Not working? Allow the firewall's prompt (private network). A guest network often keeps devices apart: use the regular Wi-Fi or a hotspot. If the Wi-Fi has no internet, phones fall back to mobile data: ask people to turn it off for a moment.",
+        phones: "phone",
+        hands: "hands",
+    },
     app_name: "Stelling",
     start_title: "Welcome to Stelling",
     start_intro: "Open a session to begin, or start with an example.",

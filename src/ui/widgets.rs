@@ -131,3 +131,33 @@ pub fn confirm_delete(
     });
     answer.or(modal.should_close().then_some(false))
 }
+
+/// A QR code of `text`, square in `rect`: black modules on white with the quiet zone a
+/// scanner needs, whatever the theme around it. Announced to screen readers as `text`.
+pub fn qr(ui: &mut Ui, text: &str, side: f32) -> Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    paint_qr(ui.painter(), rect, text);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, text));
+    response
+}
+
+/// Paints the QR code of `text` into `rect` (its shorter side).
+pub fn paint_qr(painter: &egui::Painter, rect: egui::Rect, text: &str) {
+    let Some(code) = crate::live::qr::qr(text) else {
+        return;
+    };
+    const QUIET: usize = 4;
+    let side = rect.width().min(rect.height());
+    let rect = egui::Rect::from_center_size(rect.center(), egui::vec2(side, side));
+    let module = side / (code.width + 2 * QUIET) as f32;
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    for (i, dark) in code.dark.iter().enumerate() {
+        if *dark {
+            let (x, y) = (i % code.width + QUIET, i / code.width + QUIET);
+            let min = rect.min + egui::vec2(x as f32 * module, y as f32 * module);
+            // A hair wider than a module, so no seams show between neighbours.
+            let cell = egui::Rect::from_min_size(min, egui::vec2(module + 0.5, module + 0.5));
+            painter.rect_filled(cell, 0.0, egui::Color32::BLACK);
+        }
+    }
+}

@@ -34,6 +34,7 @@ mod ui_examples;
 mod ui_export_target;
 mod ui_huge_texts;
 mod ui_keys;
+mod ui_live;
 mod ui_prepare;
 mod ui_report;
 mod ui_requests;

@@ -104,6 +104,7 @@ pub const EN: Words = Words {
         no_answers: "No answers yet.",
         nothing_yet: "What the groups bring in will appear here.",
         mean: "mean",
+        join: "Vote on your phone",
     },
 
     session: SessionWords {

@@ -187,6 +187,8 @@ pub struct BeamerWords {
     pub nothing_yet: &'static str,
     /// Before the mean of a numeric scale: "mean 3.4".
     pub mean: &'static str,
+    /// Above the join code of live voting: "Vote on your phone".
+    pub join: &'static str,
 }
 
 /// What the model writes into a session, where the room sees it later.
@@ -287,6 +289,7 @@ mod tests {
             no_answers,
             nothing_yet,
             mean,
+            join,
         } = &w.beamer;
         let SessionWords {
             default_options,
@@ -360,6 +363,7 @@ mod tests {
             ("no_answers", no_answers),
             ("nothing_yet", nothing_yet),
             ("mean", mean),
+            ("join", join),
             ("other_version", other_version),
         ];
         let Refusals {

@@ -106,6 +106,7 @@ pub const NL: Words = Words {
         no_answers: "Nog geen antwoorden.",
         nothing_yet: "Hier komt straks wat de groepen inbrengen.",
         mean: "gemiddeld",
+        join: "Stem mee met je telefoon",
     },
 
     session: SessionWords {

@@ -5,6 +5,7 @@ use super::{OpenSession, first_line, go_to};
 use crate::ui::audience::AudienceTheme;
 use crate::ui::beamer;
 use crate::ui::commands::Command;
+use crate::ui::request::Request;
 use crate::ui::style::{PRESENTER_CHARS, clipped};
 use crate::ui::texts::{Texts, kind_icon};
 use crate::ui::theme;
@@ -76,14 +77,32 @@ pub(super) fn agenda_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui)
     }
 }
 
-pub(super) fn side_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {
+/// The side panel; returns the request to start live voting when its button was clicked.
+pub(super) fn side_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -> Vec<Request> {
+    let mut requests = Vec::new();
     egui::Panel::right("side")
         .default_size(300.0)
         .show(ui, |ui| {
             beamer_controls(open, t, ui);
+            if open.live.is_none() {
+                // Live voting gets a panel of its own once it runs; until then one button.
+                ui.add_space(4.0);
+                if ui
+                    .button(format!("▶ {}", t.live.start))
+                    .on_hover_text(format!(
+                        "{} {}",
+                        Command::LiveMode.hint(t.live.start),
+                        t.live.intro
+                    ))
+                    .clicked()
+                {
+                    requests.push(Request::StartLive);
+                }
+            }
             ui.separator();
             side_contents(open, t, ui);
         });
+    requests
 }
 
 fn side_contents(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) {

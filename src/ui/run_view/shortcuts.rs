@@ -66,6 +66,14 @@ pub fn keys(open: &mut OpenSession, ctx: &egui::Context, changes: &mut Vec<Chang
     if filling {
         return;
     }
+    if let Some(live) = &mut open.live {
+        if pressed(Command::Voting) {
+            live.view.open = !live.view.open;
+        }
+        if pressed(Command::JoinCode) {
+            open.view.join_code = !open.view.join_code;
+        }
+    }
     let session = open.doc.session();
     let groups: Vec<Id> = session.groups.iter().map(|g| g.id).collect();
     if pressed(Command::PreviousGroup) {

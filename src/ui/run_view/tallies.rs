@@ -22,6 +22,8 @@ pub(super) fn tally_table(
     let previous = item
         .round_before(round.id)
         .filter(|prev| prev.answers() > 0 && answers > 0);
+    // Phones voted in this round: the totals show their part and the hands' part.
+    let phones = !round.ballots.is_empty();
     // One column per group, plus hands not attributed to a group when there are any or when
     // that is where the keys count; the column the keys count in is marked.
     let mut columns: Vec<Option<Id>> = session.groups.iter().map(|g| Some(g.id)).collect();
@@ -48,6 +50,13 @@ pub(super) fn tally_table(
                     ui.strong(t.option);
                     ui.strong("");
                     ui.strong(t.total);
+                    if phones {
+                        ui.strong("📱 + ✋").on_hover_text(parts_hint(
+                            t,
+                            round.ballots.len() as u64,
+                            round.hand_answers(),
+                        ));
+                    }
                     ui.strong("%");
                     ui.strong(if previous.is_some() { t.shift } else { "" });
                     for g in &columns {
@@ -65,7 +74,8 @@ pub(super) fn tally_table(
                         ui.label(RichText::new(format!("{}", n + 1)).monospace().strong());
                         ui.label(RichText::new(clipped(&option.label, PRESENTER_CHARS)).size(22.0));
                         ui.horizontal(|ui| {
-                            let count = round.count(option.id, group);
+                            // − takes back a hand; phone ballots are the phones' own.
+                            let count = round.hand_count(option.id, group);
                             if ui
                                 .add_enabled(
                                     count > 0,
@@ -85,7 +95,16 @@ pub(super) fn tally_table(
                             }
                         });
                         let share = shares[n];
-                        ui.label(RichText::new(share.count.to_string()).size(22.0).strong());
+                        let total = RichText::new(share.count.to_string()).size(22.0).strong();
+                        if phones {
+                            let by_phone = round.phone_total(option.id);
+                            let by_hand = share.count - by_phone;
+                            ui.label(total)
+                                .on_hover_text(parts_hint(t, by_phone, by_hand));
+                            ui.weak(format!("({by_phone} 📱 + {by_hand} ✋)"));
+                        } else {
+                            ui.label(total);
+                        }
                         let pct = t.decimal.share(share);
                         ui.label(RichText::new(pct).size(22.0).strong());
                         match &before {
@@ -106,6 +125,13 @@ pub(super) fn tally_table(
                     ui.strong(t.total);
                     ui.label("");
                     ui.strong(format!("{answers} {}", t.answers));
+                    if phones {
+                        ui.weak(format!(
+                            "({} 📱 + {} ✋)",
+                            round.ballots.len(),
+                            round.hand_answers()
+                        ));
+                    }
                     ui.label("");
                     ui.label("");
                     for g in &columns {
@@ -114,4 +140,9 @@ pub(super) fn tally_table(
                     ui.end_row();
                 });
         });
+}
+
+/// "9 phone + 3 hands" for a total's hover text.
+fn parts_hint(t: &Texts, phones: u64, hands: u64) -> String {
+    format!("{phones} {} + {hands} {}", t.live.phones, t.live.hands)
 }

@@ -8,6 +8,7 @@
 
 pub mod beamer;
 pub mod forms;
+pub mod live;
 pub mod prepare;
 pub mod report;
 
@@ -25,6 +26,8 @@ pub struct OpenSession {
     pub doc: Document,
     pub autosave: Autosave,
     pub view: RunState,
+    /// Live voting, while it runs: phones answer over the local network.
+    pub live: Option<live::Live>,
 }
 
 impl RunState {
@@ -93,6 +96,8 @@ pub struct RunState {
     /// Give the edit box the keyboard on the next frame.
     pub focus_edit: bool,
     pub timers: HashMap<Id, Timer>,
+    /// The beamer shows the join code (QR and address) over the item while live voting runs.
+    pub join_code: bool,
     /// What the audience window shows and whether it is open.
     pub beamer: beamer::Beamer,
     /// Scratch text of the small forms (proposals, commitments, statements).
