@@ -1,8 +1,8 @@
 //! The app's side of live voting: starting and stopping the server for the open session, and
 //! each frame recording what the phones sent and publishing what they should see.
 
-use super::state::live::{Live, LiveOptions};
 use super::state::OpenSession;
+use super::state::live::{Live, LiveOptions};
 use crate::live::{LiveConfig, Room, Server, View, host, network};
 use std::sync::{Arc, OnceLock};
 
