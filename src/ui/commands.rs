@@ -188,6 +188,7 @@ pub enum Command {
     NextField,
     PreviousField,
     SubmitForm,
+    SubmitLine,
     ScrollPageDown,
     ScrollPageUp,
     ScrollTop,
@@ -694,6 +695,13 @@ pub const TABLE: &[Spec] = &[
         "form with a multi-line field: add the entry"
     ),
     row!(
+        SubmitLine,
+        Form,
+        [plain(Key::Enter)],
+        "veld van één regel: opslaan of toevoegen",
+        "one-line field: store it or add the entry"
+    ),
+    row!(
         ScrollPageDown,
         Report,
         [plain(Key::PageDown)],
@@ -913,6 +921,36 @@ mod tests {
         assert_eq!(Command::Untally.keys_text(), "Shift + 1 … 9");
         assert_eq!(Command::Stance.keys_text(), "Ctrl + 1 … 4");
         assert_eq!(Command::Blank.hint("Blank"), "Blank (B)");
+    }
+
+    /// Keys are read through this table only: no screen asks egui for a key itself.
+    #[test]
+    fn no_key_is_read_outside_the_table() {
+        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    rust_files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        rust_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+            &mut files,
+        );
+        assert!(files.len() > 20, "src/ui was not found");
+        for file in files {
+            if file.ends_with("keys.rs") || file.ends_with("commands.rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&file).unwrap();
+            for call in ["key_pressed(", "consume_key(", "key_down("] {
+                assert!(!code.contains(call), "{} calls {call}", file.display());
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::model::{
     Action, Change, Commitment, Feedback, Id, Proposal, Record, Session, Statement, Theme,
 };
 use chrono::NaiveDate;
-use egui::{Key, RichText};
+use egui::RichText;
 
 /// A recorded text as the presenter sees it: a pasted book must not freeze the window.
 fn clip(text: &str) -> std::borrow::Cow<'_, str> {
@@ -112,7 +112,7 @@ impl Fields {
         if std::mem::take(&mut self.focus_next) {
             r.request_focus();
         }
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let enter = r.lost_focus() && commands::sees(ui.ctx(), Command::SubmitLine);
         self.focused |= r.has_focus();
         if self.multi_line {
             self.submit |= self.ctrl_enter && (r.has_focus() || r.lost_focus());

@@ -846,7 +846,7 @@ fn editor(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
     if std::mem::take(&mut state.focus_text) {
         text.request_focus();
     }
-    if text.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none()) {
+    if text.has_focus() && commands::sees(ui.ctx(), Command::SubmitLine) {
         text.surrender_focus();
         at_once = true;
     }
@@ -1055,7 +1055,7 @@ fn themes(
                 .hint_text(t.theme)
                 .desired_width(320.0),
         );
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let enter = r.lost_focus() && commands::sees(ui.ctx(), Command::SubmitLine);
         if (ui.button(format!("➕ {}", t.add_theme)).clicked() || enter)
             && !new_theme.trim().is_empty()
         {

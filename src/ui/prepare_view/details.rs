@@ -5,6 +5,7 @@
 use super::datepicker;
 use super::{push_if, warning};
 use crate::model::{Change, Details, Group, Id, Language, Session, validate};
+use crate::ui::commands::{self, Command};
 use crate::ui::state::OpenSession;
 use crate::ui::state::prepare::DetailsDraft;
 use crate::ui::state::prepare::DetailsState;
@@ -486,7 +487,7 @@ fn groups(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mut Ve
                 .hint_text(t.prep_new_group_hint)
                 .desired_width(320.0),
         );
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let enter = r.lost_focus() && commands::sees(ui.ctx(), Command::SubmitLine);
         if (ui.button(format!("➕ {}", t.prep_add_group)).clicked() || enter)
             && !state.new_group.trim().is_empty()
         {

@@ -6,11 +6,11 @@ use super::shortcuts::holds_keys;
 use super::tallies::tally_table;
 use super::{OpenSession, Shown, go_to, new_round_change, start_renaming};
 use crate::model::{Change, ItemKind};
-use crate::ui::commands::Command;
+use crate::ui::commands::{self, Command};
 use crate::ui::forms;
 use crate::ui::style::{PRESENTER_CHARS, clipped, edit_box};
 use crate::ui::texts::{Texts, kind_icon};
-use egui::{Key, RichText};
+use egui::RichText;
 
 pub(super) fn current_item(
     open: &mut OpenSession,
@@ -127,7 +127,7 @@ fn rounds_bar(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui, changes: &mu
                 });
                 if response.lost_focus() {
                     // Enter or a click elsewhere keeps the new name; Escape keeps the old one.
-                    let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
+                    let cancelled = commands::sees(ui.ctx(), Command::Leave);
                     let label = forms.round_label.trim().to_string();
                     if !cancelled && !label.is_empty() && label != round.label {
                         changes.push(Change::UpdateRound {

@@ -4,8 +4,9 @@
 use super::super::captured;
 use super::{RunState, Shown, stance_color};
 use crate::model::{Change, Stance};
+use crate::ui::commands::{self, Command};
 use crate::ui::texts::Texts;
-use egui::{Key, RichText};
+use egui::RichText;
 
 pub(super) fn capture(
     view: &mut RunState,
@@ -38,7 +39,7 @@ pub(super) fn capture(
             .font(egui::TextStyle::Heading),
     );
     view.forms.filling |= response.has_focus();
-    let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let submitted = response.lost_focus() && commands::sees(ui.ctx(), Command::SubmitLine);
     if submitted {
         let text = view.capture.trim().to_string();
         if !text.is_empty() {

@@ -7,7 +7,7 @@ use crate::model::{Change, Reaction, Stance};
 use crate::ui::commands::{self, Command};
 use crate::ui::style::edit_box;
 use crate::ui::texts::Texts;
-use egui::{Key, RichText};
+use egui::RichText;
 
 /// Draws the editor if `reaction` is the one being edited. False when it is not, or when the
 /// edit ended this frame: then the reaction's row is drawn instead.
@@ -46,7 +46,7 @@ pub(super) fn editor(
     // Ctrl+Enter finishes, Escape throws the edit away.
     let focused = response.has_focus() || response.lost_focus();
     let commit = commands::pressed(ui.ctx(), Command::KeepEdit);
-    let cancel = focused && ui.input(|i| i.key_pressed(Key::Escape));
+    let cancel = focused && commands::sees(ui.ctx(), Command::Leave);
     if cancel {
         finished = true;
     }
