@@ -987,7 +987,7 @@ impl App {
         let screen = ctx.content_rect().size();
         let size = egui::vec2(
             (screen.x - 60.0).clamp(300.0, 1240.0),
-            (screen.y - 90.0).max(150.0),
+            (screen.y - 40.0).max(150.0),
         );
         egui::Window::new(t.shortcuts)
             .collapsible(false)
@@ -996,6 +996,7 @@ impl App {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 ui.weak(t.shortcuts_close);
+                ui.weak(commands::form_line(self.language()));
                 ui.add_space(6.0);
                 let screen = self.open.as_ref().map(|o| o.view.screen);
                 let list = commands::overview(self.language(), commands::places_on(screen));
@@ -1013,7 +1014,7 @@ impl App {
                                     (ui.available_width() - keys_width - 24.0).max(80.0);
                                 egui::Grid::new(("shortcuts", n))
                                     .num_columns(2)
-                                    .spacing([12.0, 3.0])
+                                    .spacing([12.0, 2.0])
                                     .min_col_width(keys_width)
                                     .max_col_width(keys_width.max(what_width))
                                     .striped(true)
