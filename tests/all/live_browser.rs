@@ -10,6 +10,7 @@
 //! `STELLING_SCREENSHOTS=DIR` writes the phone screenshots (390×844) there, e.g.
 //! `STELLING_SCREENSHOTS=assets/screenshots cargo test --test all live_browser`.
 
+use super::support::live;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
@@ -457,10 +458,7 @@ fn the_page_names_no_outside_address() {
 #[test]
 fn a_phone_votes_from_chromium_and_the_file_follows() {
     let driver = Driver::start();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = live::runtime();
     rt.block_on(async {
         let client = browser(&driver, 16).await;
         vote_and_check(
@@ -494,10 +492,7 @@ fn a_phone_votes_from_chromium_and_the_file_follows() {
 #[test]
 fn the_page_reflows_at_double_text_size() {
     let driver = Driver::start();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = live::runtime();
     rt.block_on(async {
         let client = browser(&driver, 32).await;
         let dir = tempfile::tempdir().unwrap();
@@ -581,10 +576,7 @@ fn a_phone_picks_its_table_and_answers_a_scale() {
     store::save(&path, &s).unwrap();
 
     let driver = Driver::start();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = live::runtime();
     rt.block_on(async {
         let client = browser(&driver, 16).await;
         let live = Live::start(&path, 0);
