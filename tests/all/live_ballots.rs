@@ -42,16 +42,21 @@ fn vote(doc: &mut Document, round: Id, n: u32, option: Id, group: Option<Id>) ->
         .unwrap()
 }
 
-/// Counts `delta` raised hands for `option` in round 1, no group.
-fn hands(doc: &mut Document, option: Id, delta: i64) {
+/// Round 1 with `hands` raised for A (no group) and phones 1, 2, … voting `phones`.
+fn hands_and_phones<const N: usize>(hands: i64, phones: [Id; N]) -> Document {
+    let mut doc = Document::new(session());
     doc.apply(Change::Tally {
         item: PROP,
         round: R1,
-        option,
+        option: A,
         group: None,
-        delta,
+        delta: hands,
     })
     .unwrap();
+    for (n, option) in (1..).zip(phones) {
+        vote(&mut doc, R1, n, option, None);
+    }
+    doc
 }
 
 #[test]
@@ -156,10 +161,7 @@ fn a_picked_group_counts_per_group() {
 
 #[test]
 fn totals_are_hands_plus_phones() {
-    let mut doc = Document::new(session());
-    hands(&mut doc, A, 3);
-    vote(&mut doc, R1, 1, A, None);
-    vote(&mut doc, R1, 2, B, None);
+    let doc = hands_and_phones(3, [A, B]);
     let r = round(&doc, R1);
     assert_eq!(
         (r.hand_answers(), r.phone_answers(), r.answers()),
@@ -176,10 +178,7 @@ fn totals_are_hands_plus_phones() {
 
 #[test]
 fn undo_and_redo_leave_phone_ballots_alone() {
-    let mut doc = Document::new(session());
-    hands(&mut doc, A, 2);
-    vote(&mut doc, R1, 1, B, None);
-    vote(&mut doc, R1, 2, B, None);
+    let mut doc = hands_and_phones(2, [B, B]);
     // The facilitator undoes the hands: the phones stay.
     assert!(doc.undo());
     let r = round(&doc, R1);

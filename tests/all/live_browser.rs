@@ -247,6 +247,11 @@ async fn option_button(client: &Client, option: Id) -> fantoccini::elements::Ele
         .unwrap()
 }
 
+/// Clicks the element the page must have.
+async fn click(client: &Client, locator: Locator<'_>) {
+    client.find(locator).await.unwrap().click().await.unwrap();
+}
+
 /// How many ballots this page has sent, from the browser's own record of its requests.
 async fn votes_sent(client: &Client) -> u64 {
     js(
@@ -588,13 +593,7 @@ fn a_phone_picks_its_table_and_answers_a_scale() {
         )
         .await;
         let table = |g: Id| format!("[data-group=\"{g}\"]");
-        client
-            .find(Locator::Css(&table(TABLES[1])))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, Locator::Css(&table(TABLES[1]))).await;
         until(
             &client,
             "return document.querySelectorAll('#options.grid button').length === 11",
@@ -618,21 +617,9 @@ fn a_phone_picks_its_table_and_answers_a_scale() {
         .await;
 
         // Another table: the ballot moves along.
-        client
-            .find(Locator::Id("change-group"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, Locator::Id("change-group")).await;
         until(&client, "return !document.getElementById('groups').hidden").await;
-        client
-            .find(Locator::Css(&table(TABLES[0])))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, Locator::Css(&table(TABLES[0]))).await;
         wait_for_groups(&path, &[(seven, Some(TABLES[0]))]);
         until(&client, "return document.getElementById('groups').hidden").await;
         drop(live);
