@@ -897,7 +897,7 @@ fn remove_all_answers(h: &mut Harness<'_, App>) {
         h.get_all_by_label("✖").next().unwrap().click();
         h.run_steps(2);
     }
-    assert!(shows_part(&h, "needs at least one answer"));
+    assert!(shows_part(h, "needs at least one answer"));
 }
 
 #[test]
