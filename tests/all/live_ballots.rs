@@ -2,6 +2,7 @@
 //! answer moves it, late joiners, a new round starts empty, group picks, phones plus hands,
 //! undo and redo leave phone ballots alone, and the file keeps them (and nothing else).
 
+use super::support::live;
 use stelling::model::*;
 
 const SESSION: Id = Id(1);
@@ -16,26 +17,14 @@ const R2: Id = Id(111);
 fn session() -> Session {
     let mut s = Session::new("Live", Language::Nl);
     s.id = SESSION;
-    for (id, name) in [(G1, "Tafel 1"), (G2, "Tafel 2")] {
-        s.groups.push(Group {
-            id,
-            name: name.into(),
-            size: None,
-        });
-    }
-    let mut item = Item::new(&s, ItemKind::Proposition, "Meer groen in de wijk");
-    item.id = PROP;
-    item.options = vec![
-        ResponseOption {
-            id: A,
-            label: "eens".into(),
-        },
-        ResponseOption {
-            id: B,
-            label: "oneens".into(),
-        },
-    ];
-    item.rounds = vec![Round::new(R1, "Ronde 1")];
+    live::add_groups(&mut s, &[(G1, "Tafel 1"), (G2, "Tafel 2")]);
+    let item = live::proposition(
+        &s,
+        PROP,
+        "Meer groen in de wijk",
+        &[(A, "eens"), (B, "oneens")],
+        vec![Round::new(R1, "Ronde 1")],
+    );
     s.agenda.push(item);
     s
 }
@@ -51,6 +40,23 @@ fn round(doc: &Document, id: Id) -> Round {
 fn vote(doc: &mut Document, round: Id, n: u32, option: Id, group: Option<Id>) -> Cast {
     doc.cast_ballot(PROP, round, phone(n), option, group)
         .unwrap()
+}
+
+/// Round 1 with `hands` raised for A (no group) and phones 1, 2, … voting `phones`.
+fn hands_and_phones<const N: usize>(hands: i64, phones: [Id; N]) -> Document {
+    let mut doc = Document::new(session());
+    doc.apply(Change::Tally {
+        item: PROP,
+        round: R1,
+        option: A,
+        group: None,
+        delta: hands,
+    })
+    .unwrap();
+    for (n, option) in (1..).zip(phones) {
+        vote(&mut doc, R1, n, option, None);
+    }
+    doc
 }
 
 #[test]
@@ -155,17 +161,7 @@ fn a_picked_group_counts_per_group() {
 
 #[test]
 fn totals_are_hands_plus_phones() {
-    let mut doc = Document::new(session());
-    doc.apply(Change::Tally {
-        item: PROP,
-        round: R1,
-        option: A,
-        group: None,
-        delta: 3,
-    })
-    .unwrap();
-    vote(&mut doc, R1, 1, A, None);
-    vote(&mut doc, R1, 2, B, None);
+    let doc = hands_and_phones(3, [A, B]);
     let r = round(&doc, R1);
     assert_eq!(
         (r.hand_answers(), r.phone_answers(), r.answers()),
@@ -182,17 +178,7 @@ fn totals_are_hands_plus_phones() {
 
 #[test]
 fn undo_and_redo_leave_phone_ballots_alone() {
-    let mut doc = Document::new(session());
-    doc.apply(Change::Tally {
-        item: PROP,
-        round: R1,
-        option: A,
-        group: None,
-        delta: 2,
-    })
-    .unwrap();
-    vote(&mut doc, R1, 1, B, None);
-    vote(&mut doc, R1, 2, B, None);
+    let mut doc = hands_and_phones(2, [B, B]);
     // The facilitator undoes the hands: the phones stay.
     assert!(doc.undo());
     let r = round(&doc, R1);

@@ -10,6 +10,7 @@
 //! `STELLING_SCREENSHOTS=DIR` writes the phone screenshots (390×844) there, e.g.
 //! `STELLING_SCREENSHOTS=assets/screenshots cargo test --test all live_browser`.
 
+use super::support::live;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
@@ -246,6 +247,21 @@ async fn option_button(client: &Client, option: Id) -> fantoccini::elements::Ele
         .unwrap()
 }
 
+/// Clicks the element the page must have.
+async fn click(client: &Client, locator: Locator<'_>) {
+    client.find(locator).await.unwrap().click().await.unwrap();
+}
+
+/// Runs `steps` in a fresh Chromium with this default font size (px), then closes it.
+fn in_browser(font_size: u32, steps: impl AsyncFnOnce(&Client)) {
+    let driver = Driver::start();
+    live::runtime().block_on(async {
+        let client = browser(&driver, font_size).await;
+        steps(&client).await;
+        client.close().await.unwrap();
+    });
+}
+
 /// How many ballots this page has sent, from the browser's own record of its requests.
 async fn votes_sent(client: &Client) -> u64 {
     js(
@@ -456,15 +472,9 @@ fn the_page_names_no_outside_address() {
 
 #[test]
 fn a_phone_votes_from_chromium_and_the_file_follows() {
-    let driver = Driver::start();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = browser(&driver, 16).await;
+    in_browser(16, async |client| {
         vote_and_check(
-            &client,
+            client,
             Language::Nl,
             "Vergaderingen mogen korter.",
             Shots {
@@ -475,7 +485,7 @@ fn a_phone_votes_from_chromium_and_the_file_follows() {
         )
         .await;
         vote_and_check(
-            &client,
+            client,
             Language::En,
             "Meetings should be shorter.",
             Shots {
@@ -485,7 +495,6 @@ fn a_phone_votes_from_chromium_and_the_file_follows() {
             },
         )
         .await;
-        client.close().await.unwrap();
     });
 }
 
@@ -493,13 +502,7 @@ fn a_phone_votes_from_chromium_and_the_file_follows() {
 /// width and its answer buttons grow with the text.
 #[test]
 fn the_page_reflows_at_double_text_size() {
-    let driver = Driver::start();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = browser(&driver, 32).await;
+    in_browser(32, async |client| {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("live.ron");
         let long = "Onze organisatie zou elke medewerker minstens één dag per maand de ruimte \
@@ -509,12 +512,12 @@ fn the_page_reflows_at_double_text_size() {
         let live = Live::start(&path, 0);
         client.goto(&live.url).await.unwrap();
         until(
-            &client,
+            client,
             "return document.querySelectorAll('#options button').length === 3",
         )
         .await;
         let fits = js(
-            &client,
+            client,
             "return [document.documentElement.scrollWidth, window.innerWidth, \
                Math.min(...[...document.querySelectorAll('#options button')] \
                  .map(b => b.getBoundingClientRect().height))]",
@@ -523,8 +526,7 @@ fn the_page_reflows_at_double_text_size() {
         let [scroll, width, button] = [0, 1, 2].map(|i| fits[i].as_f64().unwrap());
         assert!(scroll <= width, "wider than the phone at 200 %: {fits}");
         assert!(button >= 112.0, "buttons do not grow with the text: {fits}");
-        screenshot(&client, Some("phone-nl-200-percent.png")).await;
-        client.close().await.unwrap();
+        screenshot(client, Some("phone-nl-200-percent.png")).await;
     });
 }
 
@@ -580,42 +582,30 @@ fn a_phone_picks_its_table_and_answers_a_scale() {
     let path = dir.path().join("tafels.ron");
     store::save(&path, &s).unwrap();
 
-    let driver = Driver::start();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = browser(&driver, 16).await;
+    in_browser(16, async |client| {
         let live = Live::start(&path, 0);
         client.goto(&live.url).await.unwrap();
         until(
-            &client,
+            client,
             "return !document.getElementById('groups').hidden \
                && document.querySelectorAll('#group-list button').length === 2",
         )
         .await;
         let table = |g: Id| format!("[data-group=\"{g}\"]");
-        client
-            .find(Locator::Css(&table(TABLES[1])))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(client, Locator::Css(&table(TABLES[1]))).await;
         until(
-            &client,
+            client,
             "return document.querySelectorAll('#options.grid button').length === 11",
         )
         .await;
-        option_button(&client, seven).await.click().await.unwrap();
+        option_button(client, seven).await.click().await.unwrap();
         wait_for_groups(&path, &[(seven, Some(TABLES[1]))]);
-        screenshot(&client, Some("phone-nl-scale.png")).await;
+        screenshot(client, Some("phone-nl-scale.png")).await;
 
         // After a reload the table is known: straight to the question, the answer marked.
         client.refresh().await.unwrap();
         until(
-            &client,
+            client,
             &format!(
                 "return !document.getElementById('question').hidden \
                    && document.getElementById('groups').hidden \
@@ -626,24 +616,11 @@ fn a_phone_picks_its_table_and_answers_a_scale() {
         .await;
 
         // Another table: the ballot moves along.
-        client
-            .find(Locator::Id("change-group"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        until(&client, "return !document.getElementById('groups').hidden").await;
-        client
-            .find(Locator::Css(&table(TABLES[0])))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(client, Locator::Id("change-group")).await;
+        until(client, "return !document.getElementById('groups').hidden").await;
+        click(client, Locator::Css(&table(TABLES[0]))).await;
         wait_for_groups(&path, &[(seven, Some(TABLES[0]))]);
-        until(&client, "return document.getElementById('groups').hidden").await;
+        until(client, "return document.getElementById('groups').hidden").await;
         drop(live);
-        client.close().await.unwrap();
     });
 }

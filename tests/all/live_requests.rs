@@ -2,6 +2,7 @@
 //! refusals with a message in the session's language, JSON escaping, and no panic on any
 //! request (a property test over arbitrary methods, paths, headers and bodies).
 
+use super::support::live;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -43,11 +44,12 @@ fn config() -> LiveConfig {
     LiveConfig::loopback(Id(1), Language::Nl, 0)
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
+/// A rate that allows `burst` requests and then, for the length of a test, none.
+fn burst_only(burst: u32) -> Rate {
+    Rate {
+        burst,
+        per_second: 0.001,
+    }
 }
 
 async fn send(router: &Router, request: Request<Body>) -> (StatusCode, String) {
@@ -75,7 +77,7 @@ fn vote(option: Id) -> Request<Body> {
 fn state_is_json_with_the_text_escaped() {
     let text = "Zeg \"ja\" <script>alert(1)</script> & \\ \n verder";
     let (router, _rx) = serve(config(), text);
-    let (status, body) = runtime().block_on(send(
+    let (status, body) = live::runtime().block_on(send(
         &router,
         Request::get("/state").body(Body::empty()).unwrap(),
     ));
@@ -91,7 +93,7 @@ fn state_is_json_with_the_text_escaped() {
 #[test]
 fn a_vote_goes_to_the_host_once() {
     let (router, rx) = serve(config(), "x");
-    let rt = runtime();
+    let rt = live::runtime();
     for _ in 0..3 {
         let (status, body) = rt.block_on(send(&router, vote(A)));
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -107,7 +109,7 @@ fn a_vote_goes_to_the_host_once() {
 
 #[test]
 fn refusals_say_why_in_the_sessions_language() {
-    let rt = runtime();
+    let rt = live::runtime();
     let (router, _rx) = serve(config(), "x");
     // Too large.
     let big = Request::post("/vote")
@@ -160,12 +162,9 @@ fn refusals_say_why_in_the_sessions_language() {
 
 #[test]
 fn rate_limits_and_the_device_cap_answer_politely() {
-    let rt = runtime();
+    let rt = live::runtime();
     let limited = LiveConfig {
-        per_device: Rate {
-            burst: 2,
-            per_second: 0.001,
-        },
+        per_device: burst_only(2),
         ..config()
     };
     let (router, _rx) = serve(limited, "x");
@@ -176,10 +175,7 @@ fn rate_limits_and_the_device_cap_answer_politely() {
     assert!(body.contains("\"message\""), "{body}");
 
     let per_address = LiveConfig {
-        per_address: Rate {
-            burst: 3,
-            per_second: 0.001,
-        },
+        per_address: burst_only(3),
         ..config()
     };
     let (router, _rx) = serve(per_address, "x");
@@ -219,7 +215,7 @@ fn rate_limits_and_the_device_cap_answer_politely() {
 #[test]
 fn the_page_is_served_in_the_sessions_language() {
     let (router, _rx) = serve(config(), "x");
-    let (status, body) = runtime().block_on(send(
+    let (status, body) = live::runtime().block_on(send(
         &router,
         Request::get("/").body(Body::empty()).unwrap(),
     ));
@@ -275,7 +271,7 @@ proptest! {
             }
         }
         let Ok(request) = request.body(Body::from(body)) else { return Ok(()); };
-        let rt = runtime();
+        let rt = live::runtime();
         let response = rt.block_on(async {
             let response = router.clone().oneshot(request).await.unwrap();
             let status = response.status();

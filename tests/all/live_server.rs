@@ -3,6 +3,7 @@
 //! session file come out exact. Bounded: every phone has a time limit, the run has one too.
 
 use super::live_phones::Phone;
+use super::support::live;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,24 +22,14 @@ const R1: Id = Id(110);
 
 fn session() -> Session {
     let mut s = Session::new("Symposium", Language::En);
-    for (id, name) in [(G1, "Table 1"), (G2, "Table 2")] {
-        s.groups.push(Group {
-            id,
-            name: name.into(),
-            size: None,
-        });
-    }
-    let mut item = Item::new(&s, ItemKind::Proposition, "More trees in the street");
-    item.id = PROP;
-    item.options = OPTIONS
-        .iter()
-        .zip(["agree", "disagree", "not sure"])
-        .map(|(&id, label)| ResponseOption {
-            id,
-            label: label.into(),
-        })
-        .collect();
-    item.rounds = vec![Round::new(R1, "Round 1")];
+    live::add_groups(&mut s, &[(G1, "Table 1"), (G2, "Table 2")]);
+    let options = [
+        (OPTIONS[0], "agree"),
+        (OPTIONS[1], "disagree"),
+        (OPTIONS[2], "not sure"),
+    ];
+    let rounds = vec![Round::new(R1, "Round 1")];
+    let item = live::proposition(&s, PROP, "More trees in the street", &options, rounds);
     s.agenda.push(item);
     s
 }

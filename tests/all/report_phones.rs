@@ -2,6 +2,7 @@
 //! both ways says how many answers came from phones and how many were counted by hand. A
 //! round answered one way only reads as before. Golden files: `report_phones__*`.
 
+use super::support::live;
 use stelling::model::*;
 use stelling::report;
 
@@ -20,23 +21,7 @@ fn phone(s: &Session, n: u32) -> Device {
 fn session(language: Language) -> Session {
     let mut s = Session::new("Phones and hands", language);
     s.id = Id(1);
-    s.groups.push(Group {
-        id: G1,
-        name: "Table 1".into(),
-        size: None,
-    });
-    let mut item = Item::new(&s, ItemKind::Proposition, "More trees in the street");
-    item.id = PROP;
-    item.options = vec![
-        ResponseOption {
-            id: A,
-            label: "agree".into(),
-        },
-        ResponseOption {
-            id: B,
-            label: "disagree".into(),
-        },
-    ];
+    live::add_groups(&mut s, &[(G1, "Table 1")]);
     let mut r1 = Round::new(R1, "Before");
     r1.tallies.push(Tally {
         option: A,
@@ -58,7 +43,8 @@ fn session(language: Language) -> Session {
             group: None,
         });
     }
-    item.rounds = vec![r1, r2];
+    let options = [(A, "agree"), (B, "disagree")];
+    let item = live::proposition(&s, PROP, "More trees in the street", &options, vec![r1, r2]);
     s.agenda.push(item);
     s
 }

@@ -286,3 +286,55 @@ pub fn reaction(id: Id, text: impl Into<String>, stance: Stance, group: Option<I
         highlighted: false,
     }
 }
+
+/// Whether a label containing `text` is on screen.
+pub fn shows_part(h: &Harness<'_, App>, text: &str) -> bool {
+    use egui_kittest::kittest::Queryable;
+    h.query_by_label_contains(text).is_some()
+}
+
+/// Set-up shared by the live-voting tests: sessions with groups and a proposition, and the
+/// runtime their async clients run on.
+pub mod live {
+    use stelling::model::{Group, Id, Item, ItemKind, ResponseOption, Round, Session};
+
+    /// Adds groups of unknown size, in this order.
+    pub fn add_groups(s: &mut Session, groups: &[(Id, &str)]) {
+        for &(id, name) in groups {
+            s.groups.push(Group {
+                id,
+                name: name.into(),
+                size: None,
+            });
+        }
+    }
+
+    /// A proposition with these answer options and rounds.
+    pub fn proposition(
+        s: &Session,
+        id: Id,
+        text: &str,
+        options: &[(Id, &str)],
+        rounds: Vec<Round>,
+    ) -> Item {
+        let mut item = Item::new(s, ItemKind::Proposition, text);
+        item.id = id;
+        item.options = options
+            .iter()
+            .map(|&(id, label)| ResponseOption {
+                id,
+                label: label.into(),
+            })
+            .collect();
+        item.rounds = rounds;
+        item
+    }
+
+    /// A single-threaded runtime, enough for one test's clients.
+    pub fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+}

@@ -18,19 +18,14 @@ const OPTIONS: [Id; 3] = [Id(101), Id(102), Id(103)];
 const R1: Id = Id(110);
 const SECOND: Id = Id(200);
 
+/// A proposition answered agree / disagree / not sure, with one round.
 fn proposition(s: &Session, id: Id, text: &str, options: [Id; 3], round: Id) -> Item {
-    let mut item = Item::new(s, ItemKind::Proposition, text);
-    item.id = id;
-    item.options = options
-        .iter()
-        .zip(["agree", "disagree", "not sure"])
-        .map(|(&id, label)| ResponseOption {
-            id,
-            label: label.into(),
-        })
-        .collect();
-    item.rounds = vec![Round::new(round, "Round 1")];
-    item
+    let options = [
+        (options[0], "agree"),
+        (options[1], "disagree"),
+        (options[2], "not sure"),
+    ];
+    live::proposition(s, id, text, &options, vec![Round::new(round, "Round 1")])
 }
 
 fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
@@ -182,14 +177,8 @@ fn the_command_starts_and_stops_live_voting_and_the_beamer_shows_the_join_code()
     let url = join_url(&h).expect("F3 starts live voting");
     assert!(!refused(&url));
     // The self-test says in plain words that phones cannot join an address on this laptop only.
-    assert!(
-        h.query_by_label_contains("Listening on this laptop only (127.0.0.1)")
-            .is_some()
-    );
-    assert!(
-        h.query_by_label_contains("Allow the firewall's prompt")
-            .is_some()
-    );
+    assert!(shows_part(&h, "Listening on this laptop only (127.0.0.1)"));
+    assert!(shows_part(&h, "Allow the firewall's prompt"));
     press(&mut h, Key::J);
     assert!(h.state().open.as_ref().unwrap().view.join_code);
     press(&mut h, Key::F3);
