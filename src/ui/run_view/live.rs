@@ -34,7 +34,9 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
                     );
                     let side = ui.available_width().min(220.0);
                     widgets::qr(ui, &live.join_url(), side);
-                    ui.label(RichText::new((lt.connected)(live.link.server().connected())).size(18.0));
+                    ui.label(
+                        RichText::new((lt.connected)(live.link.server().connected())).size(18.0),
+                    );
                     let question = live.link.published().is_some_and(|r| r.round.is_some());
                     let (state, button) = if !question {
                         (lt.no_question, None)

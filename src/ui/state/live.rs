@@ -2,9 +2,9 @@
 //! and what the phones were last shown. Dropping it (closing the session, opening another,
 //! quitting) stops the server.
 
-use crate::live::network::{self, Network};
 use crate::live::View;
 use crate::live::host::Link;
+use crate::live::network::{self, Network};
 use std::net::{IpAddr, Ipv4Addr};
 
 /// Where the facilitator asked the server to listen (`--port`, `--bind`); the defaults are
