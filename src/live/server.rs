@@ -168,20 +168,7 @@ impl Server {
             bind(config.bind, config.port, config.port_tries)?
         };
         let address = listener.local_addr()?;
-        let shared = Arc::new(Shared {
-            published: RwLock::new(Published { version: 1, room }),
-            answers: Mutex::new(HashMap::new()),
-            groups: Mutex::new(config.device_groups.clone()),
-            devices: Mutex::new(HashSet::new()),
-            version: watch::Sender::new(1),
-            shutdown: watch::Sender::new(false),
-            incoming: Mutex::new(incoming),
-            wake: Box::new(wake),
-            streams: AtomicUsize::new(0),
-            per_address: Limiter::new(config.per_address),
-            per_device: Limiter::new(config.per_device),
-            config,
-        });
+        let shared = Arc::new(Shared::new(config, room, incoming, Box::new(wake)));
         let app = router(shared.clone());
         let stop = shared.shutdown.subscribe();
         let header_timeout = shared.config.header_timeout;
@@ -372,23 +359,40 @@ fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
+impl Shared {
+    /// A fresh room at version 1 with no answers yet, for the server and the test router.
+    fn new(
+        config: LiveConfig,
+        room: Room,
+        incoming: mpsc::Sender<Incoming>,
+        wake: Box<dyn Fn() + Send + Sync>,
+    ) -> Shared {
+        Shared {
+            published: RwLock::new(Published { version: 1, room }),
+            answers: Mutex::new(HashMap::new()),
+            groups: Mutex::new(config.device_groups.clone()),
+            devices: Mutex::new(HashSet::new()),
+            version: watch::Sender::new(1),
+            shutdown: watch::Sender::new(false),
+            incoming: Mutex::new(incoming),
+            wake,
+            streams: AtomicUsize::new(0),
+            per_address: Limiter::new(config.per_address),
+            per_device: Limiter::new(config.per_device),
+            config,
+        }
+    }
+}
+
 /// A router on its own, without a socket: for request-level tests (`tower::ServiceExt`).
 /// Ballots go to `incoming`.
 pub fn test_router(config: LiveConfig, room: Room, incoming: mpsc::Sender<Incoming>) -> Router {
-    router(Arc::new(Shared {
-        published: RwLock::new(Published { version: 1, room }),
-        answers: Mutex::new(HashMap::new()),
-        groups: Mutex::new(config.device_groups.clone()),
-        devices: Mutex::new(HashSet::new()),
-        version: watch::Sender::new(1),
-        shutdown: watch::Sender::new(false),
-        incoming: Mutex::new(incoming),
-        wake: Box::new(|| {}),
-        streams: AtomicUsize::new(0),
-        per_address: Limiter::new(config.per_address),
-        per_device: Limiter::new(config.per_device),
+    router(Arc::new(Shared::new(
         config,
-    }))
+        room,
+        incoming,
+        Box::new(|| {}),
+    )))
 }
 
 async fn no_store(mut response: Response) -> Response {
