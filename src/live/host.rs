@@ -58,7 +58,10 @@ pub fn round_answers(doc: &Document, item: Id, round: Id) -> Vec<(Device, Id)> {
 pub struct Link {
     server: Server,
     incoming: mpsc::Receiver<Incoming>,
+    /// The round whose ballots from the file the server knows.
     seeded: Option<(Id, Id)>,
+    /// The room last published, so an unchanged one is not built into the server again.
+    published: Option<Room>,
 }
 
 impl Link {
@@ -81,6 +84,7 @@ impl Link {
             server,
             incoming: rx,
             seeded: None,
+            published: None,
         };
         link.publish(doc, view);
         Ok(link)
@@ -88,6 +92,11 @@ impl Link {
 
     pub fn server(&self) -> &Server {
         &self.server
+    }
+
+    /// The room the phones were last shown.
+    pub fn published(&self) -> Option<&Room> {
+        self.published.as_ref()
     }
 
     /// The address phones open (with the laptop's address on the chosen network).
@@ -140,7 +149,11 @@ impl Link {
                 .seed_round(round, round_answers(doc, item, round));
             self.seeded = Some((item, round));
         }
-        self.server.publish(Room::of(doc.session(), view));
+        let room = Room::of(doc.session(), view);
+        if self.published.as_ref() != Some(&room) {
+            self.server.publish(room.clone());
+            self.published = Some(room);
+        }
     }
 
     /// Stops listening and closes every connection (dropping the link does the same).

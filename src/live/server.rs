@@ -6,6 +6,7 @@
 use super::limit::{Limiter, Rate};
 use super::room::Room;
 use crate::model::words;
+use crate::model::words::Refusals;
 use crate::model::{Device, Id, Language};
 use axum::Router;
 use axum::body::Bytes;
@@ -167,20 +168,7 @@ impl Server {
             bind(config.bind, config.port, config.port_tries)?
         };
         let address = listener.local_addr()?;
-        let shared = Arc::new(Shared {
-            published: RwLock::new(Published { version: 1, room }),
-            answers: Mutex::new(HashMap::new()),
-            groups: Mutex::new(config.device_groups.clone()),
-            devices: Mutex::new(HashSet::new()),
-            version: watch::Sender::new(1),
-            shutdown: watch::Sender::new(false),
-            incoming: Mutex::new(incoming),
-            wake: Box::new(wake),
-            streams: AtomicUsize::new(0),
-            per_address: Limiter::new(config.per_address),
-            per_device: Limiter::new(config.per_device),
-            config,
-        });
+        let shared = Arc::new(Shared::new(config, room, incoming, Box::new(wake)));
         let app = router(shared.clone());
         let stop = shared.shutdown.subscribe();
         let header_timeout = shared.config.header_timeout;
@@ -371,23 +359,40 @@ fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
+impl Shared {
+    /// A fresh room at version 1 with no answers yet, for the server and the test router.
+    fn new(
+        config: LiveConfig,
+        room: Room,
+        incoming: mpsc::Sender<Incoming>,
+        wake: Box<dyn Fn() + Send + Sync>,
+    ) -> Shared {
+        Shared {
+            published: RwLock::new(Published { version: 1, room }),
+            answers: Mutex::new(HashMap::new()),
+            groups: Mutex::new(config.device_groups.clone()),
+            devices: Mutex::new(HashSet::new()),
+            version: watch::Sender::new(1),
+            shutdown: watch::Sender::new(false),
+            incoming: Mutex::new(incoming),
+            wake,
+            streams: AtomicUsize::new(0),
+            per_address: Limiter::new(config.per_address),
+            per_device: Limiter::new(config.per_device),
+            config,
+        }
+    }
+}
+
 /// A router on its own, without a socket: for request-level tests (`tower::ServiceExt`).
 /// Ballots go to `incoming`.
 pub fn test_router(config: LiveConfig, room: Room, incoming: mpsc::Sender<Incoming>) -> Router {
-    router(Arc::new(Shared {
-        published: RwLock::new(Published { version: 1, room }),
-        answers: Mutex::new(HashMap::new()),
-        groups: Mutex::new(config.device_groups.clone()),
-        devices: Mutex::new(HashSet::new()),
-        version: watch::Sender::new(1),
-        shutdown: watch::Sender::new(false),
-        incoming: Mutex::new(incoming),
-        wake: Box::new(|| {}),
-        streams: AtomicUsize::new(0),
-        per_address: Limiter::new(config.per_address),
-        per_device: Limiter::new(config.per_device),
+    router(Arc::new(Shared::new(
         config,
-    }))
+        room,
+        incoming,
+        Box::new(|| {}),
+    )))
 }
 
 async fn no_store(mut response: Response) -> Response {
@@ -625,48 +630,61 @@ fn send(shared: &Shared, incoming: Incoming) {
     (shared.wake)();
 }
 
+/// Handles a ballot or group pick: checks the request, lets `pick` decide
+/// what arrived (refusing or saying nothing changed), tells the host, and
+/// replies with the device's view of the room.
+fn ballot<T: serde::de::DeserializeOwned>(
+    shared: &Shared,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    pick: impl FnOnce(&Device, T, &Refusals) -> Result<Option<Incoming>, Refused>,
+) -> Response {
+    let (device, body) = match ballot_request::<T>(shared, headers, body) {
+        Ok(x) => x,
+        Err(r) => return r.into_response(),
+    };
+    let r = &words(language(shared)).refusals;
+    match pick(&device, body, r) {
+        Ok(Some(incoming)) => send(shared, incoming),
+        Ok(None) => {}
+        Err(refusal) => return refusal.into_response(),
+    }
+    reply(shared, Some(&device))
+}
+
 async fn vote(
     State(shared): State<Arc<Shared>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (device, body) = match ballot_request::<VoteBody>(&shared, &headers, body) {
-        Ok(x) => x,
-        Err(r) => return r.into_response(),
-    };
-    let r = &words(language(&shared)).refusals;
-    let (Ok(round), Ok(option)) = (body.round.parse::<Id>(), body.option.parse::<Id>()) else {
-        return refuse(StatusCode::BAD_REQUEST, "bad_request", r.bad_request);
-    };
-    let accepted = {
-        let p = shared.published.read().unwrap_or_else(|e| e.into_inner());
-        match p.room.open_round() {
-            Some((item, open)) if open == round => {
-                if !p.room.has_option(option) {
-                    return refuse(StatusCode::BAD_REQUEST, "bad_request", r.bad_request);
+    ballot(&shared, &headers, body, |device, body: VoteBody, r| {
+        let bad = || refused(StatusCode::BAD_REQUEST, "bad_request", r.bad_request);
+        let (Ok(round), Ok(option)) = (body.round.parse::<Id>(), body.option.parse::<Id>()) else {
+            return Err(bad());
+        };
+        let accepted = {
+            let p = shared.published.read().unwrap_or_else(|e| e.into_inner());
+            match p.room.open_round() {
+                Some((item, open)) if open == round => {
+                    if !p.room.has_option(option) {
+                        return Err(bad());
+                    }
+                    let mut answers = lock(&shared.answers);
+                    let mine = answers.entry(round).or_default();
+                    let changed = mine.insert(device.clone(), option) != Some(option);
+                    changed.then_some(item)
                 }
-                let mut answers = lock(&shared.answers);
-                let mine = answers.entry(round).or_default();
-                let changed = mine.insert(device.clone(), option) != Some(option);
-                changed.then_some(item)
+                _ => return Err(refused(StatusCode::CONFLICT, "closed", r.closed)),
             }
-            _ => return refuse(StatusCode::CONFLICT, "closed", r.closed),
-        }
-    };
-    if let Some(item) = accepted {
-        let group = lock(&shared.groups).get(&device).copied();
-        send(
-            &shared,
-            Incoming::Vote {
-                device: device.clone(),
-                item,
-                round,
-                option,
-                group,
-            },
-        );
-    }
-    reply(&shared, Some(&device))
+        };
+        Ok(accepted.map(|item| Incoming::Vote {
+            device: device.clone(),
+            item,
+            round,
+            option,
+            group: lock(&shared.groups).get(device).copied(),
+        }))
+    })
 }
 
 async fn group(
@@ -674,46 +692,38 @@ async fn group(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (device, body) = match ballot_request::<GroupBody>(&shared, &headers, body) {
-        Ok(x) => x,
-        Err(r) => return r.into_response(),
-    };
-    let r = &words(language(&shared)).refusals;
-    let group = match body.group.as_deref().map(str::parse::<Id>) {
-        None => None,
-        Some(Ok(g)) => Some(g),
-        Some(Err(_)) => return refuse(StatusCode::BAD_REQUEST, "bad_request", r.bad_request),
-    };
-    let (item, round) = {
-        let p = shared.published.read().unwrap_or_else(|e| e.into_inner());
-        if group.is_some_and(|g| !p.room.has_group(g)) {
-            return refuse(StatusCode::BAD_REQUEST, "bad_request", r.bad_request);
-        }
-        (
-            p.room.item.as_ref().map(|i| i.id),
-            p.room.round.as_ref().map(|r| r.id),
-        )
-    };
-    let changed = {
-        let mut groups = lock(&shared.groups);
-        let old = match group {
-            Some(g) => groups.insert(device.clone(), g),
-            None => groups.remove(&device),
+    ballot(&shared, &headers, body, |device, body: GroupBody, r| {
+        let bad = || refused(StatusCode::BAD_REQUEST, "bad_request", r.bad_request);
+        let group = match body.group.as_deref().map(str::parse::<Id>) {
+            None => None,
+            Some(Ok(g)) => Some(g),
+            Some(Err(_)) => return Err(bad()),
         };
-        old != group
-    };
-    if changed {
-        send(
-            &shared,
-            Incoming::Group {
-                device: device.clone(),
-                item,
-                round,
-                group,
-            },
-        );
-    }
-    reply(&shared, Some(&device))
+        let (item, round) = {
+            let p = shared.published.read().unwrap_or_else(|e| e.into_inner());
+            if group.is_some_and(|g| !p.room.has_group(g)) {
+                return Err(bad());
+            }
+            (
+                p.room.item.as_ref().map(|i| i.id),
+                p.room.round.as_ref().map(|r| r.id),
+            )
+        };
+        let changed = {
+            let mut groups = lock(&shared.groups);
+            let old = match group {
+                Some(g) => groups.insert(device.clone(), g),
+                None => groups.remove(device),
+            };
+            old != group
+        };
+        Ok(changed.then(|| Incoming::Group {
+            device: device.clone(),
+            item,
+            round,
+            group,
+        }))
+    })
 }
 
 /// Counts an open push stream while it lives.

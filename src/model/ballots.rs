@@ -154,22 +154,7 @@ impl Session {
         option: Id,
         group: Option<Id>,
     ) -> Result<Cast, BallotError> {
-        if group.is_some_and(|g| self.group(g).is_none()) {
-            return Err(BallotError::UnknownGroup);
-        }
-        let item = self
-            .agenda
-            .iter_mut()
-            .find(|i| i.id == item)
-            .ok_or(BallotError::UnknownItem)?;
-        if item.option_index(option).is_none() {
-            return Err(BallotError::UnknownOption);
-        }
-        let round = item
-            .rounds
-            .iter_mut()
-            .find(|r| r.id == round)
-            .ok_or(BallotError::UnknownRound)?;
+        let round = self.ballot_round(item, round, group, Some(option))?;
         Ok(round.cast(Ballot {
             device,
             option,
@@ -186,18 +171,7 @@ impl Session {
         device: &Device,
         group: Option<Id>,
     ) -> Result<Cast, BallotError> {
-        if group.is_some_and(|g| self.group(g).is_none()) {
-            return Err(BallotError::UnknownGroup);
-        }
-        let round = self
-            .agenda
-            .iter_mut()
-            .find(|i| i.id == item)
-            .ok_or(BallotError::UnknownItem)?
-            .rounds
-            .iter_mut()
-            .find(|r| r.id == round)
-            .ok_or(BallotError::UnknownRound)?;
+        let round = self.ballot_round(item, round, group, None)?;
         match round.ballots.iter_mut().find(|b| &b.device == device) {
             Some(b) if b.group != group => {
                 b.group = group;
@@ -205,6 +179,32 @@ impl Session {
             }
             _ => Ok(Cast::Same),
         }
+    }
+
+    /// The round a ballot goes into, checking that the group, the item, the option (when
+    /// given) and the round exist, in that order, so both ballot paths refuse alike.
+    fn ballot_round(
+        &mut self,
+        item: Id,
+        round: Id,
+        group: Option<Id>,
+        option: Option<Id>,
+    ) -> Result<&mut Round, BallotError> {
+        if group.is_some_and(|g| self.group(g).is_none()) {
+            return Err(BallotError::UnknownGroup);
+        }
+        let item = self
+            .agenda
+            .iter_mut()
+            .find(|i| i.id == item)
+            .ok_or(BallotError::UnknownItem)?;
+        if option.is_some_and(|o| item.option_index(o).is_none()) {
+            return Err(BallotError::UnknownOption);
+        }
+        item.rounds
+            .iter_mut()
+            .find(|r| r.id == round)
+            .ok_or(BallotError::UnknownRound)
     }
 
     /// The group each device last voted with, so a reopened session knows the phones' tables.

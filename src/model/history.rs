@@ -61,28 +61,12 @@ impl Document {
 
     /// Undoes the last change; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        let lifted = Keeper::lift(&mut self.session);
-        let done = Self::step(
-            &mut self.session,
-            &mut self.undo,
-            &mut self.redo,
-            &mut self.revision,
-        );
-        self.keeper.restore(&mut self.session, lifted);
-        done
+        self.step(true)
     }
 
     /// Redoes the last undone change; false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        let lifted = Keeper::lift(&mut self.session);
-        let done = Self::step(
-            &mut self.session,
-            &mut self.redo,
-            &mut self.undo,
-            &mut self.revision,
-        );
-        self.keeper.restore(&mut self.session, lifted);
-        done
+        self.step(false)
     }
 
     /// Casts a phone's ballot (see [`super::ballots`]): no undo step, but a new revision when
@@ -95,13 +79,8 @@ impl Document {
         option: Id,
         group: Option<Id>,
     ) -> Result<Cast, BallotError> {
-        let cast = self
-            .session
-            .cast_ballot(item, round, device, option, group)?;
-        if cast.changed() {
-            self.revision += 1;
-        }
-        Ok(cast)
+        let cast = self.session.cast_ballot(item, round, device, option, group);
+        self.counted(cast)
     }
 
     /// Moves a device's ballot in one round to the group it picked; no undo step either.
@@ -112,28 +91,40 @@ impl Document {
         device: &Device,
         group: Option<Id>,
     ) -> Result<Cast, BallotError> {
-        let cast = self.session.move_ballot_group(item, round, device, group)?;
-        if cast.changed() {
-            self.revision += 1;
-        }
-        Ok(cast)
+        let cast = self.session.move_ballot_group(item, round, device, group);
+        self.counted(cast)
     }
 
-    fn step(
-        session: &mut Session,
-        from: &mut Vec<Change>,
-        to: &mut Vec<Change>,
-        revision: &mut u64,
-    ) -> bool {
-        let Some(change) = from.pop() else {
-            return false;
+    /// Applies the top change of the undo (`back`) or redo stack and pushes its inverse on
+    /// the other; the kept parts are lifted out meanwhile so the change sees the bare session.
+    fn step(&mut self, back: bool) -> bool {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
         };
-        let inverse = session
-            .apply(change)
-            .expect("an inverse recorded by apply always applies to the state it came from");
-        to.push(inverse);
-        *revision += 1;
-        true
+        let lifted = Keeper::lift(&mut self.session);
+        let done = match from.pop() {
+            Some(change) => {
+                let inverse = self.session.apply(change).expect(
+                    "an inverse recorded by apply always applies to the state it came from",
+                );
+                to.push(inverse);
+                self.revision += 1;
+                true
+            }
+            None => false,
+        };
+        self.keeper.restore(&mut self.session, lifted);
+        done
+    }
+
+    /// Counts a ballot that changed something as a new revision, so autosave sees it.
+    fn counted(&mut self, cast: Result<Cast, BallotError>) -> Result<Cast, BallotError> {
+        if cast.as_ref().is_ok_and(|c| c.changed()) {
+            self.revision += 1;
+        }
+        cast
     }
 
     /// Replaces the whole session (reload from disk); history is dropped because it no longer

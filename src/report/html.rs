@@ -198,14 +198,7 @@ fn pct(l: &Labels, tenths: u64) -> String {
 
 /// A round's chart and table.
 fn tally_figure(h: &mut String, l: &Labels, item: usize, several: bool, r: &RoundTally) {
-    let mut caption = if several {
-        format!("{} — {} {}", r.label, r.total, l.answers)
-    } else {
-        format!("{} {}", r.total, l.answers)
-    };
-    if let Some(sources) = super::summary::answer_sources(l, r) {
-        caption.push_str(&format!(" ({sources})"));
-    }
+    let caption = super::summary::round_caption(l, several, r);
     h.push_str("<figure class=\"result\">\n");
     let _ = writeln!(h, "<figcaption>{}</figcaption>", esc(&caption));
     chart(h, l, &format!("chart-{item}-{}", r.number), r);

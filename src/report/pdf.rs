@@ -805,14 +805,7 @@ const BAR_MAX: f32 = WIDTH - 90.0;
 
 /// A round's caption, bar chart and table.
 fn tally(out: &mut Layout, l: &Labels, several: bool, r: &RoundTally) {
-    let mut caption = if several {
-        format!("{} — {} {}", r.label, r.total, l.answers)
-    } else {
-        format!("{} {}", r.total, l.answers)
-    };
-    if let Some(sources) = super::summary::answer_sources(l, r) {
-        caption.push_str(&format!(" ({sources})"));
-    }
+    let caption = super::summary::round_caption(l, several, r);
     out.gap(8.0);
     let lines = out.wrap(
         &[Span {

@@ -757,6 +757,20 @@ pub fn group_count(round: &Round, option: Id, group: Option<Id>) -> u64 {
     round.count(option, group)
 }
 
+/// A round's caption over its chart: "Round 2 — 20 answers (12 by phone, 8 by hand)", the
+/// round's name only when the item has several rounds.
+pub fn round_caption(l: &Labels, several: bool, r: &RoundTally) -> String {
+    let mut caption = if several {
+        format!("{} — {} {}", r.label, r.total, l.answers)
+    } else {
+        format!("{} {}", r.total, l.answers)
+    };
+    if let Some(sources) = answer_sources(l, r) {
+        caption.push_str(&format!(" ({sources})"));
+    }
+    caption
+}
+
 /// "12 by phone, 8 by hand" when a round was answered both ways; `None` when only one was
 /// used, so a round counted one way reads as before.
 pub fn answer_sources(l: &Labels, r: &RoundTally) -> Option<String> {

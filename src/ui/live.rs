@@ -3,7 +3,8 @@
 
 use super::state::OpenSession;
 use super::state::live::{Live, LiveOptions};
-use crate::live::{LiveConfig, Room, Server, View, host, network};
+use crate::live::host::Link;
+use crate::live::{LiveConfig, View, network};
 use std::sync::{Arc, OnceLock};
 
 /// The window to repaint when a ballot arrives; set on the first frame (the server may start
@@ -26,21 +27,16 @@ pub fn start(
     if let Some(bind) = options.bind {
         config.bind = bind;
     }
-    config.device_groups = session.device_groups();
     let view = View::default();
-    let (tx, rx) = std::sync::mpsc::channel();
     let waker = waker.clone();
-    let server = Server::start(config, Room::of(session, &view), tx, move || {
+    let link = Link::start(config, &open.doc, &view, move || {
         if let Some(ctx) = waker.get() {
             ctx.request_repaint();
         }
     })?;
     open.live = Some(Live {
-        server,
-        incoming: rx,
+        link,
         view,
-        published: None,
-        seeded: None,
         networks: network::networks(),
         chosen: None,
     });
@@ -68,22 +64,8 @@ pub fn pump(open: &mut OpenSession) {
         doc, view, live, ..
     } = open;
     let Some(live) = live else { return };
-    while let Ok(incoming) = live.incoming.try_recv() {
-        host::record(doc, incoming);
-    }
     live.view.show(item, round);
     live.view.revealed = view.beamer.state.revealed;
     live.view.blank = view.beamer.state.blank;
-    if let (Some(item), Some(round)) = (live.view.item, live.view.round)
-        && live.seeded != Some((item, round))
-    {
-        live.server
-            .seed_round(round, host::round_answers(doc, item, round));
-        live.seeded = Some((item, round));
-    }
-    let room = Room::of(doc.session(), &live.view);
-    if live.published.as_ref() != Some(&room) {
-        live.server.publish(room.clone());
-        live.published = Some(room);
-    }
+    live.link.pump(doc, &live.view);
 }

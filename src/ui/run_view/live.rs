@@ -34,8 +34,10 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
                     );
                     let side = ui.available_width().min(220.0);
                     widgets::qr(ui, &live.join_url(), side);
-                    ui.label(RichText::new((lt.connected)(live.server.connected())).size(18.0));
-                    let question = live.published.as_ref().is_some_and(|r| r.round.is_some());
+                    ui.label(
+                        RichText::new((lt.connected)(live.link.server().connected())).size(18.0),
+                    );
+                    let question = live.link.published().is_some_and(|r| r.round.is_some());
                     let (state, button) = if !question {
                         (lt.no_question, None)
                     } else if live.view.open {
@@ -70,7 +72,7 @@ pub(super) fn live_panel(open: &mut OpenSession, t: &Texts, ui: &mut egui::Ui) -
                     }
                     // A choice only when phones could use more than one network.
                     let reachable = live.networks.iter().filter(|n| n.kind != Kind::Loopback);
-                    if live.server.address().ip().is_unspecified() && reachable.count() > 1 {
+                    if live.link.server().address().ip().is_unspecified() && reachable.count() > 1 {
                         let shown = live.host();
                         let label = |n: &crate::live::network::Network| {
                             let mark = if n.kind == Kind::Physical { "" } else { " ⚠" };

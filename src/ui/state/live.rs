@@ -2,11 +2,10 @@
 //! and what the phones were last shown. Dropping it (closing the session, opening another,
 //! quitting) stops the server.
 
+use crate::live::View;
+use crate::live::host::Link;
 use crate::live::network::{self, Network};
-use crate::live::{Incoming, Room, Server, View};
-use crate::model::Id;
 use std::net::{IpAddr, Ipv4Addr};
-use std::sync::mpsc;
 
 /// Where the facilitator asked the server to listen (`--port`, `--bind`); the defaults are
 /// port 8080 and every IPv4 address.
@@ -18,14 +17,10 @@ pub struct LiveOptions {
 
 /// The running live mode of the open session.
 pub struct Live {
-    pub server: Server,
-    pub incoming: mpsc::Receiver<Incoming>,
+    /// The server and the ballots on their way from it, recorded by the live module.
+    pub link: Link,
     /// The facilitator's side: current item and round, open, revealed, blank.
     pub view: View,
-    /// The room last published, so an unchanged frame publishes nothing.
-    pub published: Option<Room>,
-    /// The round whose ballots from the file the server knows.
-    pub seeded: Option<(Id, Id)>,
     /// The laptop's IPv4 networks when live mode started (or was last refreshed).
     pub networks: Vec<Network>,
     /// The network the facilitator picked for the join address; the best one when `None`.
@@ -36,7 +31,7 @@ impl Live {
     /// The address phones are shown: the picked network's, or the bound one when the server
     /// listens on one address only.
     pub fn host(&self) -> Option<IpAddr> {
-        let bound = self.server.address().ip();
+        let bound = self.link.server().address().ip();
         if !bound.is_unspecified() {
             return Some(bound);
         }
@@ -45,7 +40,7 @@ impl Live {
 
     /// `http://192.168.1.20:8080/`.
     pub fn join_url(&self) -> String {
-        self.server.join_url(self.host())
+        self.link.server().join_url(self.host())
     }
 
     /// The address without `http://` and the trailing slash, short enough for the beamer.
@@ -63,7 +58,7 @@ impl Live {
         network::self_test(
             &self.networks,
             shown,
-            self.server.address().ip().is_loopback(),
+            self.link.server().address().ip().is_loopback(),
         )
     }
 }
