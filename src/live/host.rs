@@ -67,7 +67,7 @@ pub struct Link {
 impl Link {
     /// Starts the server for `doc` (its id salts the device keys, its language is the
     /// phones', its ballots give the devices' groups). `wake` is called from the server's
-    /// thread after each ballot.
+    /// thread after each ballot and when a phone connects or leaves.
     pub fn start(
         mut config: LiveConfig,
         doc: &Document,
@@ -181,7 +181,7 @@ impl Host {
     }
 
     /// Starts the server and returns its join address. `wake` is called from the server's
-    /// thread after each ballot.
+    /// thread after each ballot and when a phone connects or leaves.
     pub fn start(
         &mut self,
         config: LiveConfig,

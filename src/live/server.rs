@@ -151,7 +151,8 @@ impl std::fmt::Debug for Server {
 
 impl Server {
     /// Binds the first free port from `config.port` on and serves on a thread of its own.
-    /// Ballots arrive on `incoming`; `wake` is called after each (the app repaints).
+    /// Ballots arrive on `incoming`; `wake` is called after each and whenever a phone's push
+    /// stream opens or closes (the app repaints, so its count of phones needs no polling).
     pub fn start(
         config: LiveConfig,
         room: Room,
@@ -732,6 +733,7 @@ struct Stream(Arc<Shared>);
 impl Drop for Stream {
     fn drop(&mut self) {
         self.0.streams.fetch_sub(1, Ordering::Relaxed);
+        (self.0.wake)(); // the presenter's count of phones changed
     }
 }
 
@@ -742,6 +744,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> Response {
         let r = &words(language(&shared)).refusals;
         return refuse(StatusCode::SERVICE_UNAVAILABLE, "full", r.full);
     }
+    (shared.wake)(); // one phone more: the presenter's count follows without polling
     let versions = shared.version.subscribe();
     let stop = shared.shutdown.subscribe();
     let stream = futures_util::stream::unfold(

@@ -637,11 +637,8 @@ impl App {
         }
         // Again after the screens: the phones follow this frame's moves at once.
         if let Some(open) = &mut self.open {
+            // The server wakes the window for ballots and for phones coming and going.
             live::pump(open);
-            if open.live.is_some() {
-                // The number of phones connected changes without a ballot.
-                ctx.request_repaint_after(std::time::Duration::from_secs(1));
-            }
         }
         self.autosave(&ctx);
     }
